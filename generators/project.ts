@@ -1,0 +1,35 @@
+// The `project` plop generator: one `render-layer` action per template layer,
+// in layer order. node-plop's own add/addMany render through the global,
+// HTML-escaping Handlebars, so rendering is our own action type writing into
+// an in-memory plan; the create flow writes that plan (or only prints it).
+import type { NodePlopAPI } from "node-plop";
+import type { Answers } from "../src/options.js";
+import type { ProjectNames } from "../src/names.js";
+import { createRenderer, type Plan, type TemplateContext } from "../src/render/render.js";
+
+export const PROJECT_GENERATOR = "project";
+const RENDER_LAYER = "render-layer";
+
+export interface ProjectInput {
+  names: ProjectNames;
+  answers: Answers;
+  templatesDir: string;
+}
+
+export function registerProjectGenerator(plop: NodePlopAPI, input: ProjectInput, plan: Plan): TemplateContext {
+  const renderer = createRenderer(input.names, input.answers, input.templatesDir);
+  const byName = new Map(renderer.layers.map((l) => [l.name, l]));
+  plop.setActionType(RENDER_LAYER, (_answers, config) => {
+    const layer = byName.get(String(config.layer));
+    if (!layer) throw new Error(`unknown layer ${String(config.layer)}`);
+    const before = plan.size;
+    renderer.renderLayer(layer, plan);
+    return `${layer.name}: ${layer.files.length} files (${plan.size - before >= 0 ? "+" : ""}${plan.size - before})`;
+  });
+  plop.setGenerator(PROJECT_GENERATOR, {
+    description: "a new Python backend project",
+    prompts: [],
+    actions: renderer.layers.map((layer) => ({ type: RENDER_LAYER, layer: layer.name, abortOnFail: true })),
+  });
+  return renderer.context;
+}

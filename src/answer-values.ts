@@ -1,0 +1,42 @@
+// One parser for an answer's value, whichever way it arrived (flag, answers
+// file, preset), so every source gets the same checks and messages.
+import { UsageError } from "./errors.js";
+import { type AnswerKey, type Answers, ANSWER_KEYS, OPTIONS } from "./options.js";
+
+export function parseAnswer<K extends AnswerKey>(key: K, raw: unknown, source: string): Answers[K] {
+  const option = OPTIONS[key];
+  if (option.kind === "boolean") {
+    if (typeof raw !== "boolean") throw new UsageError(`${source} must be true or false.`);
+    return raw as Answers[K];
+  }
+  const known = option.choices.map((c) => c.value as string);
+  const list = option.kind === "multi" ? toList(raw, source) : [raw];
+  for (const value of list) {
+    if (typeof value !== "string" || !known.includes(value)) {
+      throw new UsageError(`${source} must be ${option.kind === "multi" ? "a comma-separated list of" : "one of"} ${known.join(", ")}; got ${JSON.stringify(value)}.`);
+    }
+  }
+  if (option.kind === "multi") {
+    // Table order, no repeats: "e2e,unit,unit" means the same as "unit,e2e".
+    return known.filter((k) => list.includes(k)) as Answers[K];
+  }
+  return raw as Answers[K];
+}
+
+function toList(raw: unknown, source: string): unknown[] {
+  if (Array.isArray(raw)) return raw;
+  if (typeof raw === "string") return raw.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  throw new UsageError(`${source} must be a list.`);
+}
+
+/** Validates an object of answers (answers file, manifest) key by key. */
+export function parseAnswerRecord(record: Record<string, unknown>, source: string): Partial<Answers> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (!(ANSWER_KEYS as readonly string[]).includes(key)) {
+      throw new UsageError(`${source}: unknown answer "${key}"; known answers are ${ANSWER_KEYS.join(", ")}.`);
+    }
+    out[key] = parseAnswer(key as AnswerKey, value, `${source}: ${key}`);
+  }
+  return out as Partial<Answers>;
+}

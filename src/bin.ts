@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// Entry point of both bins. Ctrl-C outside a prompt (while writing or
+// installing) undoes what this run wrote, then exits 130.
+import { main } from "./cli.js";
+import { Cleanup, processIo } from "./context.js";
+import { EXIT } from "./errors.js";
+
+const cleanup = new Cleanup();
+let interrupted = false;
+const onSignal = (): void => {
+  if (interrupted) return;
+  interrupted = true;
+  process.stderr.write("\nCancelled; nothing was written.\n");
+  void cleanup.run().finally(() => process.exit(EXIT.cancelled));
+};
+process.on("SIGINT", onSignal);
+process.on("SIGTERM", onSignal);
+
+process.exitCode = await main(process.argv.slice(2), processIo(), cleanup);

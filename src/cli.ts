@@ -1,0 +1,39 @@
+// The one place that turns errors into exit codes and messages.
+import { parseCliArgs } from "./args.js";
+import { Cleanup, type Io, processIo } from "./context.js";
+import { create } from "./create.js";
+import { EXIT, UserError } from "./errors.js";
+import { helpText } from "./help.js";
+import { GENERATOR } from "./version.js";
+
+export async function main(argv: readonly string[], io: Io = processIo(), cleanup: Cleanup = new Cleanup()): Promise<number> {
+  let json = argv.includes("--json");
+  try {
+    const parsed = parseCliArgs(argv);
+    if (parsed.kind === "help") {
+      io.stdout.write(`${helpText()}\n`);
+      return EXIT.ok;
+    }
+    if (parsed.kind === "version") {
+      io.stdout.write(`${GENERATOR.version}\n`);
+      return EXIT.ok;
+    }
+    if (parsed.kind === "subcommand") {
+      throw new UserError(`"${parsed.command}" is not available yet in ${GENERATOR.name} ${GENERATOR.version}; it comes with a later release.`);
+    }
+    json = parsed.flags.json;
+    // --json is for machines: never prompt, whatever the terminal.
+    const runIo = json ? { ...io, interactive: false } : io;
+    const result = await create(runIo, parsed.flags, cleanup);
+    if (json) io.stdout.write(`${JSON.stringify(result)}\n`);
+    return EXIT.ok;
+  } catch (error) {
+    await cleanup.run();
+    const exitCode = error instanceof UserError ? error.exitCode : EXIT.failure;
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`${error instanceof UserError ? "" : "Error: "}${message}\n`);
+    if (io.env.DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    if (json) io.stdout.write(`${JSON.stringify({ ok: false, exitCode, error: message })}\n`);
+    return exitCode;
+  }
+}

@@ -1,0 +1,78 @@
+// The create flow: answers -> target -> plan (in memory) -> write -> git ->
+// install -> next steps. Each step is a small module; this file only orders
+// them and keeps the one cleanup that undoes a failed or cancelled run.
+import { planProject } from "../generators/index.js";
+import type { CreateFlags } from "./args.js";
+import type { Cleanup, Io } from "./context.js";
+import { withManifest } from "./io/manifest.js";
+import { writePlan } from "./io/write.js";
+import { type Answers, combinationId } from "./options.js";
+import { TEMPLATES_DIR } from "./paths.js";
+import { resolveAnswers } from "./steps/answers.js";
+import { commitLockFile, type GitResult, initGit } from "./steps/git.js";
+import { installDependencies } from "./steps/install.js";
+import { nextSteps, planListing, summary } from "./steps/report.js";
+import { resolveTarget } from "./steps/target.js";
+import { createUi } from "./ui.js";
+
+export interface CreateResult {
+  ok: true;
+  command: "create";
+  dryRun: boolean;
+  directory: string;
+  name: string;
+  distribution: string;
+  package: string;
+  answers: Answers;
+  combination: string;
+  files: Array<{ path: string; bytes: number }>;
+  git: GitResult["status"] | "off";
+  installed: "uv" | "pip" | "off";
+}
+
+export async function create(io: Io, flags: CreateFlags, cleanup: Cleanup): Promise<CreateResult> {
+  const ui = createUi(io, flags.json);
+  if (io.interactive && !flags.json) ui.intro("create-backend-starter");
+  const resolved = await resolveAnswers(io, flags);
+  const target = await resolveTarget(io, flags.directory, resolved.rawName, flags.force);
+  const { names } = target;
+  const rendered = await planProject({ names, answers: resolved.answers, templatesDir: TEMPLATES_DIR });
+  const plan = withManifest(names, resolved.answers, rendered.plan);
+  const result: CreateResult = {
+    ok: true,
+    command: "create",
+    dryRun: flags.dryRun,
+    directory: target.dir,
+    name: names.name,
+    distribution: names.dist,
+    package: names.pkg,
+    answers: resolved.answers,
+    combination: combinationId(resolved.answers),
+    files: [...plan].map(([path, content]) => ({ path, bytes: content.length })),
+    git: "off",
+    installed: "off",
+  };
+  if (flags.dryRun) {
+    ui.info(planListing(target, plan));
+    return result;
+  }
+  ui.note(summary(names, resolved.answers), `Creating ${target.shown}`);
+  const written = await ui.task(
+    "Writing files",
+    (w) => `Wrote ${w.written.length + w.replaced.length} files to ${target.shown}`,
+    () => writePlan(target.dir, plan, flags, target.nonEmpty, cleanup),
+  );
+  if (resolved.git) {
+    const git = await ui.task("Initialising git", (g) => (g.status === "committed" ? "Git repository with a first commit" : `Git skipped: ${g.reason}`), () => initGit(target.dir));
+    result.git = git.status;
+  }
+  if (resolved.install) {
+    const installed = await ui.task("Installing Python dependencies", (r) => `Installed with ${r.tool}`, () => installDependencies(target.dir, rendered.context.deps.dev));
+    result.installed = installed.tool;
+    if (result.git === "committed") await commitLockFile(target.dir);
+  }
+  await written.finalize();
+  cleanup.commit();
+  ui.outro(nextSteps(target, names, resolved.install));
+  return result;
+}

@@ -1,0 +1,57 @@
+// `.backend-starter.json`: what was generated, from which answers and
+// templates, and each file's hash, so `update` can tell user edits from
+// template changes. The exact clean render is reproducible from `generator`
+// and `answers` (rendering is pure) and, in a git project, is also kept as the
+// commit that `refs/backend-starter/base` points to.
+import type { Answers } from "../options.js";
+import type { ProjectNames } from "../names.js";
+import { GENERATOR } from "../version.js";
+import type { Plan } from "../render/render.js";
+import { sha256 } from "./hash.js";
+
+export const MANIFEST_FILE = ".backend-starter.json";
+export const BASE_REF = "refs/backend-starter/base";
+export const MANIFEST_SCHEMA = 1;
+
+/** How `update` treats a file: three-way merge, create only if missing, or always regenerate. */
+export type FilePolicy = "merge" | "once" | "managed";
+
+export interface ManifestFile {
+  sha256: string;
+  policy: FilePolicy;
+}
+
+export interface SubgeneratorRun {
+  generator: string;
+  args: Record<string, unknown>;
+}
+
+export interface Manifest {
+  schema: number;
+  generator: { name: string; version: string };
+  name: string;
+  answers: Answers;
+  runs: SubgeneratorRun[];
+  files: Record<string, ManifestFile>;
+}
+
+export function buildManifest(names: ProjectNames, answers: Answers, plan: Plan): Manifest {
+  const files: Record<string, ManifestFile> = {};
+  for (const [path, content] of plan) files[path] = { sha256: sha256(content), policy: "merge" };
+  return {
+    schema: MANIFEST_SCHEMA,
+    generator: { name: GENERATOR.name, version: GENERATOR.version },
+    name: names.name,
+    answers,
+    runs: [],
+    files,
+  };
+}
+
+/** The plan plus its manifest: exactly what a new project holds. */
+export function withManifest(names: ProjectNames, answers: Answers, plan: Plan): Plan {
+  const manifest = buildManifest(names, answers, plan);
+  const full: Plan = new Map(plan);
+  full.set(MANIFEST_FILE, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
+  return full;
+}

@@ -1,0 +1,113 @@
+// All-or-nothing writing. A new project is rendered into a staging folder
+// beside the target and renamed into place in one step; writing into an
+// existing folder (--force) stages inside it, checks every file first, then
+// moves files in one by one with backups, undone together on failure.
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import type { Cleanup } from "../context.js";
+import { UserError } from "../errors.js";
+import type { Plan } from "../render/render.js";
+
+export interface WriteOptions {
+  readonly force: boolean;
+  readonly overwrite: boolean;
+}
+
+export interface WriteResult {
+  readonly written: string[];
+  /** Files already present with the same content (--force). */
+  readonly unchanged: string[];
+  /** Files replaced (--force --overwrite). */
+  readonly replaced: string[];
+  /** Drops staging and backups once the whole run has succeeded. */
+  readonly finalize: () => Promise<void>;
+}
+
+function stagingName(prefix: string): string {
+  return `${prefix}.backend-starter-staging-${randomBytes(4).toString("hex")}`;
+}
+
+async function writeTree(root: string, plan: Plan): Promise<void> {
+  for (const [path, content] of plan) {
+    const full = join(root, path);
+    await mkdir(dirname(full), { recursive: true });
+    await writeFile(full, content);
+  }
+}
+
+async function readIfExists(path: string): Promise<Buffer | null> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}
+
+async function writeNew(dir: string, plan: Plan, cleanup: Cleanup): Promise<WriteResult> {
+  const staging = join(dirname(dir), stagingName(`.${basename(dir)}`));
+  cleanup.add(() => rm(staging, { recursive: true, force: true }));
+  await writeTree(staging, plan);
+  // rename() replaces an empty folder atomically on POSIX; remove it first for Windows.
+  const hadEmptyFolder = await rmdir(dir).then(
+    () => true,
+    () => false,
+  );
+  await rename(staging, dir);
+  cleanup.add(async () => {
+    await rm(dir, { recursive: true, force: true });
+    if (hadEmptyFolder) await mkdir(dir);
+  });
+  return { written: [...plan.keys()], unchanged: [], replaced: [], finalize: async () => {} };
+}
+
+async function classify(dir: string, plan: Plan): Promise<{ fresh: string[]; same: string[]; differing: string[] }> {
+  const fresh: string[] = [];
+  const same: string[] = [];
+  const differing: string[] = [];
+  for (const [path, content] of plan) {
+    const existing = await readIfExists(join(dir, path));
+    if (existing === null) fresh.push(path);
+    else if (existing.equals(content)) same.push(path);
+    else differing.push(path);
+  }
+  return { fresh, same, differing };
+}
+
+async function writeInto(dir: string, plan: Plan, options: WriteOptions, cleanup: Cleanup): Promise<WriteResult> {
+  const { fresh, same, differing } = await classify(dir, plan);
+  if (differing.length > 0 && !options.overwrite) {
+    const listed = differing.slice(0, 5).join(", ") + (differing.length > 5 ? `, and ${differing.length - 5} more` : "");
+    throw new UserError(`${differing.length} file(s) already exist with other content (${listed}); nothing was written. Pass --overwrite as well to replace them.`);
+  }
+  const staging = join(dir, stagingName(""));
+  const backups = join(staging, ".backups");
+  cleanup.add(() => rm(staging, { recursive: true, force: true }));
+  const toWrite = new Map([...plan].filter(([path]) => !same.includes(path)));
+  await writeTree(join(staging, "files"), toWrite);
+  for (const path of [...fresh, ...differing]) {
+    const target = join(dir, path);
+    const createdFolder = await mkdir(dirname(target), { recursive: true });
+    // mkdir answers the first folder it had to create: all below it is ours.
+    if (createdFolder !== undefined) cleanup.add(() => rm(createdFolder, { recursive: true, force: true }));
+    if (differing.includes(path)) {
+      const backup = join(backups, path);
+      await mkdir(dirname(backup), { recursive: true });
+      await rename(target, backup);
+      cleanup.add(() => rename(backup, target));
+    }
+    await rename(join(staging, "files", path), target);
+    cleanup.add(() => rm(target, { force: true }));
+  }
+  return {
+    written: fresh,
+    unchanged: same,
+    replaced: differing,
+    finalize: () => rm(staging, { recursive: true, force: true }),
+  };
+}
+
+export async function writePlan(dir: string, plan: Plan, options: WriteOptions, nonEmpty: boolean, cleanup: Cleanup): Promise<WriteResult> {
+  return nonEmpty ? writeInto(dir, plan, options, cleanup) : writeNew(dir, plan, cleanup);
+}

@@ -1,0 +1,30 @@
+// Named answer sets for --preset. Each is a partial overlay on the defaults and
+// must form a valid, offered combination (a unit test holds that).
+import { type Answers, defaultAnswers } from "./options.js";
+
+export interface Preset {
+  readonly description: string;
+  readonly answers: Partial<Answers>;
+}
+
+export const PRESETS: Readonly<Record<string, Preset>> = {
+  default: { description: "the defaults: everything that is offered", answers: {} },
+  minimal: {
+    description: "smallest project: unit tests only, no Docker, no CI",
+    answers: { tests: ["unit"], docker: false, ci: "none" },
+  },
+  service: {
+    description: "a deployable service: integration and e2e tests, Docker and CI",
+    answers: { tests: ["integration", "e2e"], docker: true, ci: "github" },
+  },
+};
+
+export function presetNames(): string[] {
+  return Object.keys(PRESETS);
+}
+
+export function presetAnswers(name: string): Answers {
+  const preset = PRESETS[name];
+  if (!preset) throw new Error(`unknown preset ${name}`);
+  return { ...defaultAnswers(), ...preset.answers };
+}

@@ -1,0 +1,96 @@
+// Resolves every answer from its sources, weakest first: defaults (with
+// --yes), --preset, --answers FILE, then flags; prompts fill the rest on a TTY.
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import type { CreateFlags } from "../args.js";
+import { parseAnswerRecord } from "../answer-values.js";
+import type { Io } from "../context.js";
+import { UsageError } from "../errors.js";
+import { type Answers, compatibilityProblems, defaultAnswers, offeredSummary, OPTIONS, unavailableProblems } from "../options.js";
+import { presetAnswers, presetNames } from "../presets.js";
+import { askMissing, askName, askYesNo, fillForced, missingKeys } from "./questions.js";
+
+export const DEFAULT_NAME = "my-api";
+
+export interface Resolved {
+  /** The project name as given, prompted or defaulted; checked later with the directory. */
+  rawName: string;
+  answers: Answers;
+  install: boolean;
+  git: boolean;
+}
+
+async function readAnswersFile(io: Io, file: string): Promise<{ answers: Partial<Answers>; name?: string }> {
+  let text: string;
+  try {
+    text = await readFile(resolve(io.cwd, file), "utf8");
+  } catch {
+    throw new UsageError(`Cannot read the answers file ${file}; check the path.`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new UsageError(`The answers file ${file} is not valid JSON.`);
+  }
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    throw new UsageError(`The answers file ${file} must hold a JSON object of answers.`);
+  }
+  // A project's .backend-starter.json works as an answers file too.
+  const record = data as Record<string, unknown>;
+  const inner = record.answers;
+  const answersRecord = (typeof inner === "object" && inner !== null ? inner : record) as Record<string, unknown>;
+  const { name, ...rest } = answersRecord;
+  const nameValue = typeof record.name === "string" ? record.name : typeof name === "string" ? name : undefined;
+  return { answers: parseAnswerRecord(rest, file), ...(nameValue === undefined ? {} : { name: nameValue }) };
+}
+
+function presetPartial(flags: CreateFlags): Partial<Answers> {
+  if (flags.preset === undefined) return {};
+  if (!presetNames().includes(flags.preset)) {
+    throw new UsageError(`Unknown preset "${flags.preset}"; presets are ${presetNames().join(", ")}.`);
+  }
+  return presetAnswers(flags.preset);
+}
+
+function flagName(key: keyof Answers): string {
+  const option = OPTIONS[key];
+  return option.kind === "boolean" ? `${option.flag}/--no-${option.flag.slice(2)}` : option.flag;
+}
+
+/** Every problem with a full set of answers, as one usage error. */
+export function checkAnswers(answers: Answers): void {
+  const problems = [...unavailableProblems(answers), ...compatibilityProblems(answers)];
+  if (problems.length > 0) {
+    throw new UsageError(`${problems.join("; ")}; ${offeredSummary()}.`);
+  }
+}
+
+export async function resolveAnswers(io: Io, flags: CreateFlags): Promise<Resolved> {
+  const file = flags.answersFile === undefined ? { answers: {} } : await readAnswersFile(io, flags.answersFile);
+  const given: Partial<Answers> = { ...presetPartial(flags), ...file.answers, ...flags.answers };
+  const nameGiven = flags.name ?? (flags.directory === "." ? undefined : flags.directory) ?? file.name;
+  const nameFromCwd = flags.directory === "." ? io.cwd.split(/[/\\]/).pop() : undefined;
+
+  if (flags.yes) {
+    const answers = { ...defaultAnswers(), ...given };
+    if (answers.auth === "none" && given.rbac === undefined) answers.rbac = false;
+    checkAnswers(answers);
+    return { rawName: nameGiven ?? nameFromCwd ?? DEFAULT_NAME, answers, install: flags.install ?? true, git: flags.git ?? true };
+  }
+
+  const missing = missingKeys(given);
+  if (!io.interactive) {
+    const missingFlags = missing.map(flagName);
+    if (nameGiven === undefined && nameFromCwd === undefined) missingFlags.unshift("a directory or --name");
+    if (missingFlags.length > 0) {
+      throw new UsageError(`No terminal to ask on, and these answers are missing: ${missingFlags.join(", ")}; pass them, or --yes for the defaults.`);
+    }
+  }
+  const rawName = nameGiven ?? nameFromCwd ?? (await askName(io, DEFAULT_NAME));
+  const answers = io.interactive ? await askMissing(io, given) : (fillForced(given) as Answers);
+  checkAnswers(answers);
+  const install = flags.install ?? (io.interactive ? await askYesNo(io, "Install Python dependencies now (uv sync)?", true) : true);
+  const git = flags.git ?? (io.interactive ? await askYesNo(io, "Initialise a git repository?", true) : true);
+  return { rawName, answers, install, git };
+}

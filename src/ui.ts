@@ -1,0 +1,66 @@
+// What the user sees while a command runs: clack's frames on a TTY, plain
+// lines otherwise, and nothing but the final JSON object with --json.
+import * as p from "@clack/prompts";
+import type { Io } from "./context.js";
+
+export interface Ui {
+  intro(title: string): void;
+  note(body: string, title: string): void;
+  /** Runs a slow task with a spinner (or a start/end line without a TTY). */
+  task<T>(label: string, done: (result: T) => string, run: () => Promise<T>): Promise<T>;
+  info(line: string): void;
+  outro(line: string): void;
+}
+
+function silentUi(): Ui {
+  return {
+    intro: () => {},
+    note: () => {},
+    task: (_label, _done, run) => run(),
+    info: () => {},
+    outro: () => {},
+  };
+}
+
+function plainUi(io: Io): Ui {
+  const write = (line: string) => io.stdout.write(`${line}\n`);
+  return {
+    intro: write,
+    note: (body, title) => write(`${title}:\n${body.replace(/^/gm, "  ")}`),
+    async task(label, done, run) {
+      write(`${label}...`);
+      const result = await run();
+      write(done(result));
+      return result;
+    },
+    info: write,
+    outro: write,
+  };
+}
+
+function clackUi(io: Io): Ui {
+  const output = io.stdout;
+  return {
+    intro: (title) => p.intro(title, { output }),
+    note: (body, title) => p.note(body, title, { output }),
+    async task(label, done, run) {
+      const spin = p.spinner({ output });
+      spin.start(label);
+      try {
+        const result = await run();
+        spin.stop(done(result));
+        return result;
+      } catch (error) {
+        spin.error(`${label} failed`);
+        throw error;
+      }
+    },
+    info: (line) => p.log.info(line, { output }),
+    outro: (line) => p.outro(line, { output }),
+  };
+}
+
+export function createUi(io: Io, json: boolean): Ui {
+  if (json) return silentUi();
+  return io.interactive ? clackUi(io) : plainUi(io);
+}
