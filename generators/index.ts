@@ -16,6 +16,7 @@ export async function planProject(input: ProjectInput): Promise<ProjectPlan> {
   const context = registerProjectGenerator(plop, input, plan);
   const { failures } = await plop.getGenerator(PROJECT_GENERATOR).runActions({ ...input.answers, name: input.names.name });
   const failure = failures[0];
-  if (failure) throw new Error(`rendering failed: ${failure.error}`);
+  // A synchronous throw reaches failures as the Error itself, not as {error}.
+  if (failure) throw new Error(`rendering failed: ${failure.error ?? (failure as unknown as Error).message}`);
   return { plan: sortedPlan(plan), context };
 }

@@ -19,7 +19,8 @@ export interface ProjectInput {
 export function registerProjectGenerator(plop: NodePlopAPI, input: ProjectInput, plan: Plan): TemplateContext {
   const renderer = createRenderer(input.names, input.answers, input.templatesDir);
   const byName = new Map(renderer.layers.map((l) => [l.name, l]));
-  plop.setActionType(RENDER_LAYER, (_answers, config) => {
+  // async, so a throw becomes a rejected promise that node-plop reports as a failure.
+  plop.setActionType(RENDER_LAYER, async (_answers, config) => {
     const layer = byName.get(String(config.layer));
     if (!layer) throw new Error(`unknown layer ${String(config.layer)}`);
     const before = plan.size;

@@ -1,7 +1,18 @@
-// Where the package's own files are, whether run from dist/ or an npm install.
-import { dirname, resolve } from "node:path";
+// Where the package's own files are, whether run from dist/, from the sources
+// (tests) or from an npm install.
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-// Compiled to dist/src/paths.js: the package root is two folders up.
-export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+function findPackageRoot(start: string): string {
+  let dir = start;
+  while (!existsSync(join(dir, "package.json")) || !existsSync(join(dir, "templates"))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`cannot find the create-backend-starter package above ${start}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+export const PACKAGE_ROOT = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
 export const TEMPLATES_DIR = resolve(PACKAGE_ROOT, "templates");

@@ -1,0 +1,91 @@
+// The proof behind "every option combination we offer works": a covering set
+// of combinations is generated with the real CLI, then each project's own
+// gates run (ruff, ruff format, mypy, pytest with its coverage floor) and its
+// `serve` answers the contract's health endpoints.
+import { mkdtempSync } from "node:fs";
+import { join } from "node:path";
+import { execa } from "execa";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Answers, combinationId, defaultAnswers, testLayerSubsets } from "../../src/options.js";
+import { removeDir, runCli, tempDir } from "../helpers.js";
+import { checkEnvironment } from "../support/python.js";
+import { serve } from "../support/serve.js";
+
+/** Every test-layer subset once; Docker and CI alternate so each pair of their values appears. */
+function coveringSet(): Answers[] {
+  const base = defaultAnswers();
+  return testLayerSubsets().map((tests, i) => ({ ...base, tests, docker: i % 2 === 0, ci: i % 4 < 2 ? "github" : "none" }));
+}
+
+function answerFlags(a: Answers): string[] {
+  return [
+    "--framework", a.framework, "--orm", a.orm, "--db", a.db, "--auth", a.auth, a.rbac ? "--rbac" : "--no-rbac",
+    "--tests", a.tests.join(","), a.docker ? "--docker" : "--no-docker", "--ci", a.ci,
+  ];
+}
+
+let bin: string;
+beforeAll(async () => {
+  bin = await checkEnvironment();
+}, 900_000);
+
+async function gate(cwd: string, tool: string, args: string[], env: Record<string, string>): Promise<void> {
+  const result = await execa(join(bin, tool), args, { cwd, env, all: true, reject: false });
+  expect(result.exitCode, `${tool} ${args.join(" ")} in ${cwd}:\n${String(result.all).slice(-4000)}`).toBe(0);
+}
+
+describe("the default project, installed by the CLI itself", () => {
+  it("`acme-api --yes --no-git` installs with uv sync and passes its gates in its own .venv", async () => {
+    const work = tempDir("cbs-default-");
+    const created = await runCli(["acme-api", "--yes", "--no-git"], { cwd: work, env: { PATH: `${bin}:${process.env.PATH ?? ""}` } });
+    expect(created.exitCode, created.stderr).toBe(0);
+    const project = join(work, "acme-api");
+    const own = join(project, ".venv", "bin");
+    const env = { PATH: `${own}:${process.env.PATH ?? ""}`, HOME: process.env.HOME ?? work, APP_ENV: "test" };
+    for (const [tool, args] of [["ruff", ["check", "."]], ["ruff", ["format", "--check", "."]], ["mypy", []], ["pytest", ["-q", "-p", "no:cacheprovider"]]] as const) {
+      const result = await execa(join(own, tool), [...args], { cwd: project, env, all: true, reject: false });
+      expect(result.exitCode, `${tool}:\n${String(result.all).slice(-4000)}`).toBe(0);
+    }
+    removeDir(work);
+  }, 900_000);
+});
+
+describe.each(coveringSet().map((a, i) => ({ answers: a, index: i, id: combinationId(a) })))("generated project $id", ({ answers, index }) => {
+  it("passes its own gates and serves /health and /ready", async () => {
+    const work = tempDir("cbs-gen-");
+    const name = `check-api-${index}`;
+    const pkg = name.replaceAll("-", "_");
+    const created = await runCli([name, ...answerFlags(answers), "--no-install", "--no-git"], { cwd: work });
+    expect(created.exitCode, created.stderr).toBe(0);
+    const project = join(work, name);
+    const env = {
+      PATH: `${bin}:${process.env.PATH ?? ""}`,
+      PYTHONPATH: join(project, "src"),
+      HOME: process.env.HOME ?? work,
+      MYPY_CACHE_DIR: join(work, ".mypy_cache"),
+      // A developer's shell settings must not leak into the project's tests.
+      APP_ENV: "test",
+    };
+    await gate(project, "ruff", ["check", "."], env);
+    await gate(project, "ruff", ["format", "--check", "."], env);
+    await gate(project, "mypy", [], env);
+    await gate(project, "pytest", ["-q", "-p", "no:cacheprovider"], env);
+
+    const db = mkdtempSync(join(work, "db-"));
+    const runtime = { ...env, APP_ENV: "development", DATABASE_URL: `sqlite:///${join(db, "app.db")}` };
+    await gate(project, "python", ["-m", pkg, "migrate"], runtime);
+    const server = await serve(join(bin, "python"), pkg, project, runtime);
+    try {
+      const health = await fetch(`${server.url}/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: "ok" });
+      expect(health.headers.get("x-request-id")).toBeTruthy();
+      const ready = await fetch(`${server.url}/ready`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ status: "ok", checks: { database: "ok" } });
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+    removeDir(work);
+  }, 600_000);
+});

@@ -1,0 +1,59 @@
+// Starts a generated project's `python -m <pkg> serve` on a free port and
+// stops it with SIGTERM, as an operator's process manager would.
+import { createServer } from "node:net";
+import { execa, type ResultPromise } from "execa";
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+export interface Served {
+  readonly url: string;
+  /** SIGTERM, then the exit code (null when killed by the signal itself). */
+  stop(): Promise<number | null>;
+}
+
+async function waitForHealth(url: string, process: ResultPromise, deadlineMs: number): Promise<void> {
+  const deadline = Date.now() + deadlineMs;
+  while (Date.now() < deadline) {
+    if (process.exitCode !== null && process.exitCode !== undefined) break;
+    try {
+      const response = await fetch(`${url}/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  process.kill("SIGKILL");
+  const result = await process.catch((e: unknown) => e as { all?: string });
+  throw new Error(`serve did not answer /health within ${deadlineMs} ms: ${String((result as { all?: string }).all ?? "").slice(-2000)}`);
+}
+
+export async function serve(python: string, pkg: string, cwd: string, env: Record<string, string>): Promise<Served> {
+  const port = await freePort();
+  const child = execa(python, ["-m", pkg, "serve"], {
+    cwd,
+    env: { ...env, HOST: "127.0.0.1", PORT: String(port) },
+    all: true,
+    reject: false,
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHealth(url, child, 30_000);
+  return {
+    url,
+    async stop() {
+      child.kill("SIGTERM");
+      const result = await child;
+      return result.exitCode ?? null;
+    },
+  };
+}
