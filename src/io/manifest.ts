@@ -1,16 +1,15 @@
 // `.backend-starter.json`: what was generated, from which answers and
 // templates, and each file's hash, so `update` can tell user edits from
-// template changes. The exact clean render is reproducible from `generator`
-// and `answers` (rendering is pure) and, in a git project, is also kept as the
-// commit that `refs/backend-starter/base` points to.
+// template changes. The exact clean render is stored beside it (base.ts).
 import type { Answers } from "../options.js";
 import type { ProjectNames } from "../names.js";
 import { GENERATOR } from "../version.js";
 import type { Plan } from "../render/render.js";
+import { sortedPlan } from "../render/render.js";
+import { BASE_FILE, encodeBase } from "./base.js";
 import { sha256 } from "./hash.js";
 
 export const MANIFEST_FILE = ".backend-starter.json";
-export const BASE_REF = "refs/backend-starter/base";
 export const MANIFEST_SCHEMA = 1;
 
 /** How `update` treats a file: three-way merge, create only if missing, or always regenerate. */
@@ -48,10 +47,11 @@ export function buildManifest(names: ProjectNames, answers: Answers, plan: Plan)
   };
 }
 
-/** The plan plus its manifest: exactly what a new project holds. */
+/** The plan plus its manifest and clean base: exactly what a new project holds. */
 export function withManifest(names: ProjectNames, answers: Answers, plan: Plan): Plan {
   const manifest = buildManifest(names, answers, plan);
   const full: Plan = new Map(plan);
   full.set(MANIFEST_FILE, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
-  return full;
+  full.set(BASE_FILE, encodeBase(plan));
+  return sortedPlan(full);
 }

@@ -1,7 +1,6 @@
-// `git init` and a first commit holding exactly the clean render, which the
-// private ref refs/backend-starter/base keeps for `update`'s three-way merge.
+// `git init` and a first commit holding exactly the clean render.
+import { realpathSync } from "node:fs";
 import { execa } from "execa";
-import { BASE_REF } from "../io/manifest.js";
 
 export type GitResult = { readonly status: "committed" } | { readonly status: "skipped"; readonly reason: string };
 
@@ -10,9 +9,10 @@ async function git(dir: string, args: string[]): Promise<string> {
   return stdout.trim();
 }
 
-async function insideWorkTree(dir: string): Promise<boolean> {
+/** A repository of the folder's own (not an enclosing one: a project may live inside a monorepo checkout). */
+async function isRepositoryRoot(dir: string): Promise<boolean> {
   try {
-    return (await git(dir, ["rev-parse", "--is-inside-work-tree"])) === "true";
+    return realpathSync(await git(dir, ["rev-parse", "--show-toplevel"])) === realpathSync(dir);
   } catch {
     return false;
   }
@@ -30,11 +30,10 @@ export async function initGit(dir: string): Promise<GitResult> {
   } catch {
     return { status: "skipped", reason: "git is not installed" };
   }
-  if (await insideWorkTree(dir)) return { status: "skipped", reason: "the folder is already inside a git repository" };
+  if (await isRepositoryRoot(dir)) return { status: "skipped", reason: "the folder is already a git repository" };
   await git(dir, ["init", "--quiet"]);
   await git(dir, ["add", "--all"]);
   await git(dir, [...(await identityArgs(dir)), "commit", "--quiet", "--no-verify", "-m", "Initial commit from create-backend-starter"]);
-  await git(dir, ["update-ref", BASE_REF, "HEAD"]);
   return { status: "committed" };
 }
 

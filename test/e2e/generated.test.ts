@@ -3,12 +3,12 @@
 // gates run (ruff, ruff format, mypy, pytest with its coverage floor) and its
 // `serve` answers the contract's health endpoints.
 import { mkdtempSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { execa } from "execa";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Answers, combinationId, defaultAnswers, testLayerSubsets } from "../../src/options.js";
 import { removeDir, runCli, tempDir } from "../helpers.js";
-import { checkEnvironment } from "../support/python.js";
+import { checkEnvironment, uvCommand } from "../support/python.js";
 import { serve } from "../support/serve.js";
 
 /** Every test-layer subset once; Docker and CI alternate so each pair of their values appears. */
@@ -37,7 +37,10 @@ async function gate(cwd: string, tool: string, args: string[], env: Record<strin
 describe("the default project, installed by the CLI itself", () => {
   it("`acme-api --yes --no-git` installs with uv sync and passes its gates in its own .venv", async () => {
     const work = tempDir("cbs-default-");
-    const created = await runCli(["acme-api", "--yes", "--no-git"], { cwd: work, env: { PATH: `${bin}:${process.env.PATH ?? ""}` } });
+    // The CLI installs with uv from PATH; on a machine without it, the copy the tests installed.
+    const uv = await uvCommand();
+    const uvDir = uv === "uv" ? "" : `${dirname(uv)}:`;
+    const created = await runCli(["acme-api", "--yes", "--no-git"], { cwd: work, env: { PATH: `${uvDir}${process.env.PATH ?? ""}` } });
     expect(created.exitCode, created.stderr).toBe(0);
     const project = join(work, "acme-api");
     const own = join(project, ".venv", "bin");
