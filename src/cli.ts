@@ -4,6 +4,8 @@ import { Cleanup, type Io, processIo } from "./context.js";
 import { create } from "./create.js";
 import { EXIT, UserError } from "./errors.js";
 import { helpText } from "./help.js";
+import { runCheck, runDiff, runUpdate } from "./commands/project-commands.js";
+import type { Subcommand } from "./args.js";
 import { GENERATOR } from "./version.js";
 
 export async function main(argv: readonly string[], io: Io = processIo(), cleanup: Cleanup = new Cleanup()): Promise<number> {
@@ -19,7 +21,8 @@ export async function main(argv: readonly string[], io: Io = processIo(), cleanu
       return EXIT.ok;
     }
     if (parsed.kind === "subcommand") {
-      throw new UserError(`"${parsed.command}" is not available yet in ${GENERATOR.name} ${GENERATOR.version}; it comes with a later release.`);
+      json = parsed.rest.includes("--json");
+      return await runSubcommand(io, parsed.command, parsed.rest, cleanup);
     }
     json = parsed.flags.json;
     // --json is for machines: never prompt, whatever the terminal.
@@ -35,5 +38,18 @@ export async function main(argv: readonly string[], io: Io = processIo(), cleanu
     if (io.env.DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     if (json) io.stdout.write(`${JSON.stringify({ ok: false, exitCode, error: message })}\n`);
     return exitCode;
+  }
+}
+
+async function runSubcommand(io: Io, command: Subcommand, rest: readonly string[], cleanup: Cleanup): Promise<number> {
+  switch (command) {
+    case "update":
+      return runUpdate(io, rest, cleanup);
+    case "check":
+      return runCheck(io, rest);
+    case "diff":
+      return runDiff(io, rest);
+    case "add":
+      throw new UserError(`"add" is not available yet in ${GENERATOR.name} ${GENERATOR.version}; it comes with a later release.`);
   }
 }

@@ -4,6 +4,9 @@ export const EXIT = {
   ok: 0,
   failure: 1,
   usage: 2,
+  /** update: conflicts remain in files; check: the project is behind the templates. */
+  conflicts: 3,
+  behind: 3,
   cancelled: 130,
 } as const;
 

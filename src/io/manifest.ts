@@ -34,24 +34,45 @@ export interface Manifest {
   files: Record<string, ManifestFile>;
 }
 
-export function buildManifest(names: ProjectNames, answers: Answers, plan: Plan): Manifest {
+export interface ManifestInput {
+  names: ProjectNames;
+  answers: Answers;
+  runs?: SubgeneratorRun[];
+  /** The generator version to record; tests of `update` pass fixture versions. */
+  version?: string;
+}
+
+export function buildManifest(input: ManifestInput, plan: Plan): Manifest {
   const files: Record<string, ManifestFile> = {};
   for (const [path, content] of plan) files[path] = { sha256: sha256(content), policy: "merge" };
   return {
     schema: MANIFEST_SCHEMA,
-    generator: { name: GENERATOR.name, version: GENERATOR.version },
-    name: names.name,
-    answers,
-    runs: [],
+    generator: { name: GENERATOR.name, version: input.version ?? GENERATOR.version },
+    name: input.names.name,
+    answers: input.answers,
+    runs: input.runs ?? [],
     files,
   };
 }
 
+export function serializeManifest(manifest: Manifest): Buffer {
+  return Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+/**
+ * The manifest and the clean base that go with a clean render. The base may
+ * hold more than the render: the template version of files the user kept
+ * after the templates dropped them, so that their edits still merge if the
+ * file comes back.
+ */
+export function metadataFiles(input: ManifestInput, plan: Plan, base: Plan = plan): Plan {
+  return new Map([
+    [MANIFEST_FILE, serializeManifest(buildManifest(input, plan))],
+    [BASE_FILE, encodeBase(base)],
+  ]);
+}
+
 /** The plan plus its manifest and clean base: exactly what a new project holds. */
 export function withManifest(names: ProjectNames, answers: Answers, plan: Plan): Plan {
-  const manifest = buildManifest(names, answers, plan);
-  const full: Plan = new Map(plan);
-  full.set(MANIFEST_FILE, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
-  full.set(BASE_FILE, encodeBase(plan));
-  return sortedPlan(full);
+  return sortedPlan(new Map([...plan, ...metadataFiles({ names, answers }, plan)]));
 }

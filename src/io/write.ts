@@ -1,13 +1,14 @@
 // All-or-nothing writing. A new project is rendered into a staging folder
 // beside the target and renamed into place in one step; writing into an
-// existing folder (--force) stages inside it, checks every file first, then
-// moves files in one by one with backups, undone together on failure.
+// existing folder (--force) checks every file first, then applies the changes
+// as one transaction (transaction.ts), undone together on failure.
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Cleanup } from "../context.js";
 import { UserError } from "../errors.js";
 import type { Plan } from "../render/render.js";
+import { applyChanges, type Changes, STAGING_PREFIX } from "./transaction.js";
 
 export interface WriteOptions {
   readonly force: boolean;
@@ -25,7 +26,7 @@ export interface WriteResult {
 }
 
 function stagingName(prefix: string): string {
-  return `${prefix}.backend-starter-staging-${randomBytes(4).toString("hex")}`;
+  return `${prefix}${STAGING_PREFIX}${randomBytes(4).toString("hex")}`;
 }
 
 async function writeTree(root: string, plan: Plan): Promise<void> {
@@ -81,31 +82,9 @@ async function writeInto(dir: string, plan: Plan, options: WriteOptions, cleanup
     const listed = differing.slice(0, 5).join(", ") + (differing.length > 5 ? `, and ${differing.length - 5} more` : "");
     throw new UserError(`${differing.length} file(s) already exist with other content (${listed}); nothing was written. Pass --overwrite as well to replace them.`);
   }
-  const staging = join(dir, stagingName(""));
-  const backups = join(staging, ".backups");
-  cleanup.add(() => rm(staging, { recursive: true, force: true }));
-  const toWrite = new Map([...plan].filter(([path]) => !same.includes(path)));
-  await writeTree(join(staging, "files"), toWrite);
-  for (const path of [...fresh, ...differing]) {
-    const target = join(dir, path);
-    const createdFolder = await mkdir(dirname(target), { recursive: true });
-    // mkdir answers the first folder it had to create: all below it is ours.
-    if (createdFolder !== undefined) cleanup.add(() => rm(createdFolder, { recursive: true, force: true }));
-    if (differing.includes(path)) {
-      const backup = join(backups, path);
-      await mkdir(dirname(backup), { recursive: true });
-      await rename(target, backup);
-      cleanup.add(() => rename(backup, target));
-    }
-    await rename(join(staging, "files", path), target);
-    cleanup.add(() => rm(target, { force: true }));
-  }
-  return {
-    written: fresh,
-    unchanged: same,
-    replaced: differing,
-    finalize: () => rm(staging, { recursive: true, force: true }),
-  };
+  const changes: Changes = new Map([...plan].filter(([path]) => !same.includes(path)));
+  const applied = await applyChanges(dir, changes, cleanup);
+  return { written: fresh, unchanged: same, replaced: differing, finalize: applied.finalize };
 }
 
 export async function writePlan(dir: string, plan: Plan, options: WriteOptions, nonEmpty: boolean, cleanup: Cleanup): Promise<WriteResult> {

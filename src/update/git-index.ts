@@ -1,0 +1,39 @@
+// Marks conflicted files unmerged in git's index (stages 1-3), as a real
+// `git merge` would, so `git status` says "both modified" and `git mergetool`
+// and editors' merge views work.
+import { execa } from "execa";
+import type { Conflict } from "./plan.js";
+
+async function git(cwd: string, args: string[], input?: Buffer | string): Promise<string> {
+  const result = await execa("git", args, { cwd, ...(input === undefined ? {} : { input }) });
+  return result.stdout.trim();
+}
+
+export async function gitWorkTree(dir: string): Promise<boolean> {
+  return git(dir, ["rev-parse", "--is-inside-work-tree"]).then(
+    (out) => out === "true",
+    () => false,
+  );
+}
+
+/** Tracked files with uncommitted changes (untracked files are never touched by update). */
+export async function dirtyFiles(dir: string): Promise<string[]> {
+  if (!(await gitWorkTree(dir))) return [];
+  const out = await git(dir, ["status", "--porcelain", "--untracked-files=no", "--", "."]);
+  return out === "" ? [] : out.split("\n").map((line) => line.slice(3));
+}
+
+export async function markUnmerged(dir: string, conflicts: readonly Conflict[]): Promise<void> {
+  if (conflicts.length === 0 || !(await gitWorkTree(dir))) return;
+  const prefix = await git(dir, ["rev-parse", "--show-prefix"]);
+  const lines: string[] = [];
+  for (const c of conflicts) {
+    const path = `${prefix}${c.path}`;
+    const blob = (content: Buffer) => git(dir, ["hash-object", "-w", "--stdin"], content);
+    lines.push(`0 ${"0".repeat(40)}\t${path}`);
+    if (c.base !== null) lines.push(`100644 ${await blob(c.base)} 1\t${path}`);
+    lines.push(`100644 ${await blob(c.ours)} 2\t${path}`);
+    lines.push(`100644 ${await blob(c.theirs)} 3\t${path}`);
+  }
+  await git(dir, ["update-index", "--index-info"], `${lines.join("\n")}\n`);
+}

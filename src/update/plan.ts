@@ -1,0 +1,172 @@
+// Computes an update in memory: render the new version, follow migrations,
+// decide and merge file by file. Nothing is written here, so --dry-run, `diff`
+// and `check` are the same computation as a real update.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { planProject } from "../../generators/index.js";
+import { BASE_FILE } from "../io/base.js";
+import { type FilePolicy, MANIFEST_FILE, metadataFiles } from "../io/manifest.js";
+import type { Changes } from "../io/transaction.js";
+import { projectNames } from "../names.js";
+import type { Answers } from "../options.js";
+import type { Plan } from "../render/render.js";
+import { checkAnswers } from "../steps/answers.js";
+import { decide } from "./decide.js";
+import { merge3 } from "./merge.js";
+import { type Migration, migrationsBetween } from "./migrations.js";
+import type { LoadedProject } from "./project.js";
+
+export type Outcome =
+  | "added"
+  | "updated"
+  | "merged"
+  | "conflict"
+  | "binary-conflict"
+  | "deleted"
+  | "edited-dropped"
+  | "user-deleted"
+  | "renamed";
+
+export interface FileOutcome {
+  readonly path: string;
+  readonly outcome: Outcome;
+  /** For renamed: where the file came from. */
+  readonly from?: string;
+}
+
+/** The three versions of a conflicted file, for git's index stages. */
+export interface Conflict {
+  readonly path: string;
+  readonly base: Buffer | null;
+  readonly ours: Buffer;
+  readonly theirs: Buffer;
+}
+
+export interface UpdatePlan {
+  readonly root: string;
+  readonly fromVersion: string;
+  readonly toVersion: string;
+  readonly answersBefore: Answers;
+  readonly answersAfter: Answers;
+  /** Every file write and delete, manifest and base included. */
+  readonly changes: Changes;
+  readonly outcomes: FileOutcome[];
+  readonly conflicts: Conflict[];
+}
+
+export interface UpdateSource {
+  readonly templatesDir: string;
+  readonly version: string;
+  readonly migrations: readonly Migration[];
+}
+
+async function readOrNull(path: string): Promise<Buffer | null> {
+  return readFile(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT" || error.code === "EISDIR") return null;
+    throw error;
+  });
+}
+
+const METADATA = new Set([MANIFEST_FILE, BASE_FILE]);
+
+export async function planUpdate(project: LoadedProject, set: Partial<Answers>, source: UpdateSource): Promise<UpdatePlan> {
+  const { manifest, root } = project;
+  if (manifest.runs.length > 0) {
+    throw new Error(`this project records subgenerator runs (${manifest.runs.map((r) => r.generator).join(", ")}) that this version cannot replay`);
+  }
+  const answers: Answers = { ...manifest.answers, ...set };
+  checkAnswers(answers);
+  const names = projectNames(manifest.name);
+  const { plan: theirs } = await planProject({ names, answers, templatesDir: source.templatesDir });
+
+  const base: Plan = new Map(project.base);
+  // The user's files as update sees them: read lazily, with migrations' moves applied.
+  const ours = new Map<string, Buffer | null>();
+  const current = async (path: string): Promise<Buffer | null> => {
+    if (!ours.has(path)) ours.set(path, await readOrNull(join(root, path)));
+    return ours.get(path) ?? null;
+  };
+  const changes: Changes = new Map();
+  const outcomes: FileOutcome[] = [];
+  const conflicts: Conflict[] = [];
+
+  for (const migration of migrationsBetween(source.migrations, manifest.generator.version, source.version)) {
+    for (const [from, to] of Object.entries(migration.renames)) {
+      const baseContent = base.get(from);
+      if (baseContent !== undefined) {
+        base.delete(from);
+        base.set(to, baseContent);
+      }
+      const mine = await current(from);
+      if (mine !== null && (await current(to)) === null) {
+        ours.set(from, null);
+        ours.set(to, mine);
+        changes.set(from, null);
+        changes.set(to, mine);
+        outcomes.push({ path: to, outcome: "renamed", from });
+      }
+    }
+  }
+
+  const paths = [...new Set([...base.keys(), ...theirs.keys()])].filter((p) => !METADATA.has(p)).sort();
+  const nextBase: Plan = new Map(theirs);
+  for (const path of paths) {
+    const b = base.get(path) ?? null;
+    const t = theirs.get(path) ?? null;
+    const o = await current(path);
+    const policy: FilePolicy = manifest.files[path]?.policy ?? "merge";
+    const decision = decide(b, o, t, policy);
+    switch (decision.kind) {
+      case "keep":
+        if (decision.report === "edited-dropped") {
+          // Keep its template version as base, so the edit merges if the file comes back.
+          nextBase.set(path, b as Buffer);
+          // Reported when the templates drop it, not again on every later update.
+          if (manifest.files[path] === undefined) break;
+        }
+        if (decision.report) outcomes.push({ path, outcome: decision.report });
+        break;
+      case "write":
+        changes.set(path, t);
+        outcomes.push({ path, outcome: decision.report });
+        break;
+      case "delete":
+        changes.set(path, null);
+        outcomes.push({ path, outcome: "deleted" });
+        break;
+      case "binary-conflict":
+        changes.set(`${path}.new`, t);
+        outcomes.push({ path, outcome: "binary-conflict" });
+        break;
+      case "merge": {
+        const [oText, tText] = [(o as Buffer).toString("utf8"), (t as Buffer).toString("utf8")];
+        const merged = await merge3(b?.toString("utf8") ?? "", oText, tText);
+        const content = Buffer.from(merged.text);
+        if (!content.equals(o as Buffer)) changes.set(path, content);
+        outcomes.push({ path, outcome: merged.conflict ? "conflict" : "merged" });
+        if (merged.conflict) conflicts.push({ path, base: b, ours: o as Buffer, theirs: t as Buffer });
+        break;
+      }
+    }
+  }
+
+  for (const [path, content] of metadataFiles({ names, answers, runs: manifest.runs, version: source.version }, theirs, nextBase)) {
+    const existing = await current(path);
+    if (existing === null || !existing.equals(content)) changes.set(path, content);
+  }
+  return {
+    root,
+    fromVersion: manifest.generator.version,
+    toVersion: source.version,
+    answersBefore: manifest.answers,
+    answersAfter: answers,
+    changes,
+    outcomes,
+    conflicts,
+  };
+}
+
+/** Whether applying the plan would change any file other than the metadata. */
+export function changesFiles(plan: UpdatePlan): boolean {
+  return [...plan.changes.keys()].some((p) => !METADATA.has(p));
+}

@@ -1,0 +1,47 @@
+// Test helpers for commands that run inside a project: a project generated
+// from any template folder and version, an Io that records output, git.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { PassThrough, Writable } from "node:stream";
+import { execa } from "execa";
+import { planProject } from "../../generators/index.js";
+import type { Io } from "../../src/context.js";
+import { metadataFiles } from "../../src/io/manifest.js";
+import { projectNames } from "../../src/names.js";
+import type { Answers } from "../../src/options.js";
+
+export async function generateProject(dir: string, templatesDir: string, answers: Answers, version: string): Promise<void> {
+  const names = projectNames("Acme API");
+  const { plan } = await planProject({ names, answers, templatesDir });
+  for (const [path, content] of [...plan, ...metadataFiles({ names, answers, version }, plan)]) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+}
+
+export interface RecordingIo {
+  io: Io;
+  stdout(): string;
+}
+
+export function recordingIo(cwd: string): RecordingIo {
+  let out = "";
+  const stdout = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      out += chunk.toString();
+      callback();
+    },
+  });
+  const sink = new Writable({ write: (_c, _e, cb) => cb() });
+  return { io: { cwd, env: {}, stdin: new PassThrough(), stdout, stderr: sink, interactive: false }, stdout: () => out };
+}
+
+export async function git(cwd: string, ...args: string[]): Promise<string> {
+  const { stdout } = await execa("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd });
+  return stdout;
+}
+
+export async function commitAll(cwd: string, message: string): Promise<void> {
+  await git(cwd, "add", "--all");
+  await git(cwd, "commit", "--quiet", "--allow-empty", "-m", message);
+}
