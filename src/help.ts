@@ -52,9 +52,16 @@ export function helpText(): string {
     `Frameworks and ORMs: ${pairs}. Offered combinations: ${validCombinations().length}.`,
     "Without a terminal, every answer must be given (or --yes).",
     "",
-    "Commands in a generated project (not available yet): add, update, check, diff.",
+    "Inside a generated project:",
+    "  backend-starter update [--set KEY=VALUE ...] [--dry-run] [--json] [--allow-dirty]",
+    "                              re-render from these templates (and changed answers), three-way merged",
+    "                              with your edits; refuses a dirty git tree unless --allow-dirty",
+    "  backend-starter check [--json]   is the project behind these templates?",
+    "  backend-starter diff [--set KEY=VALUE ...]   what update would change, as a unified diff",
+    "  backend-starter add ...     not available yet",
     "",
     "Exit codes: 0 done, 1 failure (message; stack trace with DEBUG=1), 2 usage (bad flags, names or",
-    "combinations), 130 cancelled. A failed or cancelled run leaves nothing behind.",
+    "combinations), 3 update: conflicts remain / check: behind the templates, 130 cancelled.",
+    "A failed or cancelled run leaves nothing behind.",
   ].join("\n");
 }
