@@ -5,6 +5,7 @@
 import type { NodePlopAPI } from "node-plop";
 import type { Answers } from "../src/options.js";
 import type { ProjectNames } from "../src/names.js";
+import { useName } from "../src/render/layers.js";
 import { createRenderer, type Plan, type TemplateContext } from "../src/render/render.js";
 
 export const PROJECT_GENERATOR = "project";
@@ -18,19 +19,18 @@ export interface ProjectInput {
 
 export function registerProjectGenerator(plop: NodePlopAPI, input: ProjectInput, plan: Plan): TemplateContext {
   const renderer = createRenderer(input.names, input.answers, input.templatesDir);
-  const byName = new Map(renderer.layers.map((l) => [l.name, l]));
   // async, so a throw becomes a rejected promise that node-plop reports as a failure.
   plop.setActionType(RENDER_LAYER, async (_answers, config) => {
-    const layer = byName.get(String(config.layer));
-    if (!layer) throw new Error(`unknown layer ${String(config.layer)}`);
+    const use = renderer.uses[Number(config.use)];
+    if (!use) throw new Error(`unknown layer use ${String(config.use)}`);
     const before = plan.size;
-    renderer.renderLayer(layer, plan);
-    return `${layer.name}: ${layer.files.length} files (${plan.size - before >= 0 ? "+" : ""}${plan.size - before})`;
+    renderer.renderUse(use, plan);
+    return `${useName(use)}: ${plan.size - before >= 0 ? "+" : ""}${plan.size - before} files`;
   });
   plop.setGenerator(PROJECT_GENERATOR, {
     description: "a new Python backend project",
     prompts: [],
-    actions: renderer.layers.map((layer) => ({ type: RENDER_LAYER, layer: layer.name, abortOnFail: true })),
+    actions: renderer.uses.map((use, index) => ({ type: RENDER_LAYER, use: index, name: useName(use), abortOnFail: true })),
   });
   return renderer.context;
 }

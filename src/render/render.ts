@@ -5,7 +5,7 @@ import type { ProjectNames } from "../names.js";
 import { GENERATOR } from "../version.js";
 import { COMPILE_OPTIONS, createTemplateEnv, type TemplateEnv } from "./handlebars.js";
 import { type Layer, readLayer } from "./layer.js";
-import { layersFor } from "./layers.js";
+import { type LayerUse, layersFor } from "./layers.js";
 import { isTemplate, outputPath } from "./paths.js";
 
 /** Output path -> content, the whole project as it would be written. */
@@ -19,10 +19,10 @@ export interface TemplateContext {
 }
 
 export interface Renderer {
-  readonly layers: readonly Layer[];
+  readonly uses: readonly LayerUse[];
   readonly context: TemplateContext;
-  /** Renders one layer's files into the plan, overriding earlier layers' files. */
-  renderLayer(layer: Layer, plan: Plan): void;
+  /** Renders one layer use's files into the plan, overriding earlier layers' files. */
+  renderUse(use: LayerUse, plan: Plan): void;
 }
 
 function mergedList(layers: readonly Layer[], pick: (l: Layer) => readonly string[]): string[] {
@@ -56,19 +56,25 @@ function renderText(env: TemplateEnv, source: string, template: string, context:
 }
 
 export function createRenderer(names: ProjectNames, answers: Answers, templatesDir: string): Renderer {
-  const layers = layersFor(answers).map((name) => readLayer(templatesDir, name));
+  const uses = layersFor(answers);
+  const byName = new Map<string, Layer>();
+  for (const use of uses) if (!byName.has(use.layer)) byName.set(use.layer, readLayer(templatesDir, use.layer));
+  const layers = [...byName.values()];
   const partials = new Map<string, string>();
   for (const layer of layers) for (const [name, source] of layer.partials) partials.set(name, source);
   const env = createTemplateEnv(partials);
   const context = buildContext(names, answers, layers);
   return {
-    layers,
+    uses,
     context,
-    renderLayer(layer, plan) {
+    renderUse(use, plan) {
+      const layer = byName.get(use.layer) as Layer;
+      const useContext = { ...context, ...use.params };
+      const tokens = { ...use.tokens, pkg: names.pkg };
       for (const file of layer.files) {
-        const path = outputPath(file.source, names.pkg);
+        const path = outputPath(file.source, tokens);
         const content = isTemplate(file.source)
-          ? Buffer.from(renderText(env, `${layer.name}/${file.source}`, file.content.toString("utf8"), context))
+          ? Buffer.from(renderText(env, `${layer.name}/${file.source}`, file.content.toString("utf8"), useContext))
           : file.content;
         // A file that renders empty is "not in this combination", even if an
         // earlier layer produced it: that is how a layer removes a file.

@@ -1,13 +1,13 @@
 import { mkdtempSync, writeFileSync, cpSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { planProject } from "../../generators/index.js";
 import { projectNames } from "../../src/names.js";
 import { type Answers, defaultAnswers } from "../../src/options.js";
 import { layersFor } from "../../src/render/layers.js";
 import { outputPath } from "../../src/render/paths.js";
-import { ROOT } from "../helpers.js";
+import { removeDir, ROOT } from "../helpers.js";
 
 const FIXTURE = join(ROOT, "test", "fixtures", "templates");
 const answers: Answers = { ...defaultAnswers(), tests: ["unit"], docker: false, ci: "none" };
@@ -24,16 +24,19 @@ function text(plan: Map<string, Buffer>, path: string): string {
 
 describe("output paths", () => {
   it("maps stored names to project names", () => {
-    expect(outputPath("dot_gitignore", "acme_api")).toBe(".gitignore");
-    expect(outputPath("dot_github/workflows/ci.yml.hbs", "acme_api")).toBe(".github/workflows/ci.yml");
-    expect(outputPath("src/__pkg__/__init__.py", "acme_api")).toBe("src/acme_api/__init__.py");
-    expect(outputPath("src/__pkg__/__main__.py.hbs", "acme_api")).toBe("src/acme_api/__main__.py");
+    const tokens = { pkg: "acme_api", resource: "items" };
+    expect(outputPath("dot_gitignore", tokens)).toBe(".gitignore");
+    expect(outputPath("dot_github/workflows/ci.yml.hbs", tokens)).toBe(".github/workflows/ci.yml");
+    expect(outputPath("src/__pkg__/__init__.py", tokens)).toBe("src/acme_api/__init__.py");
+    expect(outputPath("src/__pkg__/__main__.py.hbs", tokens)).toBe("src/acme_api/__main__.py");
+    expect(outputPath("src/__pkg__/api/__resource__.py.hbs", tokens)).toBe("src/acme_api/api/items.py");
+    expect(outputPath("src/__pkg__/__unknown__.py", tokens)).toBe("src/acme_api/__unknown__.py");
   });
 });
 
 describe("layers", () => {
   it("orders base, framework, ORM, database, then features", () => {
-    expect(layersFor({ ...answers, tests: ["unit", "e2e"], docker: true, ci: "github" })).toEqual([
+    expect(layersFor({ ...answers, tests: ["unit", "e2e"], docker: true, ci: "github" }).map((u) => u.layer)).toEqual([
       "base", "fastapi", "orm-sqlalchemy", "db-sqlite", "tests-unit", "tests-e2e", "docker", "ci-github",
     ]);
   });
@@ -78,9 +81,13 @@ describe("rendering", () => {
   });
 });
 
+const copies: string[] = [];
+afterAll(() => copies.forEach(removeDir));
+
 /** A copy of the fixture with empty extra layers, for tests that change it. */
 function withExtraLayers(layers: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), "cbs-fixture-"));
+  copies.push(dir);
   cpSync(FIXTURE, dir, { recursive: true });
   for (const layer of layers) cpSync(join(FIXTURE, "db-sqlite"), join(dir, layer), { recursive: true });
   return dir;
