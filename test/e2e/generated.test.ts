@@ -10,6 +10,8 @@ import { type Answers, combinationId, defaultAnswers, testLayerSubsets } from ".
 import { removeDir, runCli, tempDir } from "../helpers.js";
 import { checkEnvironment, uvCommand } from "../support/python.js";
 import { serve } from "../support/serve.js";
+import { Client } from "../contract/client.js";
+import { checkGeneralContract } from "../contract/general.js";
 
 /** Every test-layer subset once; Docker and CI alternate so each pair of their values appears. */
 function coveringSet(): Answers[] {
@@ -79,13 +81,7 @@ describe.each(coveringSet().map((a, i) => ({ answers: a, index: i, id: combinati
     await gate(project, "python", ["-m", pkg, "migrate"], runtime);
     const server = await serve(join(bin, "python"), pkg, project, runtime);
     try {
-      const health = await fetch(`${server.url}/health`);
-      expect(health.status).toBe(200);
-      expect(await health.json()).toEqual({ status: "ok" });
-      expect(health.headers.get("x-request-id")).toBeTruthy();
-      const ready = await fetch(`${server.url}/ready`);
-      expect(ready.status).toBe(200);
-      expect(await ready.json()).toEqual({ status: "ok", checks: { database: "ok" } });
+      await checkGeneralContract(new Client(server.url));
     } finally {
       expect(await server.stop()).toBe(0);
     }
