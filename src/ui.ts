@@ -46,6 +46,9 @@ function clackUi(io: Io): Ui {
     async task(label, done, run) {
       const spin = p.spinner({ output });
       spin.start(label);
+      // The spinner puts stdin in raw mode, where Ctrl-C is a keypress, not SIGINT, and clack
+      // then exits 0 itself (clack#499). Cooked mode keeps Ctrl-C a signal, so bin.ts undoes the run.
+      if (process.stdin.isTTY) process.stdin.setRawMode(false);
       try {
         const result = await run();
         spin.stop(done(result));

@@ -37,11 +37,15 @@ async function writeTree(root: string, plan: Plan): Promise<void> {
   }
 }
 
-async function readIfExists(path: string): Promise<Buffer | null> {
+async function readIfExists(dir: string, path: string): Promise<Buffer | null> {
   try {
-    return await readFile(path);
+    return await readFile(join(dir, path));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return null;
+    if (code === "EISDIR" || code === "ENOTDIR") {
+      throw new UserError(`${path} collides with a folder or file of the same name in the target; nothing was written. Move it away, or choose another folder.`);
+    }
     throw error;
   }
 }
@@ -68,7 +72,7 @@ async function classify(dir: string, plan: Plan): Promise<{ fresh: string[]; sam
   const same: string[] = [];
   const differing: string[] = [];
   for (const [path, content] of plan) {
-    const existing = await readIfExists(join(dir, path));
+    const existing = await readIfExists(dir, path);
     if (existing === null) fresh.push(path);
     else if (existing.equals(content)) same.push(path);
     else differing.push(path);

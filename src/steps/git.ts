@@ -1,6 +1,7 @@
 // `git init` and a first commit holding exactly the clean render.
 import { realpathSync } from "node:fs";
 import { execa } from "execa";
+import { STAGING_PREFIX } from "../io/transaction.js";
 
 export type GitResult = { readonly status: "committed" } | { readonly status: "skipped"; readonly reason: string };
 
@@ -32,7 +33,8 @@ export async function initGit(dir: string): Promise<GitResult> {
   }
   if (await isRepositoryRoot(dir)) return { status: "skipped", reason: "the folder is already a git repository" };
   await git(dir, ["init", "--quiet"]);
-  await git(dir, ["add", "--all"]);
+  // --force stages (and keeps backups) inside the folder until the run succeeds: never commit those.
+  await git(dir, ["add", "--all", "--", ".", `:(exclude)${STAGING_PREFIX}*`]);
   await git(dir, [...(await identityArgs(dir)), "commit", "--quiet", "--no-verify", "-m", "Initial commit from create-backend-starter"]);
   return { status: "committed" };
 }

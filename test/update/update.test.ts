@@ -2,13 +2,13 @@
 // decision table (issue 4), in a real git repository.
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCheck, runDiff, runUpdate } from "../../src/commands/project-commands.js";
 import { Cleanup } from "../../src/context.js";
 import { EXIT } from "../../src/errors.js";
 import { type Answers, defaultAnswers } from "../../src/options.js";
 import type { UpdateSource } from "../../src/update/plan.js";
-import { ROOT, tempDir } from "../helpers.js";
+import { removeDir, ROOT, tempDir } from "../helpers.js";
 import { commitAll, generateProject, git, recordingIo } from "../support/project.js";
 
 const FIXTURES = join(ROOT, "test", "fixtures", "update");
@@ -44,6 +44,8 @@ beforeEach(async () => {
   write("user-file.txt", "mine\n");
   await commitAll(dir, "user edits");
 });
+
+afterEach(() => removeDir(dir));
 
 describe("update v1 -> v2", () => {
   it("applies the decision table file by file", async () => {

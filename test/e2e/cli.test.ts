@@ -1,0 +1,563 @@
+// The built CLI, run as CI and pipes run it (no TTY, CI=true): exit codes, the
+// one-line messages of refused runs (and that they write nothing), and what a
+// successful run writes.
+import { createHash } from "node:crypto";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { execa } from "execa";
+import { afterAll, describe, expect, it } from "vitest";
+import { FLAG_SPECS } from "../../src/args.js";
+import { type Answers, defaultAnswers } from "../../src/options.js";
+import { type CliRun, listFiles, removeDir, ROOT, runCli, tempDir } from "../helpers.js";
+
+const MANIFEST = ".backend-starter.json";
+const BASE = ".backend-starter/base.json.gz";
+const QUIET = ["--no-install", "--no-git"];
+const VERSION = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
+
+interface Manifest {
+  generator: { name: string; version: string };
+  name: string;
+  answers: Answers;
+  files: Record<string, { sha256: string; policy: string }>;
+}
+
+interface JsonResult {
+  ok: boolean;
+  dryRun: boolean;
+  directory: string;
+  name: string;
+  package: string;
+  answers: Answers;
+  files: Array<{ path: string; bytes: number }>;
+  git: string;
+  installed: string;
+}
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach(removeDir));
+
+/** A fresh, empty working folder, removed after the file's tests. */
+function workDir(): string {
+  const dir = tempDir("cbs-cli-");
+  dirs.push(dir);
+  return dir;
+}
+
+/** Everything below dir (files with content, folders, symlinks), hidden entries included. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string, prefix: string): void => {
+    for (const entry of readdirSync(d).sort()) {
+      const full = join(d, entry);
+      const rel = `${prefix}${entry}`;
+      const info = lstatSync(full);
+      if (info.isSymbolicLink()) out[rel] = `-> ${readlinkSync(full)}`;
+      else if (info.isDirectory()) {
+        out[`${rel}/`] = "dir";
+        walk(full, `${rel}/`);
+      } else out[rel] = readFileSync(full, "utf8");
+    }
+  };
+  walk(dir, "");
+  return out;
+}
+
+function sha256(path: string): string {
+  return createHash("sha256").update(readFileSync(path)).digest("hex");
+}
+
+function readManifest(project: string): Manifest {
+  return JSON.parse(readFileSync(join(project, MANIFEST), "utf8")) as Manifest;
+}
+
+/** A refused run: its exit code, one line on stderr with the key words, no stack trace. */
+function expectRefused(run: CliRun, exitCode: number, ...words: Array<string | RegExp>): void {
+  expect(run.exitCode, `stderr: ${run.stderr}`).toBe(exitCode);
+  const lines = run.stderr.trimEnd().split("\n");
+  expect(lines, run.stderr).toHaveLength(1);
+  expect(lines[0]).not.toBe("");
+  expect(run.stderr).not.toMatch(/^\s+at .+/m);
+  for (const word of words) {
+    if (typeof word === "string") expect(run.stderr).toContain(word);
+    else expect(run.stderr).toMatch(word);
+  }
+}
+
+function expectEmpty(dir: string): void {
+  expect(readdirSync(dir)).toEqual([]);
+}
+
+function expectOk(run: CliRun): void {
+  expect(run.exitCode, `stdout: ${run.stdout}\nstderr: ${run.stderr}`).toBe(0);
+  expect(run.stderr).toBe("");
+}
+
+/** The one JSON object a --json run prints. */
+function parseJson(run: CliRun): JsonResult {
+  const lines = run.stdout.trim().split("\n");
+  expect(lines, run.stdout).toHaveLength(1);
+  return JSON.parse(lines[0] ?? "") as JsonResult;
+}
+
+/** Generates with `args` in a fresh folder and returns the project folder. */
+async function generate(args: string[], folder = "acme-api"): Promise<{ cwd: string; project: string; run: CliRun }> {
+  const cwd = workDir();
+  const run = await runCli([...args, ...QUIET], { cwd });
+  expectOk(run);
+  return { cwd, project: join(cwd, folder), run };
+}
+
+/** The manifest lists every rendered file with its hash; with itself and the base, that is the whole folder. */
+function expectManifestMatchesFolder(project: string, extra: string[] = []): Manifest {
+  const manifest = readManifest(project);
+  const listed = Object.keys(manifest.files);
+  expect(listed.length).toBeGreaterThan(0);
+  for (const [path, { sha256: hash }] of Object.entries(manifest.files)) {
+    expect(existsSync(join(project, path)), path).toBe(true);
+    expect(sha256(join(project, path)), path).toBe(hash);
+  }
+  expect(listFiles(project)).toEqual([...listed, MANIFEST, BASE, ...extra].sort());
+  return manifest;
+}
+
+async function git(cwd: string, ...args: string[]): Promise<string> {
+  return (await execa("git", args, { cwd })).stdout.trim();
+}
+
+describe("answers missing without a terminal", () => {
+  it("names every missing flag, and the name, when nothing is given", async () => {
+    const cwd = workDir();
+    const run = await runCli([], { cwd });
+    expectRefused(run, 2, "a directory or --name", "--tests", "--docker/--no-docker", "--ci", "--yes");
+    expectEmpty(cwd);
+  });
+
+  it("does not ask for a name when a directory is given", async () => {
+    const cwd = workDir();
+    const run = await runCli(["acme-api"], { cwd });
+    expectRefused(run, 2, "--tests", "--docker/--no-docker", "--ci");
+    expect(run.stderr).not.toContain("a directory or --name");
+    expectEmpty(cwd);
+  });
+
+  it("names only what is still missing", async () => {
+    const cwd = workDir();
+    const run = await runCli(["--name", "Acme API", "--tests", "unit", "--no-docker"], { cwd });
+    expectRefused(run, 2, "--ci");
+    expect(run.stderr).not.toMatch(/--tests|--docker|a directory or --name/);
+    expectEmpty(cwd);
+  });
+
+  it("asks nothing and succeeds when every answer is given as a flag, without --yes", async () => {
+    const { project } = await generate(["acme-api", "--tests", "unit", "--no-docker", "--ci", "none"]);
+    const manifest = expectManifestMatchesFolder(project);
+    expect(manifest.answers).toEqual({ ...defaultAnswers(), tests: ["unit"], docker: false, ci: "none" });
+  });
+});
+
+describe("refused answers exit 2 and write nothing", () => {
+  const cases: Array<{ title: string; args: string[]; words: Array<string | RegExp> }> = [
+    {
+      title: "an ORM that does not fit the framework",
+      args: ["--framework", "flask", "--orm", "django", "--yes"],
+      words: ["--framework flask works with --orm sqlalchemy, not --orm django", "offered now:", "--framework fastapi --orm sqlalchemy"],
+    },
+    {
+      title: "Django's ORM under FastAPI",
+      args: ["--framework", "fastapi", "--orm", "django", "--yes"],
+      words: ["--framework fastapi works with --orm sqlalchemy, not --orm django", "offered now:"],
+    },
+    { title: "a database not offered yet", args: ["--db", "postgres", "--yes"], words: ["--db postgres is not available yet", "--db sqlite"] },
+    { title: "RBAC while it is not offered", args: ["--rbac", "--yes"], words: ["--rbac is not available yet"] },
+    { title: "an unknown test layer", args: ["--tests", "unit,foo", "--yes"], words: ["--tests", "unit, integration, e2e", '"foo"'] },
+    { title: "no test layer", args: ["--tests", ",", "--yes"], words: ["--tests needs at least one of unit, integration, e2e"] },
+    { title: "an unknown CI provider", args: ["--ci", "gitlab", "--yes"], words: ["--ci must be one of github, none", '"gitlab"'] },
+    { title: "--docker with --no-docker", args: ["--docker", "--no-docker", "--yes"], words: ["--docker and --no-docker contradict each other"] },
+    { title: "--git with --no-git", args: ["--git", "--no-git", "--yes"], words: ["--git and --no-git contradict each other"] },
+    { title: "a mistyped flag", args: ["--framwork", "fastapi", "--yes"], words: ["Unknown option --framwork", "Did you mean --framework?"] },
+    { title: "another mistyped flag", args: ["--dryrun", "--yes"], words: ["Unknown option --dryrun", "Did you mean --dry-run?"] },
+    { title: "a flag without its value", args: ["--yes", "--framework"], words: ["--framework needs a value"] },
+    { title: "two directories", args: ["one", "two", "--yes"], words: ["Expected one directory", "one two"] },
+    { title: "an unknown preset", args: ["--preset", "huge"], words: ['Unknown preset "huge"', "minimal"] },
+  ];
+
+  it.each(cases)("$title", async ({ args, words }) => {
+    const cwd = workDir();
+    expectRefused(await runCli(args, { cwd }), 2, ...words);
+    expectEmpty(cwd);
+  });
+});
+
+describe("invalid names exit 2 and write nothing", () => {
+  const cases: Array<{ name: string; words: string[] }> = [
+    { name: "class", words: ["Python keyword"] },
+    { name: "1abc", words: ["must start with a letter"] },
+    { name: "../escape", words: ["is a path"] },
+    { name: "django", words: ["would shadow the Python module django"] },
+    { name: "", words: ["empty"] },
+    { name: "/abs/path", words: ["is a path"] },
+  ];
+
+  it.each(cases)("directory $name", async ({ name, words }) => {
+    const cwd = workDir();
+    expectRefused(await runCli([name, "--yes", ...QUIET], { cwd }), 2, ...words);
+    expectEmpty(cwd);
+    expect(existsSync(join(dirname(cwd), "escape"))).toBe(false);
+  });
+
+  it.each(cases)("--name $name", async ({ name, words }) => {
+    const cwd = workDir();
+    expectRefused(await runCli(["--name", name, "--yes", ...QUIET], { cwd }), 2, ...words);
+    expectEmpty(cwd);
+  });
+});
+
+describe("a target that is not empty", () => {
+  it("exits 1 and changes nothing", async () => {
+    const cwd = workDir();
+    mkdirSync(join(cwd, "acme-api"));
+    writeFileSync(join(cwd, "acme-api", "notes.txt"), "mine\n");
+    const before = snapshot(cwd);
+    expectRefused(await runCli(["acme-api", "--yes", ...QUIET], { cwd }), 1, "acme-api is not empty", "--force");
+    expect(snapshot(cwd)).toEqual(before);
+  });
+
+  it("refuses `.` in a folder that is not empty", async () => {
+    const parent = workDir();
+    const cwd = join(parent, "my-service");
+    mkdirSync(cwd);
+    writeFileSync(join(cwd, "notes.txt"), "mine\n");
+    const before = snapshot(parent);
+    expectRefused(await runCli([".", "--yes", ...QUIET], { cwd }), 1, "my-service is not empty");
+    expect(snapshot(parent)).toEqual(before);
+  });
+
+  it("refuses a file where the folder would go", async () => {
+    const cwd = workDir();
+    writeFileSync(join(cwd, "acme-api"), "a file\n");
+    expectRefused(await runCli(["acme-api", "--yes", ...QUIET], { cwd }), 1, "is not a folder");
+    expect(snapshot(cwd)).toEqual({ "acme-api": "a file\n" });
+  });
+
+  it("prints the stack trace only with DEBUG", async () => {
+    const cwd = workDir();
+    mkdirSync(join(cwd, "acme-api"));
+    writeFileSync(join(cwd, "acme-api", "notes.txt"), "mine\n");
+    const run = await runCli(["acme-api", "--yes", ...QUIET], { cwd, env: { DEBUG: "1" } });
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toContain("not empty");
+    expect(run.stderr).toMatch(/^\s+at .+/m);
+  });
+});
+
+describe("help, version and other commands", () => {
+  it("--help lists every flag and the exit codes", async () => {
+    const cwd = workDir();
+    const run = await runCli(["--help"], { cwd });
+    expectOk(run);
+    for (const flag of Object.keys(FLAG_SPECS)) expect(run.stdout, flag).toContain(`--${flag}`);
+    for (const short of ["-y", "-h", "-v"]) expect(run.stdout).toContain(short);
+    expect(run.stdout).toMatch(/Exit codes: 0 done, 1 failure.*2 usage/s);
+    expect(run.stdout).toContain("130 cancelled");
+    expectEmpty(cwd);
+  });
+
+  it("-h is --help", async () => {
+    const cwd = workDir();
+    const [long, short] = await Promise.all([runCli(["--help"], { cwd }), runCli(["-h"], { cwd })]);
+    expect(short.stdout).toBe(long.stdout);
+  });
+
+  it("--version prints the package version", async () => {
+    const cwd = workDir();
+    const run = await runCli(["--version"], { cwd });
+    expectOk(run);
+    expect(run.stdout.trim()).toBe(VERSION);
+    expectEmpty(cwd);
+  });
+
+  it("`add` is not available yet: exit 1", async () => {
+    const cwd = workDir();
+    expectRefused(await runCli(["add", "resource", "book"], { cwd }), 1, "not available yet");
+    expectEmpty(cwd);
+  });
+
+  it.each(["update", "check", "diff"])("`%s` outside a project: exit 1", async (command) => {
+    const cwd = workDir();
+    expectRefused(await runCli([command], { cwd }), 1, MANIFEST, "inside a project made by create-backend-starter");
+    expectEmpty(cwd);
+  });
+
+  it("--json reports a refused run as one JSON object too", async () => {
+    const cwd = workDir();
+    const run = await runCli(["acme-api", "--db", "postgres", "--yes", "--json"], { cwd });
+    expect(run.exitCode).toBe(2);
+    const result = JSON.parse(run.stdout.trim()) as { ok: boolean; exitCode: number; error: string };
+    expect(result).toMatchObject({ ok: false, exitCode: 2 });
+    expect(result.error).toContain("--db postgres is not available yet");
+    expectEmpty(cwd);
+  });
+});
+
+describe("creating a project", () => {
+  it("`acme-api --yes` writes the default project and a manifest that matches it", async () => {
+    const { cwd, project, run } = await generate(["acme-api", "--yes"]);
+    expect(readdirSync(cwd)).toEqual(["acme-api"]);
+    const manifest = expectManifestMatchesFolder(project);
+    expect(manifest.answers).toEqual(defaultAnswers());
+    expect(manifest.answers).toMatchObject({ framework: "fastapi", orm: "sqlalchemy", db: "sqlite", tests: ["unit", "integration", "e2e"], docker: true, ci: "github" });
+    expect(manifest.name).toBe("acme-api");
+    expect(manifest.generator).toEqual({ name: "create-backend-starter", version: VERSION });
+    expect(run.stdout).toContain("Next steps");
+    expect(run.stdout).toContain("cd acme-api");
+  });
+
+  it("`--name \"Acme API\"` makes the folder acme-api and the package acme_api", async () => {
+    const { cwd, project } = await generate(["--name", "Acme API", "--yes"]);
+    expect(readdirSync(cwd)).toEqual(["acme-api"]);
+    const files = expectManifestMatchesFolder(project);
+    expect(files.name).toBe("Acme API");
+    expect(listFiles(project).some((f) => f.startsWith("src/acme_api/"))).toBe(true);
+    expect(listFiles(project).some((f) => /(^|\/)__pkg__(\/|$)|acme-api\//.test(f))).toBe(false);
+  });
+
+  it("`.` fills the current, empty folder, named after it", async () => {
+    const parent = workDir();
+    const cwd = join(parent, "my-service");
+    mkdirSync(cwd);
+    const run = await runCli([".", "--yes", ...QUIET], { cwd });
+    expectOk(run);
+    expect(readdirSync(parent)).toEqual(["my-service"]);
+    const manifest = expectManifestMatchesFolder(cwd);
+    expect(manifest.name).toBe("my-service");
+    expect(listFiles(cwd).some((f) => f.startsWith("src/my_service/"))).toBe(true);
+    expect(run.stdout).not.toContain("cd .");
+  });
+
+  it("writes dotfiles and leaves no template syntax or HTML entities in any file", async () => {
+    const { project } = await generate(["--name", "Joe's API & Co", "--yes"], "joe-s-api-co");
+    const files = listFiles(project);
+    expect(files).toEqual(expect.arrayContaining([".gitignore", ".env.example", MANIFEST]));
+    expect(files.some((f) => /(^|\/)dot_|\.hbs$/.test(f))).toBe(false);
+    for (const file of files.filter((f) => f !== BASE)) {
+      const text = readFileSync(join(project, file), "utf8");
+      // `${{ ... }}` is GitHub Actions syntax, not a leftover Handlebars expression.
+      expect(text, file).not.toMatch(/(?<!\$)\{\{~?\s*[#/^>]?\s*(?:project|answers|deps|generator|this|else|if|unless|each|with)\b/);
+      expect(text, file).not.toMatch(/&(?:quot|#x27|#39|amp|lt|gt|#x3D|#x60);/);
+    }
+    expect(readManifest(project).name).toBe("Joe's API & Co");
+  });
+
+  it("--preset minimal: unit tests only, no Docker, no CI (no --yes needed)", async () => {
+    const { project } = await generate(["acme-api", "--preset", "minimal"]);
+    const manifest = expectManifestMatchesFolder(project);
+    expect(manifest.answers).toEqual({ ...defaultAnswers(), tests: ["unit"], docker: false, ci: "none" });
+    const files = listFiles(project);
+    expect(files.some((f) => f.startsWith("tests/integration/") || f.startsWith("tests/e2e/"))).toBe(false);
+    expect(files).not.toContain("Dockerfile");
+    expect(files).not.toContain("compose.yaml");
+    expect(files.some((f) => f.startsWith(".github/"))).toBe(false);
+  });
+
+  it("the default project has what the minimal one leaves out", async () => {
+    const { project } = await generate(["acme-api", "--yes"]);
+    const files = listFiles(project);
+    expect(files).toEqual(expect.arrayContaining(["Dockerfile", "compose.yaml"]));
+    expect(files.some((f) => f.startsWith("tests/integration/"))).toBe(true);
+    expect(files.some((f) => f.startsWith("tests/e2e/"))).toBe(true);
+    expect(files.some((f) => f.startsWith(".github/workflows/"))).toBe(true);
+  });
+
+  it("flags override a preset", async () => {
+    const { project } = await generate(["acme-api", "--preset", "minimal", "--docker"]);
+    expect(readManifest(project).answers).toMatchObject({ tests: ["unit"], docker: true, ci: "none" });
+  });
+});
+
+describe("--dry-run and --json", () => {
+  /** The files a real default run writes, to compare a dry run with. */
+  async function realFiles(): Promise<string[]> {
+    const { project } = await generate(["acme-api", "--yes"]);
+    return listFiles(project);
+  }
+
+  it("--dry-run lists the files it would write and writes nothing", async () => {
+    const cwd = workDir();
+    const run = await runCli(["acme-api", "--yes", "--dry-run"], { cwd });
+    expectOk(run);
+    expectEmpty(cwd);
+    expect(run.stdout).toMatch(/Dry run: would write \d+ files to acme-api; nothing was written\./);
+    const listed = [...run.stdout.matchAll(/^ {2}(\S+) \(\d+ bytes\)$/gm)].map((m) => m[1]);
+    expect(listed.sort()).toEqual(await realFiles());
+  });
+
+  it("--dry-run --json prints one JSON object whose files are what a real run writes", async () => {
+    const cwd = workDir();
+    const run = await runCli(["acme-api", "--yes", "--dry-run", "--json"], { cwd });
+    expectOk(run);
+    expectEmpty(cwd);
+    const result = parseJson(run);
+    expect(result).toMatchObject({ ok: true, dryRun: true, name: "acme-api", package: "acme_api", answers: defaultAnswers(), git: "off", installed: "off" });
+    expect(result.directory).toBe(join(cwd, "acme-api"));
+    expect(result.files.map((f) => f.path).sort()).toEqual(await realFiles());
+  });
+
+  it("--json on a real run prints one JSON object that describes what it wrote", async () => {
+    const cwd = workDir();
+    const run = await runCli(["acme-api", "--yes", "--json", ...QUIET], { cwd });
+    expectOk(run);
+    const result = parseJson(run);
+    const project = join(cwd, "acme-api");
+    expect(result).toMatchObject({ ok: true, dryRun: false, directory: project, git: "off", installed: "off" });
+    expect(result.files.map((f) => f.path).sort()).toEqual(listFiles(project));
+    for (const { path, bytes } of result.files) expect(statSync(join(project, path)).size, path).toBe(bytes);
+  });
+
+  it("--json never prompts: missing answers still exit 2", async () => {
+    const cwd = workDir();
+    const run = await runCli(["acme-api", "--json"], { cwd });
+    expect(run.exitCode).toBe(2);
+    expect(parseJson(run)).toMatchObject({ ok: false, exitCode: 2 });
+    expectEmpty(cwd);
+  });
+});
+
+describe("--answers FILE", () => {
+  function answersFile(content: string): string {
+    const file = join(workDir(), "answers.json");
+    writeFileSync(file, content);
+    return file;
+  }
+
+  it("takes the answers and the name from the file", async () => {
+    const file = answersFile(JSON.stringify({ name: "Acme API", tests: ["unit", "e2e"], docker: false, ci: "none" }));
+    const { project } = await generate(["--answers", file]);
+    const manifest = expectManifestMatchesFolder(project);
+    expect(manifest.name).toBe("Acme API");
+    expect(manifest.answers).toEqual({ ...defaultAnswers(), tests: ["unit", "e2e"], docker: false, ci: "none" });
+  });
+
+  it("accepts a project's .backend-starter.json and reproduces that project", async () => {
+    const first = await generate(["acme-api", "--preset", "minimal"]);
+    const second = await generate(["--answers", join(first.project, MANIFEST)]);
+    expect(snapshot(second.project)).toEqual(snapshot(first.project));
+  });
+
+  it("lets flags override the file", async () => {
+    const file = answersFile(JSON.stringify({ tests: ["unit"], docker: false, ci: "none" }));
+    const { project } = await generate(["acme-api", "--answers", file, "--ci", "github"]);
+    expect(readManifest(project).answers).toMatchObject({ tests: ["unit"], docker: false, ci: "github" });
+  });
+
+  const bad: Array<{ title: string; content: string | null; words: string[] }> = [
+    { title: "a missing file", content: null, words: ["Cannot read the answers file"] },
+    { title: "invalid JSON", content: "{tests: unit", words: ["is not valid JSON"] },
+    { title: "a list instead of an object", content: "[]", words: ["must hold a JSON object"] },
+    { title: "an unknown answer", content: JSON.stringify({ colour: "blue" }), words: ['unknown answer "colour"'] },
+    { title: "a bad value", content: JSON.stringify({ tests: ["unit", "foo"] }), words: ["tests must be", '"foo"'] },
+    { title: "a boolean as a string", content: JSON.stringify({ docker: "yes" }), words: ["docker must be true or false"] },
+    { title: "a value not offered yet", content: JSON.stringify({ db: "postgres" }), words: ["--db postgres is not available yet"] },
+  ];
+
+  it.each(bad)("exits 2 on $title", async ({ content, words }) => {
+    const file = content === null ? join(workDir(), "nowhere.json") : answersFile(content);
+    const cwd = workDir();
+    expectRefused(await runCli(["acme-api", "--answers", file, "--yes", ...QUIET], { cwd }), 2, ...words);
+    expectEmpty(cwd);
+  });
+});
+
+describe("--force and --overwrite", () => {
+  /** A folder acme-api holding the given files, in a fresh working folder. */
+  function existing(files: Record<string, string>): { cwd: string; project: string } {
+    const cwd = workDir();
+    const project = join(cwd, "acme-api");
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(project, path)), { recursive: true });
+      writeFileSync(join(project, path), content);
+    }
+    return { cwd, project };
+  }
+
+  function noStaging(cwd: string, project: string): void {
+    expect(readdirSync(cwd)).toEqual([basename(project)]);
+    expect(readdirSync(project).filter((e) => e.includes("staging"))).toEqual([]);
+  }
+
+  it("--force writes into a folder with other files and keeps them", async () => {
+    const { cwd, project } = existing({ "notes.txt": "mine\n", "docs/plan.md": "# plan\n" });
+    expectOk(await runCli(["acme-api", "--yes", "--force", ...QUIET], { cwd }));
+    expectManifestMatchesFolder(project, ["docs/plan.md", "notes.txt"]);
+    expect(readFileSync(join(project, "notes.txt"), "utf8")).toBe("mine\n");
+    expect(readFileSync(join(project, "docs/plan.md"), "utf8")).toBe("# plan\n");
+    noStaging(cwd, project);
+  });
+
+  it("--force keeps a project file that already has the generated content", async () => {
+    const reference = await generate(["acme-api", "--yes"]);
+    const pyproject = readFileSync(join(reference.project, "pyproject.toml"), "utf8");
+    const { cwd, project } = existing({ "pyproject.toml": pyproject });
+    expectOk(await runCli(["acme-api", "--yes", "--force", ...QUIET], { cwd }));
+    expect(snapshot(project)).toEqual(snapshot(reference.project));
+  });
+
+  it("--force refuses a project file with other content: exit 1, nothing changed or added", async () => {
+    const { cwd } = existing({ "pyproject.toml": "# mine\n", "notes.txt": "mine\n" });
+    const before = snapshot(cwd);
+    expectRefused(await runCli(["acme-api", "--yes", "--force", ...QUIET], { cwd }), 1, "already exist with other content", "pyproject.toml", "--overwrite");
+    expect(snapshot(cwd)).toEqual(before);
+  });
+
+  it("--overwrite alone does not allow writing into a folder that is not empty", async () => {
+    const { cwd } = existing({ "pyproject.toml": "# mine\n" });
+    const before = snapshot(cwd);
+    expectRefused(await runCli(["acme-api", "--yes", "--overwrite", ...QUIET], { cwd }), 1, "not empty", "--force");
+    expect(snapshot(cwd)).toEqual(before);
+  });
+
+  it("--force --overwrite replaces it and keeps the other files", async () => {
+    const { cwd, project } = existing({ "pyproject.toml": "# mine\n", "notes.txt": "mine\n" });
+    expectOk(await runCli(["acme-api", "--yes", "--force", "--overwrite", ...QUIET], { cwd }));
+    const manifest = expectManifestMatchesFolder(project, ["notes.txt"]);
+    expect(sha256(join(project, "pyproject.toml"))).toBe(manifest.files["pyproject.toml"]?.sha256);
+    expect(readFileSync(join(project, "notes.txt"), "utf8")).toBe("mine\n");
+    noStaging(cwd, project);
+  });
+});
+
+describe("--git", () => {
+  it("makes a repository with one commit holding exactly the generated files, and a clean tree", async () => {
+    const cwd = workDir();
+    expectOk(await runCli(["acme-api", "--yes", "--no-install", "--git"], { cwd }));
+    const project = join(cwd, "acme-api");
+    expect(await git(project, "rev-list", "--count", "HEAD")).toBe("1");
+    expect(await git(project, "status", "--porcelain", "--untracked-files=all")).toBe("");
+    const tracked = (await git(project, "ls-files")).split("\n").sort();
+    expect(tracked).toEqual(listFiles(project).filter((f) => !f.startsWith(".git/")));
+    // The clean base that `update` merges against is committed with the project.
+    expect(tracked).toContain(BASE);
+    expect(tracked).toContain(MANIFEST);
+  });
+
+  it("--json reports the commit", async () => {
+    const cwd = workDir();
+    const run = await runCli(["acme-api", "--yes", "--no-install", "--git", "--json"], { cwd });
+    expectOk(run);
+    expect(parseJson(run).git).toBe("committed");
+  });
+
+  // src bug: with --force --overwrite, the backup of the replaced file lives in
+  // .backend-starter-staging-*/backups/ inside the project while `git add --all`
+  // runs, so it is committed, then deleted by finalize(): the tree starts dirty.
+  // Remove `.fails` once src/steps/git.ts or src/io/transaction.ts is fixed.
+  it("--force --overwrite --git commits no staging or backup files and leaves a clean tree", async () => {
+    const cwd = workDir();
+    const project = join(cwd, "acme-api");
+    mkdirSync(project);
+    writeFileSync(join(project, "pyproject.toml"), "# mine\n");
+    expectOk(await runCli(["acme-api", "--yes", "--force", "--overwrite", "--no-install", "--git"], { cwd }));
+    expect((await git(project, "ls-files")).split("\n").filter((f) => f.includes("staging"))).toEqual([]);
+    expect(await git(project, "status", "--porcelain", "--untracked-files=all")).toBe("");
+  });
+});
