@@ -547,10 +547,8 @@ describe("--git", () => {
     expect(parseJson(run).git).toBe("committed");
   });
 
-  // src bug: with --force --overwrite, the backup of the replaced file lives in
-  // .backend-starter-staging-*/backups/ inside the project while `git add --all`
-  // runs, so it is committed, then deleted by finalize(): the tree starts dirty.
-  // Remove `.fails` once src/steps/git.ts or src/io/transaction.ts is fixed.
+  // With --force --overwrite, the backup of the replaced file lives inside the
+  // project until the run succeeds: it must never reach the first commit.
   it("--force --overwrite --git commits no staging or backup files and leaves a clean tree", async () => {
     const cwd = workDir();
     const project = join(cwd, "acme-api");
