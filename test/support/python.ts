@@ -54,7 +54,7 @@ export async function checkEnvironment(): Promise<string> {
   rmSync(venv, { recursive: true, force: true });
   mkdirSync(CACHE, { recursive: true });
   await execa(uv, ["venv", "--quiet", "--python", "python3", venv]);
-  await execa(uv, ["pip", "install", "--quiet", "--python", join(bin, "python"), ...deps]);
+  await execa(uv, ["pip", "install", "--quiet", "--compile-bytecode", "--python", join(bin, "python"), ...deps]);
   writeFileSync(complete, `${deps.join("\n")}\n`);
   return bin;
 }
