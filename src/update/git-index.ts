@@ -19,8 +19,9 @@ export async function gitWorkTree(dir: string): Promise<boolean> {
 /** Tracked files with uncommitted changes (untracked files are never touched by update). */
 export async function dirtyFiles(dir: string): Promise<string[]> {
   if (!(await gitWorkTree(dir))) return [];
-  const out = await git(dir, ["status", "--porcelain", "--untracked-files=no", "--", "."]);
-  return out === "" ? [] : out.split("\n").map((line) => line.slice(3));
+  // Not trimmed: each porcelain line starts with a two-column status that may be a space.
+  const { stdout } = await execa("git", ["status", "--porcelain", "--untracked-files=no", "--", "."], { cwd: dir });
+  return stdout.split("\n").filter((line) => line.length > 3).map((line) => line.slice(3));
 }
 
 export async function markUnmerged(dir: string, conflicts: readonly Conflict[]): Promise<void> {

@@ -109,7 +109,7 @@ describe("update v1 -> v2", () => {
 
   it("refuses a dirty tree unless --allow-dirty, and writes nothing", async () => {
     write("config.txt", "uncommitted\n");
-    await expect(update()).rejects.toThrow(/uncommitted changes.*--allow-dirty/);
+    await expect(update()).rejects.toThrow(/uncommitted changes \(config\.txt\).*--allow-dirty/);
     expect(read("config.txt")).toBe("uncommitted\n");
     expect(existsSync(join(dir, "added.txt"))).toBe(false);
     const { code } = await update(["--allow-dirty"]);
