@@ -3,7 +3,7 @@
 // file system, so each move is a rename), replaced and deleted files are moved
 // to a backup, and every step registers its undo with the run's Cleanup.
 import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import type { Cleanup } from "../context.js";
 
@@ -50,5 +50,22 @@ export async function applyChanges(dir: string, changes: Changes, cleanup: Clean
     await rename(join(staged, path), target);
     cleanup.add(() => rm(target, { force: true }));
   }
-  return { finalize: () => rm(staging, { recursive: true, force: true }) };
+  const deleted = [...changes].filter(([, content]) => content === null).map(([path]) => path);
+  return {
+    async finalize() {
+      await rm(staging, { recursive: true, force: true });
+      // Only now, when nothing can be undone any more: folders that deletions emptied go too.
+      for (const path of deleted) await pruneEmptyParents(dir, path);
+    },
+  };
+}
+
+async function pruneEmptyParents(root: string, path: string): Promise<void> {
+  for (let parent = dirname(path); parent !== "." && parent !== ""; parent = dirname(parent)) {
+    const removed = await rmdir(join(root, parent)).then(
+      () => true,
+      () => false,
+    );
+    if (!removed) return;
+  }
 }
