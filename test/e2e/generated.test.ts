@@ -4,12 +4,12 @@
 // `serve` answers the contract's health endpoints.
 import { mkdtempSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { execa } from "execa";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Answers, combinationId, defaultAnswers, testLayerSubsets } from "../../src/options.js";
 import { removeDir, runCli, tempDir } from "../helpers.js";
 import { checkEnvironment, uvCommand } from "../support/python.js";
 import { serve } from "../support/serve.js";
+import { expectGatesPass, expectTool } from "../support/gates.js";
 import { Client } from "../contract/client.js";
 import { checkGeneralContract } from "../contract/general.js";
 
@@ -31,10 +31,6 @@ beforeAll(async () => {
   bin = await checkEnvironment();
 }, 900_000);
 
-async function gate(cwd: string, tool: string, args: string[], env: Record<string, string>): Promise<void> {
-  const result = await execa(join(bin, tool), args, { cwd, env, all: true, reject: false });
-  expect(result.exitCode, `${tool} ${args.join(" ")} in ${cwd}:\n${String(result.all).slice(-4000)}`).toBe(0);
-}
 
 describe("the default project, installed by the CLI itself", () => {
   it("`acme-api --yes --no-git` installs with uv sync and passes its gates in its own .venv", async () => {
@@ -47,10 +43,7 @@ describe("the default project, installed by the CLI itself", () => {
     const project = join(work, "acme-api");
     const own = join(project, ".venv", "bin");
     const env = { PATH: `${own}:${process.env.PATH ?? ""}`, HOME: process.env.HOME ?? work, APP_ENV: "test" };
-    for (const [tool, args] of [["ruff", ["check", "."]], ["ruff", ["format", "--check", "."]], ["mypy", []], ["pytest", ["-q", "-p", "no:cacheprovider"]]] as const) {
-      const result = await execa(join(own, tool), [...args], { cwd: project, env, all: true, reject: false });
-      expect(result.exitCode, `${tool}:\n${String(result.all).slice(-4000)}`).toBe(0);
-    }
+    await expectGatesPass(own, project, env);
     removeDir(work);
   }, 900_000);
 });
@@ -71,14 +64,11 @@ describe.each(coveringSet().map((a, i) => ({ answers: a, index: i, id: combinati
       // A developer's shell settings must not leak into the project's tests.
       APP_ENV: "test",
     };
-    await gate(project, "ruff", ["check", "."], env);
-    await gate(project, "ruff", ["format", "--check", "."], env);
-    await gate(project, "mypy", [], env);
-    await gate(project, "pytest", ["-q", "-p", "no:cacheprovider"], env);
+    await expectGatesPass(bin, project, env);
 
     const db = mkdtempSync(join(work, "db-"));
     const runtime = { ...env, APP_ENV: "development", DATABASE_URL: `sqlite:///${join(db, "app.db")}` };
-    await gate(project, "python", ["-m", pkg, "migrate"], runtime);
+    await expectTool(bin, project, "python", ["-m", pkg, "migrate"], runtime);
     const server = await serve(join(bin, "python"), pkg, project, runtime);
     try {
       await checkGeneralContract(new Client(server.url));

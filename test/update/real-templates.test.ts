@@ -3,12 +3,12 @@
 // project still passes its own gates afterwards (no conflict was reported).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { execa } from "execa";
 import { describe, expect, it } from "vitest";
 import { runUpdate } from "../../src/commands/project-commands.js";
 import { Cleanup } from "../../src/context.js";
 import { EXIT } from "../../src/errors.js";
 import { removeDir, runCli, tempDir } from "../helpers.js";
+import { expectGatesPass } from "../support/gates.js";
 import { checkEnvironment } from "../support/python.js";
 import { commitAll, recordingIo } from "../support/project.js";
 
@@ -42,10 +42,7 @@ describe("update --set on the real templates", () => {
     expect(readFileSync(settings, "utf8")).toContain("# A line the user added.");
 
     const env = { PATH: `${bin}:${process.env.PATH ?? ""}`, PYTHONPATH: join(dir, "src"), HOME: process.env.HOME ?? work, APP_ENV: "test" };
-    for (const [tool, args] of [["ruff", ["check", "."]], ["ruff", ["format", "--check", "."]], ["mypy", []], ["pytest", ["-q", "-p", "no:cacheprovider"]]] as const) {
-      const result = await execa(join(bin, tool), [...args], { cwd: dir, env, all: true, reject: false });
-      expect(result.exitCode, `${tool}:\n${String(result.all).slice(-3000)}`).toBe(0);
-    }
+    await expectGatesPass(bin, dir, env);
     removeDir(work);
   }, 900_000);
 });

@@ -61,7 +61,7 @@ def test_production_logs_one_json_line_per_request_without_secrets(
         "/ready?code=oauth-code",
         headers={"X-Request-ID": "e2e-log", "Authorization": "Bearer top-secret", "Cookie": "s=1"},
     )
-    entries = [json.loads(line) for line in server.log_lines()]
+    entries = [json.loads(line) for line in server.wait_for_log('"e2e-log"')]
     [access] = [e for e in entries if e.get("request_id") == "e2e-log" and "status" in e]
     assert access["method"] == "GET"
     assert access["path"] == "/ready"

@@ -42,7 +42,18 @@ class Server:
         return httpx2.get(f"{self.url}{path}", headers=headers, timeout=10, trust_env=False)
 
     def log_lines(self) -> list[str]:
-        return self.log.read_text().splitlines()
+        """Complete lines only: the server may be in the middle of writing one."""
+        text = self.log.read_text()
+        return text.splitlines()[: text.count("\n")]
+
+    def wait_for_log(self, needle: str, timeout: float = 10.0) -> list[str]:
+        """The log once a line holds `needle`: the access line is written after the response."""
+        deadline = time.monotonic() + timeout
+        lines = self.log_lines()
+        while not any(needle in line for line in lines) and time.monotonic() < deadline:
+            time.sleep(0.05)
+            lines = self.log_lines()
+        return lines
 
 
 def command_env(tmp_path: Path, **settings: str) -> dict[str, str]:
