@@ -48,13 +48,13 @@ export const ORMS = [
 
 export const DATABASES = [
   { value: "sqlite", label: "SQLite", hint: "embedded, no server", available: true },
-  { value: "postgres", label: "PostgreSQL", available: false },
+  { value: "postgres", label: "PostgreSQL", available: true },
   { value: "mysql", label: "MySQL / MariaDB", available: false },
 ] as const satisfies readonly Choice<string>[];
 
 export const AUTH_METHODS = [
   { value: "none", label: "None", available: true },
-  { value: "jwt", label: "Token (JWT access + refresh)", available: false },
+  { value: "jwt", label: "Token (JWT access + refresh)", available: true },
   { value: "session", label: "Session cookie", available: false },
   { value: "oauth", label: "OAuth social login (GitHub, Google)", available: false },
 ] as const satisfies readonly Choice<string>[];
@@ -113,7 +113,7 @@ export const OPTIONS = {
     label: "Role-based access control (user/admin)",
     flag: "--rbac",
     preferred: true,
-    available: false,
+    available: true,
   } satisfies BooleanOption,
   tests: {
     kind: "multi",

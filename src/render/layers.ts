@@ -2,6 +2,7 @@
 // Later layers override files of earlier ones with the same output path, so a
 // framework layer can replace a base file without conditionals in templates.
 import type { Answers } from "../options.js";
+import { ITEMS, type ResourceView, resourceViews } from "../resources.js";
 
 /** One use of a template layer; a parametrised layer (a resource) can be used several times. */
 export interface LayerUse {
@@ -13,14 +14,32 @@ export interface LayerUse {
   readonly tokens?: Readonly<Record<string, string>>;
 }
 
+/** The revision the users table is created in, when auth is on; resources migrate after it. */
+export const USERS_REVISION = "create_users";
+
+/** The resources a project has; `items` is the sample every project starts with. */
+export function projectResources(a: Answers): ResourceView[] {
+  return resourceViews([ITEMS], a.auth === "none" ? null : USERS_REVISION);
+}
+
+/** The route modules of a project (routes/<name>.py), sorted as an import line lists them. */
+export function routeModules(a: Answers): string[] {
+  const modules = ["health", ...projectResources(a).map((r) => r.name)];
+  if (a.auth !== "none") modules.push("auth");
+  if (a.rbac) modules.push("admin");
+  return modules.sort();
+}
+
 export function layersFor(a: Answers): LayerUse[] {
-  const layers = ["base", a.framework, `orm-${a.orm}`, `db-${a.db}`];
-  if (a.auth !== "none") layers.push(`auth-${a.auth}`);
-  if (a.rbac) layers.push("rbac");
-  for (const t of a.tests) layers.push(`tests-${t}`);
-  if (a.docker) layers.push("docker");
-  if (a.ci !== "none") layers.push(`ci-${a.ci}`);
-  return layers.map((layer) => ({ layer }));
+  const plain = (layer: string): LayerUse => ({ layer });
+  const uses = ["base", a.framework, `orm-${a.orm}`, `db-${a.db}`].map(plain);
+  if (a.auth !== "none") uses.push(plain(`auth-${a.auth}`));
+  if (a.rbac) uses.push(plain("rbac"));
+  for (const resource of projectResources(a)) uses.push({ layer: "resource", params: { resource }, tokens: { resource: resource.name } });
+  for (const t of a.tests) uses.push(plain(`tests-${t}`));
+  if (a.docker) uses.push(plain("docker"));
+  if (a.ci !== "none") uses.push(plain(`ci-${a.ci}`));
+  return uses;
 }
 
 /** A readable name for one use, for plop's action list and error messages. */

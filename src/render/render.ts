@@ -5,7 +5,8 @@ import type { ProjectNames } from "../names.js";
 import { GENERATOR } from "../version.js";
 import { COMPILE_OPTIONS, createTemplateEnv, type TemplateEnv } from "./handlebars.js";
 import { type Layer, readLayer } from "./layer.js";
-import { type LayerUse, layersFor } from "./layers.js";
+import type { ResourceView } from "../resources.js";
+import { type LayerUse, layersFor, projectResources, routeModules } from "./layers.js";
 import { isTemplate, outputPath } from "./paths.js";
 
 /** Output path -> content, the whole project as it would be written. */
@@ -14,6 +15,12 @@ export type Plan = Map<string, Buffer>;
 export interface TemplateContext {
   project: ProjectNames;
   answers: Omit<Answers, "tests"> & { tests: Record<string, boolean>; testList: string[] };
+  /** Switches that several layers test, so templates need not compare strings. */
+  features: { auth: boolean; rbac: boolean };
+  /** Every resource, for the files that list them all (routers, READMEs). */
+  resources: ResourceView[];
+  /** The route modules, sorted: `from .routes import ...` and one include each. */
+  routeModules: string[];
   deps: { runtime: string[]; dev: string[] };
   generator: { name: string; version: string };
 }
@@ -38,6 +45,9 @@ function buildContext(names: ProjectNames, answers: Answers, layers: readonly La
       tests: { unit: tests.includes("unit"), integration: tests.includes("integration"), e2e: tests.includes("e2e") },
       testList: [...tests],
     },
+    features: { auth: answers.auth !== "none", rbac: answers.rbac },
+    resources: projectResources(answers),
+    routeModules: routeModules(answers),
     deps: {
       runtime: mergedList(layers, (l) => l.meta.dependencies),
       dev: mergedList(layers, (l) => l.meta.devDependencies),

@@ -10,13 +10,28 @@ import { removeDir, runCli, tempDir } from "../helpers.js";
 import { checkEnvironment, uvCommand } from "../support/python.js";
 import { serve } from "../support/serve.js";
 import { expectGatesPass, expectTool } from "../support/gates.js";
-import { Client } from "../contract/client.js";
-import { checkGeneralContract } from "../contract/general.js";
+import { CONTRACT_SECRET_KEY, checkProjectContract } from "../contract/project.js";
 
-/** Every test-layer subset once; Docker and CI alternate so each pair of their values appears. */
+/** The auth/RBAC pairs offered; postgres.test.ts covers each with PostgreSQL. */
+const ACCESS: ReadonlyArray<Pick<Answers, "auth" | "rbac">> = [
+  { auth: "jwt", rbac: true },
+  { auth: "none", rbac: false },
+  { auth: "jwt", rbac: false },
+];
+
+/**
+ * Every test-layer subset once, on SQLite; auth/RBAC cycle through every
+ * offered pair, and Docker and CI alternate so each pair of their values appears.
+ */
 function coveringSet(): Answers[] {
   const base = defaultAnswers();
-  return testLayerSubsets().map((tests, i) => ({ ...base, tests, docker: i % 2 === 0, ci: i % 4 < 2 ? "github" : "none" }));
+  return testLayerSubsets().map((tests, i) => ({
+    ...base,
+    ...(ACCESS[i % ACCESS.length] as Pick<Answers, "auth" | "rbac">),
+    tests,
+    docker: i % 2 === 0,
+    ci: i % 4 < 2 ? "github" : "none",
+  }));
 }
 
 function answerFlags(a: Answers): string[] {
@@ -49,7 +64,7 @@ describe("the default project, installed by the CLI itself", () => {
 });
 
 describe.each(coveringSet().map((a, i) => ({ answers: a, index: i, id: combinationId(a) })))("generated project $id", ({ answers, index }) => {
-  it("passes its own gates and serves /health and /ready", async () => {
+  it("passes its own gates, serves, and holds to the HTTP contract", async () => {
     const work = tempDir("cbs-gen-");
     const name = `check-api-${index}`;
     const pkg = name.replaceAll("-", "_");
@@ -67,11 +82,14 @@ describe.each(coveringSet().map((a, i) => ({ answers: a, index: i, id: combinati
     await expectGatesPass(bin, project, env);
 
     const db = mkdtempSync(join(work, "db-"));
-    const runtime = { ...env, APP_ENV: "development", DATABASE_URL: `sqlite:///${join(db, "app.db")}` };
+    const runtime = { ...env, APP_ENV: "development", DATABASE_URL: `sqlite:///${join(db, "app.db")}`, SECRET_KEY: CONTRACT_SECRET_KEY };
     await expectTool(bin, project, "python", ["-m", pkg, "migrate"], runtime);
     const server = await serve(join(bin, "python"), pkg, project, runtime);
+    const promote = async (email: string, password: string) => {
+      await expectTool(bin, project, "python", ["-m", pkg, "create-admin", "--email", email, "--password", password], runtime);
+    };
     try {
-      await checkGeneralContract(new Client(server.url));
+      await checkProjectContract(server.url, answers, promote);
     } finally {
       expect(await server.stop()).toBe(0);
     }

@@ -15,6 +15,9 @@ const KEY = { enter: "\r", space: " ", down: "\x1B[B", ctrlC: "\x03", backspace:
 /** The prompts asked today: the others have a single offered value and are filled silently. */
 const PROMPT = {
   name: "Project name",
+  db: "Database",
+  auth: "Authentication",
+  rbac: "Role-based access control",
   tests: "Test layers",
   docker: "Docker (Dockerfile + compose.yaml)",
   ci: "Continuous integration",
@@ -96,11 +99,19 @@ function session(): { cwd: string; terminal: Terminal; run: Promise<number> } {
   return { cwd, terminal, run: main([], terminal.io, new Cleanup()) };
 }
 
-/** Answers the project-name prompt. */
+/** Answers the project-name prompt, then takes the defaults for database, auth and RBAC. */
 async function answerName(t: Terminal, name: string): Promise<void> {
   await t.waitFor(PROMPT.name);
   await t.type(name);
   await t.press(KEY.enter);
+  await acceptAccessDefaults(t);
+}
+
+async function acceptAccessDefaults(t: Terminal): Promise<void> {
+  for (const prompt of [PROMPT.db, PROMPT.auth, PROMPT.rbac]) {
+    await t.waitFor(prompt);
+    await t.press(KEY.enter);
+  }
 }
 
 describe("interactive create", () => {
@@ -137,7 +148,7 @@ describe("interactive create", () => {
     // The questions with a single offered value were not asked.
     const screen = t.stdout.plain();
     for (const prompt of Object.values(PROMPT)) expect(asked(screen, prompt), prompt).toBe(true);
-    for (const label of ["Framework", "ORM", "Database", "Authentication", "Role-based"]) expect(asked(screen, label), label).toBe(false);
+    for (const label of ["Framework", "ORM"]) expect(asked(screen, label), label).toBe(false);
     expect(t.stdout.plain()).toContain("Next steps");
     expect(t.stderr.text).toBe("");
   });
@@ -151,6 +162,7 @@ describe("interactive create", () => {
     for (let i = 0; i < "class".length; i++) await t.press(KEY.backspace);
     await t.type("shop");
     await t.press(KEY.enter);
+    await acceptAccessDefaults(t);
     await t.waitFor(PROMPT.tests);
     await t.press(KEY.enter);
     for (const prompt of [PROMPT.docker, PROMPT.ci]) {
@@ -193,7 +205,7 @@ describe("interactive create", () => {
     const cwd = tempDir("cbs-tty-");
     dirs.push(cwd);
     const t = fakeTerminal(cwd);
-    const run = main(["acme-api", "--tests", "unit", "--no-docker", "--ci", "none", "--no-git"], t.io, new Cleanup());
+    const run = main(["acme-api", "--db", "sqlite", "--auth", "jwt", "--rbac", "--tests", "unit", "--no-docker", "--ci", "none", "--no-git"], t.io, new Cleanup());
     await t.waitFor(PROMPT.install);
     await t.press("n");
     expect(await run, t.stderr.text).toBe(0);

@@ -10,7 +10,7 @@ import { outputPath } from "../../src/render/paths.js";
 import { removeDir, ROOT } from "../helpers.js";
 
 const FIXTURE = join(ROOT, "test", "fixtures", "templates");
-const answers: Answers = { ...defaultAnswers(), tests: ["unit"], docker: false, ci: "none" };
+const answers: Answers = { ...defaultAnswers(), auth: "none", rbac: false, tests: ["unit"], docker: false, ci: "none" };
 
 async function render(a: Answers = answers, templatesDir = FIXTURE) {
   return planProject({ names: projectNames("Acme API"), answers: a, templatesDir });
@@ -37,8 +37,19 @@ describe("output paths", () => {
 describe("layers", () => {
   it("orders base, framework, ORM, database, then features", () => {
     expect(layersFor({ ...answers, tests: ["unit", "e2e"], docker: true, ci: "github" }).map((u) => u.layer)).toEqual([
-      "base", "fastapi", "orm-sqlalchemy", "db-sqlite", "tests-unit", "tests-e2e", "docker", "ci-github",
+      "base", "fastapi", "orm-sqlalchemy", "db-sqlite", "resource", "tests-unit", "tests-e2e", "docker", "ci-github",
     ]);
+    expect(layersFor({ ...answers, db: "postgres", auth: "jwt", rbac: true }).map((u) => u.layer).slice(0, 7)).toEqual([
+      "base", "fastapi", "orm-sqlalchemy", "db-postgres", "auth-jwt", "rbac", "resource",
+    ]);
+  });
+
+  it("uses the resource layer once per resource, with its name as the path token", () => {
+    const uses = layersFor({ ...answers, auth: "jwt", rbac: false }).filter((u) => u.layer === "resource");
+    expect(uses.map((u) => u.tokens)).toEqual([{ resource: "items" }]);
+    // With auth, the resource's migration follows the users table's.
+    const params = uses[0]?.params as { resource: { migration: { downRevision: string | null } } };
+    expect(params.resource.migration.downRevision).toBe("create_users");
   });
 });
 

@@ -1,0 +1,26 @@
+// The whole contract for one served project, by what its answers turned on.
+// Every check knows only CONTRACT.md; the answers say which parts apply.
+import type { Answers } from "../../src/options.js";
+import { checkOwnership, checkRbacContract, checkTokenAuthContract, newUser } from "./auth.js";
+import { Client } from "./client.js";
+import { checkGeneralContract } from "./general.js";
+import { checkItemsContract } from "./items.js";
+
+/** The SECRET_KEY a served project gets, so the checks can forge tokens with it. */
+export const CONTRACT_SECRET_KEY = "contract-secret-key-known-to-the-checks";
+
+/** Makes `email` an admin (python -m <pkg> create-admin), for the RBAC checks. */
+export type Promote = (email: string, password: string) => Promise<void>;
+
+export async function checkProjectContract(url: string, answers: Answers, promote: Promote): Promise<void> {
+  const client = new Client(url);
+  await checkGeneralContract(client);
+  if (answers.auth === "none") {
+    await checkItemsContract(client, undefined, false);
+    return;
+  }
+  await checkTokenAuthContract(client, CONTRACT_SECRET_KEY);
+  await checkItemsContract(client, (await newUser(client)).access, true);
+  await checkOwnership(client);
+  if (answers.rbac) await checkRbacContract(client, promote);
+}
