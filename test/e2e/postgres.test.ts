@@ -1,0 +1,118 @@
+// `--db postgres`, proven against a real PostgreSQL server: the generated
+// project's own gates run with its tests on databases they make and drop on the
+// server at TEST_DATABASE_ADMIN_URL, then the project is migrated and served on
+// a database of its own and holds to the contract over HTTP. Without a server
+// this fails in CI and is skipped (saying why) elsewhere.
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { removeDir, runCli, tempDir } from "../helpers.js";
+import { checkEnvironment } from "../support/python.js";
+import { serve } from "../support/serve.js";
+import { expectGatesPass, expectTool } from "../support/gates.js";
+import { createDatabase, databasesNamed, dropDatabase, postgresAdminUrl, skipReasonWithoutPostgres } from "../support/postgres.js";
+import { Client } from "../contract/client.js";
+import { checkGeneralContract } from "../contract/general.js";
+
+type Yaml = Record<string, unknown>;
+
+function yamlFile(path: string): Yaml {
+  // merge: compose.yaml's services share settings through `<<: *app`.
+  return parse(readFileSync(path, "utf8"), { merge: true }) as Yaml;
+}
+
+/**
+ * PostgreSQL with every test layer, Docker and CI: once without auth (the
+ * database alone), once with the default auth and RBAC, whose users, tokens and
+ * timestamps are what PostgreSQL treats differently from SQLite.
+ */
+const VARIANTS = [
+  { id: "auth-none", flags: ["--auth", "none", "--no-rbac"] },
+  { id: "default-auth", flags: [] },
+];
+
+let bin: string;
+const work = tempDir("cbs-pg-");
+beforeAll(async () => {
+  bin = await checkEnvironment();
+}, 900_000);
+
+afterAll(() => removeDir(work));
+
+describe.each(VARIANTS.map((v, index) => ({ ...v, index })))("a --db postgres project ($id)", ({ flags, index }) => {
+  const name = `pg-check-api-${index}`;
+  const pkg = name.replaceAll("-", "_");
+  const project = join(work, name);
+  beforeAll(async () => {
+    const answers = ["--db", "postgres", "--tests", "unit,integration,e2e", "--docker", "--ci", "github", ...flags];
+    const created = await runCli([name, ...answers, "--yes", "--no-install", "--no-git"], { cwd: work });
+    expect(created.exitCode, created.stderr).toBe(0);
+  }, 60_000);
+
+  it("has a PostgreSQL service in compose.yaml, with a health check and a volume, that the app waits for", () => {
+    const compose = yamlFile(join(project, "compose.yaml"));
+    const services = compose.services as Record<string, Yaml>;
+    const db = services.db as Yaml;
+    expect(String(db.image)).toMatch(/^postgres:\d+/);
+    expect(db.healthcheck).toBeDefined();
+    expect(Object.keys(compose.volumes as Yaml)).toContain("db-data");
+    expect(db.volumes as string[]).toContain("db-data:/var/lib/postgresql/data");
+    for (const name of ["migrate", "app"]) {
+      const environment = services[name]?.environment as Record<string, string>;
+      expect(environment.DATABASE_URL, name).toMatch(/^postgresql:\/\/app:.*@db:5432\/app$/);
+    }
+    expect(services.migrate?.depends_on).toEqual({ db: { condition: "service_healthy" } });
+  });
+
+  it("runs its CI tests against a postgres service container", () => {
+    const workflow = yamlFile(join(project, ".github", "workflows", "ci.yml"));
+    const job = (workflow.jobs as Record<string, Yaml>).checks as Yaml;
+    const postgres = (job.services as Record<string, Yaml>).postgres as Yaml;
+    expect(String(postgres.image)).toMatch(/^postgres:\d+/);
+    expect(String(postgres.options)).toContain("--health-cmd");
+    const env = job.env as Record<string, string>;
+    expect(env.TEST_DATABASE_ADMIN_URL).toBe("postgresql://postgres:postgres@localhost:5432/postgres");
+    expect((postgres.env as Record<string, string>).POSTGRES_PASSWORD).toBe("postgres");
+    expect(postgres.ports).toEqual(["5432:5432"]);
+  });
+
+  it("documents the PostgreSQL URL in .env.example", () => {
+    expect(readFileSync(join(project, ".env.example"), "utf8")).toMatch(/^DATABASE_URL=postgresql:\/\/app:app@localhost:5432\/app$/m);
+  });
+
+  it("passes its own gates on a real server, leaves no test database behind, then migrates and serves", async (ctx) => {
+    const reason = await skipReasonWithoutPostgres();
+    if (reason !== undefined) return ctx.skip(reason);
+    const admin = (await postgresAdminUrl()) as string;
+    const env = {
+      PATH: `${bin}:${process.env.PATH ?? ""}`,
+      PYTHONPATH: join(project, "src"),
+      HOME: process.env.HOME ?? work,
+      MYPY_CACHE_DIR: join(work, ".mypy_cache"),
+      APP_ENV: "test",
+      TEST_DATABASE_ADMIN_URL: admin,
+    };
+    const before = await databasesNamed(admin, "test_");
+    await expectGatesPass(bin, project, env);
+    const left = (await databasesNamed(admin, "test_")).filter((db) => !before.includes(db));
+    expect(left, "the project's tests drop the databases they make").toEqual([]);
+
+    const database = `pg_check_serve_${randomBytes(4).toString("hex")}`;
+    const url = await createDatabase(admin, database);
+    try {
+      const runtime = { ...env, APP_ENV: "development", DATABASE_URL: url };
+      await expectTool(bin, project, "python", ["-m", pkg, "migrate"], runtime);
+      await expectTool(bin, project, "python", ["-m", pkg, "migrate"], runtime);
+      const server = await serve(join(bin, "python"), pkg, project, runtime);
+      try {
+        await checkGeneralContract(new Client(server.url));
+      } finally {
+        expect(await server.stop()).toBe(0);
+      }
+    } finally {
+      await dropDatabase(admin, database);
+    }
+  }, 900_000);
+});
