@@ -1,0 +1,140 @@
+// CONTRACT.md "Health and documentation": a schema-driven fuzzer finds no 5xx
+// and no response that breaks the schema. The default project is generated,
+// migrated and served as an operator would, then Schemathesis runs its checks
+// against /openapi.json with a fixed seed (test/support/schemathesis.ts).
+import { mkdtempSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { removeDir, runCli, tempDir } from "../helpers.js";
+import { checkEnvironment } from "../support/python.js";
+import { serve } from "../support/serve.js";
+import { expectTool } from "../support/gates.js";
+import {
+  type AuthHeaders,
+  type ServedProject,
+  adminBearerHeaders,
+  currentUserId,
+  documentedOperations,
+  runSchemathesis,
+  schemathesisCommand,
+  userBearerHeaders,
+} from "../support/schemathesis.js";
+
+/** One Schemathesis run over some of a project's operations, as one kind of client. */
+interface FuzzPass {
+  readonly name: string;
+  /** Headers that make the fuzzer a logged-in user; none for an anonymous client. */
+  readonly authHeaders?: AuthHeaders;
+  /** Which operations, by path (a regex); all when absent. */
+  readonly paths?: { readonly include?: string; readonly exclude?: string };
+  /** Keep the logged-in user's own account out of writes under this path regex. */
+  readonly spareSelfUnder?: string;
+}
+
+interface FuzzTarget {
+  readonly id: string;
+  /** The CLI's answers, after the project name. */
+  readonly flags: readonly string[];
+  /** The passes; by default derived from the answers the project records in .backend-starter.json. */
+  readonly passes?: readonly FuzzPass[];
+}
+
+interface RecordedAnswers {
+  readonly auth?: string;
+  readonly rbac?: boolean;
+}
+
+const ADMIN_PATHS = "^/api/v1/admin/";
+
+/**
+ * Without auth, one anonymous pass. With token auth, a user fuzzes everything
+ * but the admin area (where a user only gets 403, which would read as
+ * credentials that do not work), and with RBAC an admin fuzzes the admin area
+ * without ever changing its own role.
+ */
+function passesFor(answers: RecordedAnswers): FuzzPass[] {
+  if (answers.auth === undefined || answers.auth === "none") return [{ name: "anonymous" }];
+  if (answers.auth !== "jwt") throw new Error(`no fuzzer login for auth ${answers.auth} yet: add one to test/support/schemathesis.ts`);
+  if (!answers.rbac) return [{ name: "user", authHeaders: userBearerHeaders }];
+  return [
+    { name: "user", authHeaders: userBearerHeaders, paths: { exclude: ADMIN_PATHS } },
+    { name: "admin", authHeaders: adminBearerHeaders, paths: { include: ADMIN_PATHS }, spareSelfUnder: ADMIN_PATHS },
+  ];
+}
+
+function selected(operations: readonly string[], paths: FuzzPass["paths"]): string[] {
+  const pathOf = (operation: string) => operation.slice(operation.indexOf(" ") + 1);
+  return operations.filter((o) => (!paths?.include || new RegExp(paths.include).test(pathOf(o))) && (!paths?.exclude || !new RegExp(paths.exclude).test(pathOf(o))));
+}
+
+const TARGETS: readonly FuzzTarget[] = [{ id: "default", flags: ["--yes"] }];
+
+let bin: string;
+beforeAll(async () => {
+  [bin] = await Promise.all([checkEnvironment(), schemathesisCommand()]);
+}, 900_000);
+
+describe.each(TARGETS)("Schemathesis against the $id project", ({ flags, passes }) => {
+  it("finds no 5xx and no response that breaks the OpenAPI document", async () => {
+    const work = tempDir("cbs-fuzz-");
+    const name = "fuzz-api";
+    const pkg = "fuzz_api";
+    const created = await runCli([name, ...flags, "--no-install", "--no-git"], { cwd: work });
+    expect(created.exitCode, created.stderr).toBe(0);
+    const project = join(work, name);
+    const db = mkdtempSync(join(work, "db-"));
+    const runtime = {
+      PATH: `${bin}:${process.env.PATH ?? ""}`,
+      PYTHONPATH: join(project, "src"),
+      HOME: process.env.HOME ?? work,
+      APP_ENV: "development",
+      DATABASE_URL: `sqlite:///${join(db, "app.db")}`,
+      // Warnings and errors only: thousands of fuzzer requests need no access log.
+      LOG_LEVEL: "WARNING",
+    };
+    await expectTool(bin, project, "python", ["-m", pkg, "migrate"], runtime);
+    const server = await serve(join(bin, "python"), pkg, project, runtime);
+    try {
+      const served: ServedProject = { baseUrl: server.url, python: join(bin, "python"), pkg, cwd: project, env: runtime };
+      const openapiUrl = `${server.url}/openapi.json`;
+      const operations = documentedOperations(await (await fetch(openapiUrl)).json());
+      expect(operations.length, "the document lists operations").toBeGreaterThan(0);
+      const recorded = JSON.parse(readFileSync(join(project, ".backend-starter.json"), "utf8")) as { answers: RecordedAnswers };
+      const plan = passes ?? passesFor(recorded.answers);
+      // Every documented operation is in some pass.
+      expect(operations.filter((o) => !plan.some((p) => selected([o], p.paths).length > 0))).toEqual([]);
+
+      for (const pass of plan) {
+        const headers = pass.authHeaders ? await pass.authHeaders(served) : undefined;
+        const spare = pass.spareSelfUnder && headers ? { path: pass.spareSelfUnder, value: await currentUserId(server.url, headers) } : undefined;
+        const expected = selected(operations, pass.paths);
+        const started = Date.now();
+        const run = await runSchemathesis({
+          openapiUrl,
+          headers,
+          includePathRegex: pass.paths?.include,
+          excludePathRegex: pass.paths?.exclude,
+          spare,
+          timeoutMs: 170_000,
+        });
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        const { summary } = run;
+        console.info(
+          `schemathesis (${pass.name}): exit ${run.exitCode} in ${seconds}s; ` +
+            (summary
+              ? `${summary.operations.tested}/${expected.length} operations, ${summary.testCases.generated} cases, ${summary.failures.length} kinds of failure`
+              : "no report"),
+        );
+        const where = `${pass.name} pass: schemathesis ${run.args.join(" ")}\n${run.output.slice(-12_000)}`;
+        expect(run.exitCode, where).toBe(0);
+        expect(summary, where).toBeDefined();
+        expect(summary?.failures, where).toEqual([]);
+        expect(summary?.errors, where).toEqual([]);
+        expect(summary?.operations.tested, `${where}\nevery selected operation tested: ${expected.join(", ")}`).toBeGreaterThanOrEqual(expected.length);
+      }
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
+    removeDir(work);
+  }, 600_000);
+});
