@@ -15,6 +15,8 @@ from fastapi.testclient import TestClient
 from pydantic import BaseModel, Field
 
 from acme_api.app import create_app
+from acme_api.db import IN_MEMORY, Base
+from acme_api.models import import_all
 from acme_api.settings import Settings
 
 CRASH_MESSAGE = "internal detail that must not leak"
@@ -44,5 +46,9 @@ def app_client(settings: Settings) -> Iterator[httpx2.Client]:
     """A client for a fresh app, started and stopped around the block."""
     app = create_app(settings)
     add_probe_routes(app)
+    if settings.database_url == IN_MEMORY:
+        # Unit tests: no migrations, just the tables, in a database that dies with the app.
+        import_all()
+        Base.metadata.create_all(app.state.database.engine)
     with TestClient(app, base_url="http://testserver") as client:
         yield client

@@ -17,6 +17,7 @@ import pytest
 import acme_api as package_under_test
 
 from tests import PACKAGE, SETTINGS_VARIABLES
+from tests.databases import isolated_database
 
 # The folder holding the package under test, so the server process imports the
 # same code. (Importing it here also lets coverage map the server's data to it.)
@@ -31,6 +32,8 @@ class Server:
     url: str
     process: subprocess.Popen[bytes]
     log: Path
+    # Where it keeps its data: a command run beside it (create-admin) needs the same.
+    database_url: str
 
     def stop(self) -> int:
         """SIGTERM, as a process manager sends it; the exit code."""
@@ -57,14 +60,19 @@ class Server:
 
 
 def command_env(tmp_path: Path, **settings: str) -> dict[str, str]:
-    """The parent's environment (coverage needs it) with only this test's settings."""
+    """The parent's environment (coverage needs it) with only this test's settings.
+
+    A command that uses the database gets DATABASE_URL from the test, e.g. the
+    `empty_database_url` fixture; the default is a SQLite file in `tmp_path` that
+    nothing else shares, for commands that never get as far as the database.
+    """
     inherited = {k: v for k, v in os.environ.items() if k not in SETTINGS_VARIABLES}
     python_path = [str(SOURCE_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
     return {
         **inherited,
         "PYTHONPATH": os.pathsep.join(python_path),
         "APP_ENV": "test",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'e2e.db'}",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'scratch.db'}",
         "LOG_LEVEL": "INFO",
         **settings,
     }
@@ -119,7 +127,7 @@ def running_server(env: dict[str, str], log: Path) -> Iterator[Server]:
             stdout=log_file,
             stderr=log_file,
         )
-    server = Server(f"http://127.0.0.1:{port}", process, log)
+    server = Server(f"http://127.0.0.1:{port}", process, log, env["DATABASE_URL"])
     try:
         _wait_until_healthy(server)
         yield server
@@ -133,17 +141,26 @@ def running_server(env: dict[str, str], log: Path) -> Iterator[Server]:
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """One migrated server, configured as in production, shared by read-only tests."""
     tmp_path = tmp_path_factory.mktemp("e2e")
-    env = command_env(
-        tmp_path,
-        APP_ENV="production",
-        SECRET_KEY="e2e-secret-key-long-enough-to-be-real",
-        CORS_ORIGINS=ALLOWED_ORIGIN,
-    )
-    migrated = run_command(tmp_path, env, "migrate")
-    assert migrated.returncode == 0, migrated.stderr
-    with running_server(env, tmp_path / "serve.log") as server:
-        yield server
-        assert server.stop() == 0
+    with isolated_database(tmp_path, "e2e_server") as database_url:
+        env = command_env(
+            tmp_path,
+            APP_ENV="production",
+            DATABASE_URL=database_url,
+            SECRET_KEY="e2e-secret-key-long-enough-to-be-real",
+            CORS_ORIGINS=ALLOWED_ORIGIN,
+        )
+        migrated = run_command(tmp_path, env, "migrate")
+        assert migrated.returncode == 0, migrated.stderr
+        with running_server(env, tmp_path / "serve.log") as server:
+            yield server
+            assert server.stop() == 0
+
+
+@pytest.fixture
+def empty_database_url(tmp_path: Path) -> Iterator[str]:
+    """A new database of this test's own, not migrated: the test runs `migrate` itself."""
+    with isolated_database(tmp_path, "e2e") as url:
+        yield url
 
 
 @pytest.fixture

@@ -8,15 +8,16 @@ from acme_api.cli import main
 from acme_api.settings import Settings
 
 from tests.app_client import app_client
+from tests.databases import isolated_database
 
 
 @pytest.fixture
-def database_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    """A migrated, empty SQLite database of this test's own: never the development one."""
-    url = f"sqlite:///{tmp_path / 'test.db'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    assert main(["migrate"]) == 0
-    return url
+def database_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A migrated, empty database of this test's own: never the development one."""
+    with isolated_database(tmp_path, "integration") as url:
+        monkeypatch.setenv("DATABASE_URL", url)
+        assert main(["migrate"]) == 0
+        yield url
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from . import __version__
 from .db import Database
 from .errors import install_error_handlers
 from .middleware import RequestContextMiddleware
+from .openapi import install_openapi
 from .request_id import HEADER
 from .routers import include_routers
 from .settings import Settings
@@ -46,4 +47,5 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(RequestContextMiddleware)
     install_error_handlers(app)
     include_routers(app)
+    install_openapi(app)
     return app

@@ -4,6 +4,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
+from .admin_cli import add_create_admin_command
 from .logs import configure_logging
 from .migrate import migrate
 from .serve import serve
@@ -33,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve_parser.set_defaults(handler=_serve)
     migrate_parser = commands.add_parser("migrate", help="apply all migrations to DATABASE_URL")
     migrate_parser.set_defaults(handler=_migrate)
+    add_create_admin_command(commands)
     return parser
 
 

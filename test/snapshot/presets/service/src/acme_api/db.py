@@ -6,6 +6,7 @@ from typing import Any
 from sqlalchemy import MetaData, create_engine, event, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, sessionmaker
+from sqlalchemy.pool import StaticPool
 
 logger = logging.getLogger(__name__)
 
@@ -20,6 +21,10 @@ NAMING_CONVENTION = {
 }
 
 
+# `sqlite:///:memory:`: a database that exists only inside this process (unit tests).
+IN_MEMORY = "sqlite:///:memory:"
+
+
 class Base(DeclarativeBase):
     """The base class of every model; its metadata is Alembic's target."""
 
@@ -31,6 +36,18 @@ def sqlalchemy_url(database_url: str) -> str:
     if database_url.startswith("postgresql://"):
         return "postgresql+psycopg://" + database_url.removeprefix("postgresql://")
     return database_url  # sqlite:/// already names SQLAlchemy's default, the stdlib driver
+
+
+# A database server that does not answer must not hold `/ready` or `migrate` for long.
+CONNECT_TIMEOUT_SECONDS = 5
+
+
+def connect_args(url: str) -> dict[str, Any]:
+    """The driver's connection options for a SQLAlchemy `url`."""
+    if url.startswith("sqlite"):
+        # The server runs sync endpoints on a thread pool; SQLite must allow that.
+        return {"check_same_thread": False}
+    return {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
 
 
 def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
@@ -48,9 +65,10 @@ class Database:
         is_sqlite = url.startswith("sqlite")
         self.engine = create_engine(
             url,
-            # The server runs sync endpoints on a thread pool; SQLite must allow that.
-            connect_args={"check_same_thread": False} if is_sqlite else {},
+            connect_args=connect_args(url),
             pool_pre_ping=True,
+            # An in-memory SQLite database lives as long as its one connection: share it.
+            **({"poolclass": StaticPool} if url == IN_MEMORY else {}),
         )
         if is_sqlite:
             event.listen(self.engine, "connect", _enable_sqlite_foreign_keys)

@@ -3,19 +3,10 @@
 Alembic runs this file by path, outside the package, hence absolute imports.
 """
 
-import importlib
-import pkgutil
-
 from alembic import context
 from sqlalchemy import Connection
 
 from acme_api import db, models, settings
-
-
-def _import_models() -> None:
-    # Tables join Base.metadata when their module is imported.
-    for module in pkgutil.iter_modules(models.__path__, f"{models.__name__}."):
-        importlib.import_module(module.name)
 
 
 def _run_on(connection: Connection) -> None:
@@ -57,7 +48,7 @@ def run_offline() -> None:
         context.run_migrations()
 
 
-_import_models()
+models.import_all()
 if context.is_offline_mode():
     run_offline()
 else:
