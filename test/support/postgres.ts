@@ -35,8 +35,10 @@ let probed: Promise<{ url?: string; reason: string }> | undefined;
 function probe(): Promise<{ url?: string; reason: string }> {
   probed ??= (async () => {
     const url = configuredAdminUrl();
-    const answer = await python(`${CONNECT}\nwith admin() as c: c.execute("SELECT 1")`, url);
-    return answer.ok ? { url, reason: "" } : { reason: `no PostgreSQL server answers at ${redacted(url)}: ${answer.output.split("\n").at(-1) ?? ""}` };
+    // The first line of psycopg's message says why (refused, timed out, password, ...).
+    const script = `${CONNECT}\ntry:\n    with admin() as c: c.execute("SELECT 1")\nexcept psycopg.Error as e:\n    sys.exit(str(e).strip().splitlines()[0])`;
+    const answer = await python(script, url);
+    return answer.ok ? { url, reason: "" } : { reason: `no PostgreSQL server answers at ${redacted(url)}: ${answer.output}` };
   })();
   return probed;
 }

@@ -63,3 +63,22 @@ def test_unhandled_exception(client: httpx2.Client, caplog: pytest.LogCaptureFix
     assert CRASH_MESSAGE not in str(body)
     assert "Traceback" not in response.text
     assert any(record.exc_info for record in caplog.records)
+
+
+def test_a_body_that_is_not_utf8_is_a_422(client: httpx2.Client) -> None:
+    response = client.post(
+        "/probe/notes", content=b"\xff\xfe{", headers={"content-type": "application/json"}
+    )
+    body = _assert_problem(response, 422, "/probe/notes")
+    assert body["errors"] == [{"field": "body", "message": "The body is not valid JSON."}]
+
+
+def test_405_allows_every_method_of_the_path(client: httpx2.Client) -> None:
+    response = client.put("/api/v1/items")
+    _assert_problem(response, 405, "/api/v1/items")
+    assert response.headers["allow"] == "GET, POST"
+
+
+def test_an_id_beyond_64_bits_is_a_422_not_a_crash(client: httpx2.Client) -> None:
+    response = client.get(f"/api/v1/items/{2**64}")
+    assert response.status_code in (401, 422)

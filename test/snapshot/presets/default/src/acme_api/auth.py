@@ -81,7 +81,8 @@ class AuthService:
 
     def logout(self, user: User, token: str) -> None:
         stored = self._stored_refresh_token(token)
-        if stored.user_id != user.id or stored.used_at is not None:
+        # Idempotent: logging out twice, or after a reuse revoked the family, is fine.
+        if stored.user_id != user.id:
             raise AuthenticationError
         self.users.revoke_family(stored.family, utc_now())
         self.session.commit()

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from sqlalchemy.orm import Session
 
 from .db import Database
@@ -23,6 +23,11 @@ def get_session(database: Annotated[Database, Depends(get_database)]) -> Iterato
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
+
+# A row id as the databases store it (a signed 64-bit integer): a larger one is a
+# 422, not an overflow inside the driver.
+MAX_ID = 2**63 - 1
+Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 def get_settings(request: Request) -> Settings:

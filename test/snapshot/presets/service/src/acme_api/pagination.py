@@ -6,6 +6,8 @@ from fastapi import Depends, Query
 from pydantic import BaseModel
 
 MAX_LIMIT = 100
+# The largest offset a 64-bit database integer holds; beyond it is a 422, not a 500.
+MAX_OFFSET = 2**63 - 1
 
 
 class PageParams(BaseModel):
@@ -15,7 +17,7 @@ class PageParams(BaseModel):
 
 def page_params(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size")] = 20,
-    offset: Annotated[int, Query(ge=0, description="How many to skip")] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="How many to skip")] = 0,
 ) -> PageParams:
     return PageParams(limit=limit, offset=offset)
 

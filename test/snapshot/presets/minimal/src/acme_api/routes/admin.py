@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, status
 
-from ..deps import SessionDep
+from ..deps import Id, SessionDep
 from ..models.users import User
 from ..openapi import problem_responses
 from ..pagination import Page, PageDep
@@ -40,7 +40,7 @@ def list_users(repository: Users, page: PageDep) -> Page[UserRead]:
 
 
 @router.patch("/users/{user_id}", response_model=UserRead, responses=problem_responses(404))
-def change_role(user_id: int, body: RoleChange, repository: Users, session: SessionDep) -> User:
+def change_role(user_id: Id, body: RoleChange, repository: Users, session: SessionDep) -> User:
     user = repository.get(user_id)
     if user is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "No such user.")

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Response, status
 
-from ..deps import SessionDep
+from ..deps import Id, SessionDep
 from ..models.items import Item
 from ..openapi import problem_responses
 from ..ownership import OwnerDep
@@ -76,7 +76,7 @@ def list_items(
     responses=problem_responses(404),
 )
 def read_item(
-    item_id: int,
+    item_id: Id,
     items: Repository,
 ) -> Item:
     return _found(items.get(item_id))
@@ -88,7 +88,7 @@ def read_item(
     responses=problem_responses(404),
 )
 def update_item(
-    item_id: int,
+    item_id: Id,
     body: ItemUpdate,
     items: Repository,
 ) -> Item:
@@ -102,7 +102,7 @@ def update_item(
     responses=problem_responses(404),
 )
 def delete_item(
-    item_id: int,
+    item_id: Id,
     items: Repository,
 ) -> None:
     items.delete(_found(items.get(item_id)))
