@@ -150,7 +150,7 @@ describe("answers missing without a terminal", () => {
   });
 
   it("asks nothing and succeeds when every answer is given as a flag, without --yes", async () => {
-    const { project } = await generate(["acme-api", "--tests", "unit", "--no-docker", "--ci", "none"]);
+    const { project } = await generate(["acme-api", "--db", "sqlite", "--auth", "jwt", "--rbac", "--tests", "unit", "--no-docker", "--ci", "none"]);
     const manifest = expectManifestMatchesFolder(project);
     expect(manifest.answers).toEqual({ ...defaultAnswers(), tests: ["unit"], docker: false, ci: "none" });
   });
@@ -168,8 +168,8 @@ describe("refused answers exit 2 and write nothing", () => {
       args: ["--framework", "fastapi", "--orm", "django", "--yes"],
       words: ["--framework fastapi works with --orm sqlalchemy, not --orm django", "offered now:"],
     },
-    { title: "a database not offered yet", args: ["--db", "postgres", "--yes"], words: ["--db postgres is not available yet", "--db sqlite"] },
-    { title: "RBAC while it is not offered", args: ["--rbac", "--yes"], words: ["--rbac is not available yet"] },
+    { title: "a database not offered yet", args: ["--db", "mysql", "--yes"], words: ["--db mysql is not available yet", "--db sqlite"] },
+    { title: "RBAC without auth", args: ["--auth", "none", "--rbac", "--yes"], words: ["--rbac needs an --auth method other than none"] },
     { title: "an unknown test layer", args: ["--tests", "unit,foo", "--yes"], words: ["--tests", "unit, integration, e2e", '"foo"'] },
     { title: "no test layer", args: ["--tests", ",", "--yes"], words: ["--tests needs at least one of unit, integration, e2e"] },
     { title: "an unknown CI provider", args: ["--ci", "gitlab", "--yes"], words: ["--ci must be one of github, none", '"gitlab"'] },
@@ -291,11 +291,11 @@ describe("help, version and other commands", () => {
 
   it("--json reports a refused run as one JSON object too", async () => {
     const cwd = workDir();
-    const run = await runCli(["acme-api", "--db", "postgres", "--yes", "--json"], { cwd });
+    const run = await runCli(["acme-api", "--db", "mysql", "--yes", "--json"], { cwd });
     expect(run.exitCode).toBe(2);
     const result = JSON.parse(run.stdout.trim()) as { ok: boolean; exitCode: number; error: string };
     expect(result).toMatchObject({ ok: false, exitCode: 2 });
-    expect(result.error).toContain("--db postgres is not available yet");
+    expect(result.error).toContain("--db mysql is not available yet");
     expectEmpty(cwd);
   });
 });
@@ -431,7 +431,7 @@ describe("--answers FILE", () => {
   }
 
   it("takes the answers and the name from the file", async () => {
-    const file = answersFile(JSON.stringify({ name: "Acme API", tests: ["unit", "e2e"], docker: false, ci: "none" }));
+    const file = answersFile(JSON.stringify({ name: "Acme API", db: "sqlite", auth: "jwt", rbac: true, tests: ["unit", "e2e"], docker: false, ci: "none" }));
     const { project } = await generate(["--answers", file]);
     const manifest = expectManifestMatchesFolder(project);
     expect(manifest.name).toBe("Acme API");
@@ -445,7 +445,7 @@ describe("--answers FILE", () => {
   });
 
   it("lets flags override the file", async () => {
-    const file = answersFile(JSON.stringify({ tests: ["unit"], docker: false, ci: "none" }));
+    const file = answersFile(JSON.stringify({ db: "sqlite", auth: "jwt", rbac: true, tests: ["unit"], docker: false, ci: "none" }));
     const { project } = await generate(["acme-api", "--answers", file, "--ci", "github"]);
     expect(readManifest(project).answers).toMatchObject({ tests: ["unit"], docker: false, ci: "github" });
   });
@@ -457,7 +457,7 @@ describe("--answers FILE", () => {
     { title: "an unknown answer", content: JSON.stringify({ colour: "blue" }), words: ['unknown answer "colour"'] },
     { title: "a bad value", content: JSON.stringify({ tests: ["unit", "foo"] }), words: ["tests must be", '"foo"'] },
     { title: "a boolean as a string", content: JSON.stringify({ docker: "yes" }), words: ["docker must be true or false"] },
-    { title: "a value not offered yet", content: JSON.stringify({ db: "postgres" }), words: ["--db postgres is not available yet"] },
+    { title: "a value not offered yet", content: JSON.stringify({ db: "mysql" }), words: ["--db mysql is not available yet"] },
   ];
 
   it.each(bad)("exits 2 on $title", async ({ content, words }) => {

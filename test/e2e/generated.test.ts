@@ -10,6 +10,7 @@ import { removeDir, runCli, tempDir } from "../helpers.js";
 import { checkEnvironment, uvCommand } from "../support/python.js";
 import { serve } from "../support/serve.js";
 import { expectGatesPass, expectTool } from "../support/gates.js";
+import { answerFlags } from "../support/project.js";
 import { CONTRACT_SECRET_KEY, checkProjectContract } from "../contract/project.js";
 
 /** The auth/RBAC pairs offered; postgres.test.ts covers each with PostgreSQL. */
@@ -34,12 +35,6 @@ function coveringSet(): Answers[] {
   }));
 }
 
-function answerFlags(a: Answers): string[] {
-  return [
-    "--framework", a.framework, "--orm", a.orm, "--db", a.db, "--auth", a.auth, a.rbac ? "--rbac" : "--no-rbac",
-    "--tests", a.tests.join(","), a.docker ? "--docker" : "--no-docker", "--ci", a.ci,
-  ];
-}
 
 let bin: string;
 beforeAll(async () => {

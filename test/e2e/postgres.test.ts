@@ -13,8 +13,9 @@ import { checkEnvironment } from "../support/python.js";
 import { serve } from "../support/serve.js";
 import { expectGatesPass, expectTool } from "../support/gates.js";
 import { createDatabase, databasesNamed, dropDatabase, postgresAdminUrl, skipReasonWithoutPostgres } from "../support/postgres.js";
-import { Client } from "../contract/client.js";
-import { checkGeneralContract } from "../contract/general.js";
+import { CONTRACT_SECRET_KEY, checkProjectContract } from "../contract/project.js";
+import { answerFlags } from "../support/project.js";
+import { type Answers, defaultAnswers } from "../../src/options.js";
 
 type Yaml = Record<string, unknown>;
 
@@ -28,9 +29,9 @@ function yamlFile(path: string): Yaml {
  * database alone), once with the default auth and RBAC, whose users, tokens and
  * timestamps are what PostgreSQL treats differently from SQLite.
  */
-const VARIANTS = [
-  { id: "auth-none", flags: ["--auth", "none", "--no-rbac"] },
-  { id: "default-auth", flags: [] },
+const VARIANTS: Array<{ id: string; answers: Answers }> = [
+  { id: "auth-none", answers: { ...defaultAnswers(), db: "postgres", auth: "none", rbac: false, docker: true, ci: "github" } },
+  { id: "default-auth", answers: { ...defaultAnswers(), db: "postgres", docker: true, ci: "github" } },
 ];
 
 let bin: string;
@@ -41,13 +42,12 @@ beforeAll(async () => {
 
 afterAll(() => removeDir(work));
 
-describe.each(VARIANTS.map((v, index) => ({ ...v, index })))("a --db postgres project ($id)", ({ flags, index }) => {
+describe.each(VARIANTS.map((v, index) => ({ ...v, index })))("a --db postgres project ($id)", ({ answers, index }) => {
   const name = `pg-check-api-${index}`;
   const pkg = name.replaceAll("-", "_");
   const project = join(work, name);
   beforeAll(async () => {
-    const answers = ["--db", "postgres", "--tests", "unit,integration,e2e", "--docker", "--ci", "github", ...flags];
-    const created = await runCli([name, ...answers, "--yes", "--no-install", "--no-git"], { cwd: work });
+    const created = await runCli([name, ...answerFlags(answers), "--no-install", "--no-git"], { cwd: work });
     expect(created.exitCode, created.stderr).toBe(0);
   }, 60_000);
 
@@ -102,12 +102,15 @@ describe.each(VARIANTS.map((v, index) => ({ ...v, index })))("a --db postgres pr
     const database = `pg_check_serve_${randomBytes(4).toString("hex")}`;
     const url = await createDatabase(admin, database);
     try {
-      const runtime = { ...env, APP_ENV: "development", DATABASE_URL: url };
+      const runtime = { ...env, APP_ENV: "development", DATABASE_URL: url, SECRET_KEY: CONTRACT_SECRET_KEY };
       await expectTool(bin, project, "python", ["-m", pkg, "migrate"], runtime);
       await expectTool(bin, project, "python", ["-m", pkg, "migrate"], runtime);
       const server = await serve(join(bin, "python"), pkg, project, runtime);
       try {
-        await checkGeneralContract(new Client(server.url));
+        const promote = async (email: string, password: string) => {
+          await expectTool(bin, project, "python", ["-m", pkg, "create-admin", "--email", email, "--password", password], runtime);
+        };
+        await checkProjectContract(server.url, answers, promote);
       } finally {
         expect(await server.stop()).toBe(0);
       }

@@ -13,15 +13,16 @@ import { checkEnvironment } from "../support/python.js";
 import { commitAll, recordingIo } from "../support/project.js";
 
 describe("update --set on the real templates", () => {
-  it("drops and restores test layers, keeping user edits, and the gates still pass", async () => {
+  it("turns RBAC off and on again, keeping user edits, and the gates still pass", async () => {
     const bin = await checkEnvironment();
     const work = tempDir("cbs-real-update-");
     expect((await runCli(["acme-api", "--yes", "--no-install", "--git"], { cwd: work })).exitCode).toBe(0);
     const dir = join(work, "acme-api");
-    const settings = join(dir, "src", "acme_api", "settings.py");
-    writeFileSync(settings, `# A line the user added.\n${readFileSync(settings, "utf8")}`);
-    const e2eConftest = join(dir, "tests", "e2e", "conftest.py");
-    writeFileSync(e2eConftest, `# The user's e2e note.\n${readFileSync(e2eConftest, "utf8")}`);
+    // ownership.py changes with RBAC (merged both ways); permissions.py exists only with it.
+    const ownership = join(dir, "src", "acme_api", "ownership.py");
+    writeFileSync(ownership, `# A line the user added.\n${readFileSync(ownership, "utf8")}`);
+    const permissions = join(dir, "src", "acme_api", "permissions.py");
+    writeFileSync(permissions, `# The user's note on roles.\n${readFileSync(permissions, "utf8")}`);
     await commitAll(dir, "user edits");
 
     const update = async (set: string) => {
@@ -29,17 +30,20 @@ describe("update --set on the real templates", () => {
       const code = await runUpdate(rec.io, ["--set", set, "--json"], new Cleanup());
       return { code, report: JSON.parse(rec.stdout()) as { files: Array<{ path: string; outcome: string }> } };
     };
-    const off = await update("tests=unit");
+    const off = await update("rbac=false");
     expect(off.code).toBe(EXIT.ok);
-    expect(existsSync(join(dir, "tests", "integration"))).toBe(false);
-    expect(off.report.files).toContainEqual({ path: "tests/e2e/conftest.py", outcome: "edited-dropped" });
-    await commitAll(dir, "unit tests only");
+    expect(existsSync(join(dir, "src", "acme_api", "routes", "admin.py"))).toBe(false);
+    expect(off.report.files).toContainEqual({ path: "src/acme_api/permissions.py", outcome: "edited-dropped" });
+    expect(readFileSync(ownership, "utf8")).toContain("# A line the user added.");
+    expect(readFileSync(ownership, "utf8")).not.toContain("has_permission");
+    await commitAll(dir, "no RBAC");
 
-    const on = await update("tests=unit,integration,e2e");
+    const on = await update("rbac=true");
     expect(on.code).toBe(EXIT.ok);
-    expect(existsSync(join(dir, "tests", "integration", "conftest.py"))).toBe(true);
-    expect(readFileSync(e2eConftest, "utf8")).toContain("# The user's e2e note.");
-    expect(readFileSync(settings, "utf8")).toContain("# A line the user added.");
+    expect(existsSync(join(dir, "src", "acme_api", "routes", "admin.py"))).toBe(true);
+    expect(readFileSync(permissions, "utf8")).toContain("# The user's note on roles.");
+    expect(readFileSync(ownership, "utf8")).toContain("# A line the user added.");
+    expect(readFileSync(ownership, "utf8")).toContain("has_permission");
 
     const env = { PATH: `${bin}:${process.env.PATH ?? ""}`, PYTHONPATH: join(dir, "src"), HOME: process.env.HOME ?? work, APP_ENV: "test" };
     await expectGatesPass(bin, dir, env);
