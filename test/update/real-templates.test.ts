@@ -20,7 +20,7 @@ describe("update --set on the real templates", () => {
     const dir = join(work, "acme-api");
     // ownership.py changes with RBAC (merged both ways); permissions.py exists only with it.
     const ownership = join(dir, "src", "acme_api", "ownership.py");
-    writeFileSync(ownership, `# A line the user added.\n${readFileSync(ownership, "utf8")}`);
+    writeFileSync(ownership, `${readFileSync(ownership, "utf8")}\n# A line the user added.\n`);
     const permissions = join(dir, "src", "acme_api", "permissions.py");
     writeFileSync(permissions, `# The user's note on roles.\n${readFileSync(permissions, "utf8")}`);
     await commitAll(dir, "user edits");

@@ -12,7 +12,7 @@ import { removeDir, ROOT, tempDir } from "../helpers.js";
 import { commitAll, generateProject, git, recordingIo } from "../support/project.js";
 
 const FIXTURES = join(ROOT, "test", "fixtures", "update");
-const answers: Answers = { ...defaultAnswers(), tests: ["unit"], docker: true, ci: "none" };
+const answers: Answers = { ...defaultAnswers(), auth: "none", rbac: false, tests: ["unit"], docker: true, ci: "none" };
 const V2: UpdateSource = {
   templatesDir: join(FIXTURES, "v2"),
   version: "0.2.0",
