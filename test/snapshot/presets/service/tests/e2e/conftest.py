@@ -137,9 +137,13 @@ def running_server(env: dict[str, str], log: Path) -> Iterator[Server]:
             process.wait()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """One migrated server, configured as in production, shared by read-only tests."""
+    """One migrated server, configured as in production, shared by every e2e test.
+
+    Starting a server costs seconds, so there is one per run; tests that write
+    make their own users and rows, and never count what others made.
+    """
     tmp_path = tmp_path_factory.mktemp("e2e")
     with isolated_database(tmp_path, "e2e_server") as database_url:
         env = command_env(
