@@ -1,5 +1,3 @@
-import importlib
-import pkgutil
 from pathlib import Path
 
 import pytest
@@ -39,8 +37,7 @@ def test_migrate_reaches_head_and_twice_is_harmless(
 def test_the_migrations_and_the_models_agree(database_url: str) -> None:
     """A model changed without a migration (or the reverse) shows up here as a diff."""
     # Every model module, as migrations/env.py imports them for autogenerate.
-    for module in pkgutil.iter_modules(models.__path__, f"{models.__name__}."):
-        importlib.import_module(module.name)
+    models.import_all()
     database = Database(database_url)
     try:
         with database.engine.connect() as connection:

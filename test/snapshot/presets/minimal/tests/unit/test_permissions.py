@@ -7,13 +7,12 @@ import httpx2
 import pytest
 
 from acme_api.admin_cli import create_admin
-from acme_api.db import IN_MEMORY, Base, Database
-from acme_api.models import import_all
+from acme_api.db import IN_MEMORY, Database
 from acme_api.models.users import User
 from acme_api.permissions import ROLE_PERMISSIONS, Permission, has_permission
 from acme_api.settings import Settings
 
-from tests.app_client import app_client
+from tests.app_client import app_client, create_tables
 from tests.users import new_user_headers
 
 
@@ -43,8 +42,7 @@ def test_users_are_forbidden_the_admin_endpoints(client: httpx2.Client) -> None:
 def test_create_admin_creates_then_promotes(tmp_path: Path) -> None:
     settings = Settings(database_url=f"sqlite:///{tmp_path / 'admins.db'}")
     database = Database(settings.database_url)
-    import_all()
-    Base.metadata.create_all(database.engine)
+    create_tables(database)
     database.dispose()
     assert create_admin(settings, "Boss@Example.com", "a long password") == "created"
     assert create_admin(settings, "boss@example.com", "ignored password") == "promoted"
