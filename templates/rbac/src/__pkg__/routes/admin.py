@@ -40,10 +40,8 @@ def list_users(repository: Users, page: PageDep) -> Page[UserRead]:
 
 
 @router.patch("/users/{user_id}", response_model=UserRead, responses=problem_responses(404))
-def change_role(user_id: Id, body: RoleChange, repository: Users, session: SessionDep) -> User:
+def change_role(user_id: Id, body: RoleChange, repository: Users) -> User:
     user = repository.get(user_id)
     if user is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "No such user.")
-    user.role = body.role
-    session.commit()
-    return user
+    return repository.set_role(user, body.role)

@@ -24,8 +24,7 @@ def create_admin(settings: Settings, email: str, password: str) -> str:
             users = UserRepository(session)
             user = users.by_email(registration.email)
             if user is not None:
-                user.role = "admin"
-                session.commit()
+                users.set_role(user, "admin")
                 return "promoted"
             users.add(
                 User(

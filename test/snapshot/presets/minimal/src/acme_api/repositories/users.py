@@ -7,6 +7,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from ..models.users import RefreshToken, User
+from ..roles import Role
 
 
 class UserRepository:
@@ -21,6 +22,11 @@ class UserRepository:
 
     def add(self, user: User) -> User:
         self.session.add(user)
+        self.session.commit()
+        return user
+
+    def set_role(self, user: User, role: Role) -> User:
+        user.role = role
         self.session.commit()
         return user
 
