@@ -159,11 +159,16 @@ export function defaultAnswers(): Answers {
     orm,
     db: firstAvailable(OPTIONS.db.choices, OPTIONS.db.preferred),
     auth,
-    rbac: OPTIONS.rbac.available && OPTIONS.rbac.preferred && auth !== "none",
+    rbac: OPTIONS.rbac.available && OPTIONS.rbac.preferred && hasAuth({ auth }),
     tests: OPTIONS.tests.preferred.filter((t) => availableChoices(TEST_LAYERS).includes(t)),
     docker: OPTIONS.docker.available && OPTIONS.docker.preferred,
     ci: firstAvailable(OPTIONS.ci.choices, OPTIONS.ci.preferred),
   };
+}
+
+/** Whether the project has users at all: the auth layer, owners on rows, RBAC's precondition. */
+export function hasAuth(a: Pick<Answers, "auth">): boolean {
+  return a.auth !== "none";
 }
 
 /** The framework/ORM pairs that make sense: Django brings its own ORM. */
@@ -181,7 +186,7 @@ export function compatibilityProblems(a: Answers): string[] {
     const fitting = ORMS.filter((o) => ormFits(a.framework, o.value)).map((o) => o.value);
     problems.push(`--framework ${a.framework} works with --orm ${fitting.join(" or ")}, not --orm ${a.orm}`);
   }
-  if (a.rbac && a.auth === "none") problems.push("--rbac needs an --auth method other than none (or use --no-rbac)");
+  if (a.rbac && !hasAuth(a)) problems.push("--rbac needs an --auth method other than none (or use --no-rbac)");
   if (a.tests.length === 0) problems.push("--tests needs at least one of unit, integration, e2e");
   return problems;
 }

@@ -1,7 +1,7 @@
 // Which template layers a combination uses, in the order they are applied.
 // Later layers override files of earlier ones with the same output path, so a
 // framework layer can replace a base file without conditionals in templates.
-import type { Answers } from "../options.js";
+import { type Answers, hasAuth } from "../options.js";
 import { ITEMS, type ResourceView, resourceViews } from "../resources.js";
 
 /** One use of a template layer; a parametrised layer (a resource) can be used several times. */
@@ -19,13 +19,13 @@ export const USERS_REVISION = "create_users";
 
 /** The resources a project has; `items` is the sample every project starts with. */
 export function projectResources(a: Answers): ResourceView[] {
-  return resourceViews([ITEMS], a.auth === "none" ? null : USERS_REVISION);
+  return resourceViews([ITEMS], hasAuth(a) ? USERS_REVISION : null);
 }
 
-/** The route modules of a project (routes/<name>.py), sorted as an import line lists them. */
-export function routeModules(a: Answers): string[] {
-  const modules = ["health", ...projectResources(a).map((r) => r.name)];
-  if (a.auth !== "none") modules.push("auth");
+/** The route modules of a project (routes/<name>.py) with these resources, sorted as an import line lists them. */
+export function routeModules(a: Answers, resources: readonly ResourceView[]): string[] {
+  const modules = ["health", ...resources.map((r) => r.name)];
+  if (hasAuth(a)) modules.push("auth");
   if (a.rbac) modules.push("admin");
   return modules.sort();
 }
@@ -33,7 +33,7 @@ export function routeModules(a: Answers): string[] {
 export function layersFor(a: Answers): LayerUse[] {
   const plain = (layer: string): LayerUse => ({ layer });
   const uses = ["base", a.framework, `orm-${a.orm}`, `db-${a.db}`].map(plain);
-  if (a.auth !== "none") uses.push(plain(`auth-${a.auth}`));
+  if (hasAuth(a)) uses.push(plain(`auth-${a.auth}`));
   if (a.rbac) uses.push(plain("rbac"));
   for (const resource of projectResources(a)) uses.push({ layer: "resource", params: { resource }, tokens: { resource: resource.name } });
   for (const t of a.tests) uses.push(plain(`tests-${t}`));

@@ -1,6 +1,6 @@
 // Pure rendering: (names, answers, layers) -> files in memory. Nothing here
 // touches the target folder, which keeps --dry-run, snapshots and update free.
-import type { Answers } from "../options.js";
+import { type Answers, hasAuth } from "../options.js";
 import type { ProjectNames } from "../names.js";
 import { GENERATOR } from "../version.js";
 import { COMPILE_OPTIONS, createTemplateEnv, type TemplateEnv } from "./handlebars.js";
@@ -16,7 +16,7 @@ export interface TemplateContext {
   project: ProjectNames;
   answers: Omit<Answers, "tests"> & { tests: Record<string, boolean>; testList: string[] };
   /** Switches that several layers test, so templates need not compare strings. */
-  features: { auth: boolean; rbac: boolean };
+  features: { auth: boolean };
   /** Every resource, for the files that list them all (routers, READMEs). */
   resources: ResourceView[];
   /** The route modules, sorted: `from .routes import ...` and one include each. */
@@ -38,6 +38,7 @@ function mergedList(layers: readonly Layer[], pick: (l: Layer) => readonly strin
 
 function buildContext(names: ProjectNames, answers: Answers, layers: readonly Layer[]): TemplateContext {
   const { tests, ...rest } = answers;
+  const resources = projectResources(answers);
   return {
     project: names,
     answers: {
@@ -45,9 +46,9 @@ function buildContext(names: ProjectNames, answers: Answers, layers: readonly La
       tests: { unit: tests.includes("unit"), integration: tests.includes("integration"), e2e: tests.includes("e2e") },
       testList: [...tests],
     },
-    features: { auth: answers.auth !== "none", rbac: answers.rbac },
-    resources: projectResources(answers),
-    routeModules: routeModules(answers),
+    features: { auth: hasAuth(answers) },
+    resources,
+    routeModules: routeModules(answers, resources),
     deps: {
       runtime: mergedList(layers, (l) => l.meta.dependencies),
       dev: mergedList(layers, (l) => l.meta.devDependencies),

@@ -8,10 +8,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type Answers, combinationId, defaultAnswers, testLayerSubsets } from "../../src/options.js";
 import { removeDir, runCli, tempDir } from "../helpers.js";
 import { checkEnvironment, uvCommand } from "../support/python.js";
-import { serve } from "../support/serve.js";
-import { expectGatesPass, expectTool } from "../support/gates.js";
+import { expectGatesPass, gateEnv } from "../support/gates.js";
 import { answerFlags } from "../support/project.js";
-import { CONTRACT_SECRET_KEY, checkProjectContract } from "../contract/project.js";
+import { expectServedContract } from "../support/served-contract.js";
 
 /** The auth/RBAC pairs offered; postgres.test.ts covers each with PostgreSQL. */
 const ACCESS: ReadonlyArray<Pick<Answers, "auth" | "rbac">> = [
@@ -66,28 +65,11 @@ describe.each(coveringSet().map((a, i) => ({ answers: a, index: i, id: combinati
     const created = await runCli([name, ...answerFlags(answers), "--no-install", "--no-git"], { cwd: work });
     expect(created.exitCode, created.stderr).toBe(0);
     const project = join(work, name);
-    const env = {
-      PATH: `${bin}:${process.env.PATH ?? ""}`,
-      PYTHONPATH: join(project, "src"),
-      HOME: process.env.HOME ?? work,
-      MYPY_CACHE_DIR: join(work, ".mypy_cache"),
-      // A developer's shell settings must not leak into the project's tests.
-      APP_ENV: "test",
-    };
+    const env = gateEnv(bin, project, work);
     await expectGatesPass(bin, project, env);
 
     const db = mkdtempSync(join(work, "db-"));
-    const runtime = { ...env, APP_ENV: "development", DATABASE_URL: `sqlite:///${join(db, "app.db")}`, SECRET_KEY: CONTRACT_SECRET_KEY };
-    await expectTool(bin, project, "python", ["-m", pkg, "migrate"], runtime);
-    const server = await serve(join(bin, "python"), pkg, project, runtime);
-    const promote = async (email: string, password: string) => {
-      await expectTool(bin, project, "python", ["-m", pkg, "create-admin", "--email", email, "--password", password], runtime);
-    };
-    try {
-      await checkProjectContract(server.url, answers, promote);
-    } finally {
-      expect(await server.stop()).toBe(0);
-    }
+    await expectServedContract({ bin, project, pkg, answers, env: { ...env, DATABASE_URL: `sqlite:///${join(db, "app.db")}` } });
     removeDir(work);
   }, 600_000);
 });

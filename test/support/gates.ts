@@ -19,3 +19,18 @@ export async function expectTool(bin: string, cwd: string, tool: string, args: r
 export async function expectGatesPass(bin: string, cwd: string, env: Record<string, string>): Promise<void> {
   for (const [tool, args] of GATES) await expectTool(bin, cwd, tool, args, env);
 }
+
+/**
+ * The environment a generated project's gates run in with the checks' virtualenv:
+ * its `src` importable, mypy's cache outside the project, and APP_ENV=test so a
+ * developer's shell settings do not leak into the project's tests.
+ */
+export function gateEnv(bin: string, project: string, work: string): Record<string, string> {
+  return {
+    PATH: `${bin}:${process.env.PATH ?? ""}`,
+    PYTHONPATH: join(project, "src"),
+    HOME: process.env.HOME ?? work,
+    MYPY_CACHE_DIR: join(work, ".mypy_cache"),
+    APP_ENV: "test",
+  };
+}
