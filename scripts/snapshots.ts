@@ -1,18 +1,35 @@
 // The rendered output the snapshot tests hold templates to: the full tree of
-// each named preset, and a path -> sha256 map for every offered combination.
-// `npm run snapshots` rewrites them; the tests fail when templates change
-// without it, so every template change shows up as a reviewable diff.
+// each named preset, and every file of every offered combination, one file per
+// path with its variants folded in (variants.ts). `npm run snapshots` rewrites them;
+// the tests fail when templates change without it, so every template change
+// shows up as a reviewable diff of the changed content.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { planProject } from "../generators/index.js";
-import { sha256 } from "../src/io/hash.js";
-import { withManifest } from "../src/io/manifest.js";
+import { BASE_FILE } from "../src/io/base.js";
+import { MANIFEST_FILE, withManifest } from "../src/io/manifest.js";
 import { projectNames } from "../src/names.js";
 import { type Answers, combinationId, validCombinations } from "../src/options.js";
-import { TEMPLATES_DIR } from "../src/paths.js";
+import { PACKAGE_ROOT, TEMPLATES_DIR } from "../src/paths.js";
 import { presetAnswers, presetNames } from "../src/presets.js";
 import type { Plan } from "../src/render/render.js";
+import type { RenderedCombination, VariantIndex } from "./variants.js";
 
 /** Snapshots use one fixed name, so they change only when templates do. */
 export const SNAPSHOT_NAME = "Acme API";
+
+export const SNAPSHOT_DIR = join(PACKAGE_ROOT, "test", "snapshot");
+export const PRESETS_DIR = join(SNAPSHOT_DIR, "presets");
+export const VARIANTS_DIR = join(SNAPSHOT_DIR, "variants");
+export const VARIANT_INDEX_FILE = join(SNAPSHOT_DIR, "variants.json");
+
+/**
+ * Left out of the variants: the manifest and the gzipped clean base embed
+ * every other file and the answers, so each combination would get its own
+ * opaque variant that changes with any template. The preset trees keep them,
+ * and the snapshot test checks they render byte-identically twice.
+ */
+export const WHOLE_PROJECT_FILES: readonly string[] = [MANIFEST_FILE, BASE_FILE];
 
 export async function renderCombination(answers: Answers, templatesDir = TEMPLATES_DIR): Promise<Plan> {
   const names = projectNames(SNAPSHOT_NAME);
@@ -26,13 +43,35 @@ export async function presetTrees(): Promise<Map<string, Plan>> {
   return trees;
 }
 
-export type HashMap = Record<string, Record<string, string>>;
+export interface SnapshotCombination extends RenderedCombination {
+  readonly id: string;
+  readonly answers: Answers;
+}
 
-export async function combinationHashes(): Promise<HashMap> {
-  const out: HashMap = {};
+/** Every offered combination, rendered, without the whole-project files. */
+export async function renderAllCombinations(): Promise<SnapshotCombination[]> {
+  const out: SnapshotCombination[] = [];
   for (const answers of validCombinations()) {
-    const plan = await renderCombination(answers);
-    out[combinationId(answers)] = Object.fromEntries([...plan].map(([path, content]) => [path, sha256(content)]));
+    // Without withManifest: those files are not snapshotted here, and gzipping them costs time.
+    const { plan } = await planProject({ names: projectNames(SNAPSHOT_NAME), answers, templatesDir: TEMPLATES_DIR });
+    for (const path of WHOLE_PROJECT_FILES) plan.delete(path);
+    out.push({ id: combinationId(answers), answers, files: plan });
   }
   return out;
 }
+
+/** The committed index, as `npm run snapshots` last wrote it. */
+export function storedIndex(): VariantIndex {
+  return JSON.parse(readFileSync(VARIANT_INDEX_FILE, "utf8")) as VariantIndex;
+}
+
+/** The committed file of a path with its variants folded in, if there is one; read once per path. */
+export function storedFolded(path: string): string | undefined {
+  if (!folded.has(path)) {
+    const file = join(VARIANTS_DIR, path);
+    folded.set(path, existsSync(file) ? readFileSync(file, "utf8") : undefined);
+  }
+  return folded.get(path);
+}
+
+const folded = new Map<string, string | undefined>();

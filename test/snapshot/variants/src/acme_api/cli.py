@@ -1,0 +1,56 @@
+"""`python -m <package> COMMAND`: the operations entry point, the same for every framework."""
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+%%% if rbac=true
+from .admin_cli import add_create_admin_command
+%%% end
+from .logs import configure_logging
+from .migrate import migrate
+from .serve import serve
+from .settings import ConfigError, Settings, load_settings
+
+Handler = Callable[[Settings, argparse.Namespace], int]
+
+
+def _serve(settings: Settings, _args: argparse.Namespace) -> int:
+    serve(settings)
+    return 0
+
+
+def _migrate(settings: Settings, _args: argparse.Namespace) -> int:
+    migrate(settings)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line; each command's handler sits in its `handler` default."""
+    parser = argparse.ArgumentParser(
+        prog=f"python -m {__package__}",
+        description="Operate the service. Settings come from environment variables.",
+    )
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    serve_parser = commands.add_parser("serve", help="run the HTTP server on HOST:PORT")
+    serve_parser.set_defaults(handler=_serve)
+    migrate_parser = commands.add_parser("migrate", help="apply all migrations to DATABASE_URL")
+    migrate_parser.set_defaults(handler=_migrate)
+%%% if rbac=true
+    add_create_admin_command(commands)
+%%% end
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; the exit code is 0 on success, 1 on bad settings, 2 on bad usage."""
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except ConfigError as error:
+        # One line, no traceback: this is for the operator, not a bug report.
+        sys.stderr.write(f"error: {error}\n")
+        return 1
+    configure_logging(settings)
+    handler: Handler = args.handler
+    return handler(settings, args)

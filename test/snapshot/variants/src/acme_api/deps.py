@@ -1,0 +1,39 @@
+"""FastAPI dependencies shared by the routes."""
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Path, Request
+from sqlalchemy.orm import Session
+
+from .db import Database
+from .settings import Settings
+
+
+def get_database(request: Request) -> Database:
+    """The app's database, created once by `create_app`."""
+    database: Database = request.app.state.database
+    return database
+
+
+def get_session(database: Annotated[Database, Depends(get_database)]) -> Iterator[Session]:
+    """One session per request; what a route does not commit is rolled back."""
+    with database.sessions() as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+# A row id as the databases store it (a signed 64-bit integer): a larger one is a
+# 422, not an overflow inside the driver.
+MAX_ID = 2**63 - 1
+Id = Annotated[int, Path(ge=1, le=MAX_ID)]
+
+
+def get_settings(request: Request) -> Settings:
+    """The settings the app was created with."""
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]

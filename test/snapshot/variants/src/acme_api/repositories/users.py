@@ -1,0 +1,47 @@
+"""Queries of users and their refresh tokens."""
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from ..models.users import RefreshToken, User
+from ..roles import Role
+
+
+class UserRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, user_id: int) -> User | None:
+        return self.session.get(User, user_id)
+
+    def by_email(self, email: str) -> User | None:
+        return self.session.scalars(select(User).where(User.email == email.lower())).one_or_none()
+
+    def add(self, user: User) -> User:
+        self.session.add(user)
+        self.session.commit()
+        return user
+
+    def set_role(self, user: User, role: Role) -> User:
+        user.role = role
+        self.session.commit()
+        return user
+
+    def page(self, limit: int, offset: int) -> tuple[Sequence[User], int]:
+        rows = self.session.scalars(
+            select(User).order_by(User.id).limit(limit).offset(offset)
+        ).all()
+        return rows, self.session.scalar(select(func.count(User.id))) or 0
+
+    def refresh_token(self, jti: str) -> RefreshToken | None:
+        return self.session.get(RefreshToken, jti)
+
+    def revoke_family(self, family: str, when: datetime) -> None:
+        self.session.execute(
+            update(RefreshToken)
+            .where(RefreshToken.family == family, RefreshToken.used_at.is_(None))
+            .values(used_at=when)
+        )

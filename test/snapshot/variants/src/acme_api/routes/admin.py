@@ -1,0 +1,47 @@
+"""`/api/v1/admin`: user management, for holders of MANAGE_USERS only."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, status
+
+from ..deps import Id, SessionDep
+from ..models.users import User
+from ..openapi import problem_responses
+from ..pagination import Page, PageDep
+from ..permissions import Permission, require
+from ..repositories.users import UserRepository
+from ..schemas.admin import RoleChange
+from ..schemas.users import UserRead
+
+router = APIRouter(
+    prefix="/api/v1/admin",
+    tags=["admin"],
+    dependencies=[Depends(require(Permission.MANAGE_USERS))],
+    responses=problem_responses(401, 403, 422),
+)
+
+
+def users(session: SessionDep) -> UserRepository:
+    return UserRepository(session)
+
+
+Users = Annotated[UserRepository, Depends(users)]
+
+
+@router.get("/users")
+def list_users(repository: Users, page: PageDep) -> Page[UserRead]:
+    rows, total = repository.page(page.limit, page.offset)
+    return Page(
+        items=[UserRead.model_validate(row) for row in rows],
+        total=total,
+        limit=page.limit,
+        offset=page.offset,
+    )
+
+
+@router.patch("/users/{user_id}", response_model=UserRead, responses=problem_responses(404))
+def change_role(user_id: Id, body: RoleChange, repository: Users) -> User:
+    user = repository.get(user_id)
+    if user is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "No such user.")
+    return repository.set_role(user, body.role)

@@ -1,0 +1,54 @@
+"""`/api/v1/auth`: register, log in, rotate tokens, log out, and who am I."""
+
+from fastapi import APIRouter, HTTPException, status
+
+from ..access import AuthDep, CurrentUser, unauthorized
+from ..auth import AuthenticationError, EmailTakenError
+from ..models.users import User
+from ..openapi import problem_responses
+from ..schemas.users import Credentials, RefreshRequest, Registration, TokenPair, UserRead
+
+router = APIRouter(prefix="/api/v1/auth", tags=["auth"], responses=problem_responses(422))
+
+
+@router.post(
+    "/register",
+    status_code=status.HTTP_201_CREATED,
+    response_model=UserRead,
+    responses=problem_responses(409),
+)
+def register(body: Registration, auth: AuthDep) -> User:
+    try:
+        return auth.register(body)
+    except EmailTakenError:
+        raise HTTPException(status.HTTP_409_CONFLICT, "That email is taken.") from None
+
+
+@router.post("/login", responses=problem_responses(401))
+def login(body: Credentials, auth: AuthDep) -> TokenPair:
+    try:
+        return auth.login(body.email, body.password)
+    except AuthenticationError:
+        # The same answer for an unknown email and a wrong password.
+        raise unauthorized("Wrong email or password.") from None
+
+
+@router.post("/refresh", responses=problem_responses(401))
+def refresh(body: RefreshRequest, auth: AuthDep) -> TokenPair:
+    try:
+        return auth.refresh(body.refresh_token)
+    except AuthenticationError:
+        raise unauthorized("The refresh token is invalid, used or expired.") from None
+
+
+@router.post("/logout", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(401))
+def logout(body: RefreshRequest, user: CurrentUser, auth: AuthDep) -> None:
+    try:
+        auth.logout(user, body.refresh_token)
+    except AuthenticationError:
+        raise unauthorized("The refresh token is invalid, used or expired.") from None
+
+
+@router.get("/me", response_model=UserRead, responses=problem_responses(401))
+def me(user: CurrentUser) -> User:
+    return user

@@ -1,0 +1,46 @@
+"""Bodies of `/api/v1/items`: strict input, so a typo or a server-owned field is a 422."""
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class ItemCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    title: Annotated[str, Field(min_length=1, max_length=200)]
+    description: Annotated[str | None, Field(max_length=2000)] = None
+
+
+class ItemUpdate(BaseModel):
+    """Any subset of the create fields; only the fields sent are changed."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    # Optional to send, but never null (the column is NOT NULL); the None default
+    # is never read, as changes are taken with `exclude_unset`.
+    title: str = Field(default=None, min_length=1, max_length=200)  # type: ignore[assignment]
+    description: Annotated[str | None, Field(max_length=2000)] = None
+
+    @field_validator("title", mode="before")
+    @classmethod
+    def _required_fields_are_not_null(cls, value: object) -> object:
+        # Defaults are not validated, so this sees only fields the client sent.
+        if value is None:
+            msg = "may be left out, but not set to null"
+            raise ValueError(msg)
+        return value
+
+
+class ItemRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    title: str
+    description: str | None
+%%% if auth=jwt
+    owner_id: int
+%%% end
+    created_at: datetime
+    updated_at: datetime

@@ -1,0 +1,25 @@
+"""Auth over HTTP against the production-configured server, and what its log keeps."""
+
+import httpx2
+
+from tests.e2e.conftest import Server
+from tests.users import PASSWORD, bearer, login, new_email, register
+
+
+def test_login_refresh_logout_and_no_secret_in_the_log(
+    client: httpx2.Client, server: Server
+) -> None:
+    email = new_email()
+    register(client, email)
+    tokens = login(client, email)
+    headers = bearer(tokens["access_token"])
+    assert client.get("/api/v1/auth/me", headers=headers).json()["email"] == email
+    pair = client.post("/api/v1/auth/refresh", json={"refresh_token": tokens["refresh_token"]})
+    assert pair.status_code == 200
+    body = {"refresh_token": pair.json()["refresh_token"]}
+    assert client.post("/api/v1/auth/logout", json=body, headers=headers).status_code == 204
+    lines = server.wait_for_log("/api/v1/auth/logout")
+    log = "\n".join(lines)
+    assert "/api/v1/auth/logout" in log
+    for secret in (PASSWORD, tokens["access_token"], tokens["refresh_token"], "Bearer "):
+        assert secret not in log

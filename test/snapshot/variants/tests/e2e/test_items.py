@@ -1,0 +1,46 @@
+"""`/api/v1/items` over HTTP, against the served app."""
+
+import httpx2
+import pytest
+
+%%% if auth=jwt
+from tests.users import new_user_headers
+
+%%% end
+PATH = "/api/v1/items"
+VALID = {"title": "a title", "description": "a description"}
+
+
+@pytest.fixture
+%%% if auth=none
+def headers() -> dict[str, str]:
+    """No auth in this project: requests need no headers."""
+    return {}
+%%% end
+%%% if auth=jwt
+def headers(client: httpx2.Client) -> dict[str, str]:
+    """A logged-in user of its own for each test."""
+    return new_user_headers(client)
+%%% end
+
+
+def test_item_lifecycle_over_http(
+    client: httpx2.Client,
+    headers: dict[str, str],
+) -> None:
+    created = client.post(PATH, json=VALID, headers=headers)
+    assert created.status_code == 201, created.text
+    url = created.headers["location"]
+    assert client.get(url, headers=headers).json() == created.json()
+    listed = client.get(PATH, params={"limit": 100}, headers=headers).json()
+    assert created.json()["id"] in [row["id"] for row in listed["items"]]
+    changed = client.patch(url, json={"title": "changed"}, headers=headers)
+    assert changed.json()["title"] == "changed"
+    assert client.delete(url, headers=headers).status_code == 204
+    assert client.get(url, headers=headers).status_code == 404
+
+
+def test_unknown_fields_are_refused(client: httpx2.Client, headers: dict[str, str]) -> None:
+    response = client.post(PATH, json={**VALID, "id": 1}, headers=headers)
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "id"

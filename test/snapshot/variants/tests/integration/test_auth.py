@@ -1,0 +1,36 @@
+"""The auth endpoints on the migrated test database."""
+
+import httpx2
+
+from tests.users import PASSWORD, bearer, login, new_email, new_user_headers, register
+
+AUTH = "/api/v1/auth"
+
+
+def test_emails_are_unique_whatever_their_case(client: httpx2.Client) -> None:
+    email = new_email()
+    register(client, email)
+    again = client.post(f"{AUTH}/register", json={"email": email.upper(), "password": PASSWORD})
+    assert again.status_code == 409
+    assert again.headers["content-type"] == "application/problem+json"
+
+
+def test_token_rotation_is_stored(client: httpx2.Client) -> None:
+    email = new_email()
+    register(client, email)
+    tokens = login(client, email)
+    rotated = client.post(f"{AUTH}/refresh", json={"refresh_token": tokens["refresh_token"]})
+    assert rotated.status_code == 200
+    new = rotated.json()
+    assert client.get(f"{AUTH}/me", headers=bearer(new["access_token"])).status_code == 200
+    again = client.post(f"{AUTH}/refresh", json={"refresh_token": tokens["refresh_token"]})
+    assert again.status_code == 401
+    assert again.headers["www-authenticate"] == "Bearer"
+
+
+def test_another_users_item_is_not_found(client: httpx2.Client) -> None:
+    alice, bob = new_user_headers(client), new_user_headers(client)
+    created = client.post("/api/v1/items", json={"title": "alice's"}, headers=alice).json()
+    assert client.get(f"/api/v1/items/{created['id']}", headers=bob).status_code == 404
+    assert client.delete(f"/api/v1/items/{created['id']}", headers=bob).status_code == 404
+    assert client.get("/api/v1/items", headers=bob).json()["total"] == 0

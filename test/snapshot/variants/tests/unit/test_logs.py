@@ -1,0 +1,78 @@
+import json
+import logging
+import sys
+
+import pytest
+
+from acme_api.logs import (
+    ACCESS_LOGGER,
+    ConsoleFormatter,
+    JsonFormatter,
+    RequestIdFilter,
+    configure_logging,
+)
+from acme_api.request_id import (
+    current_request_id,
+)
+from acme_api.settings import Settings
+
+
+def _record(message: str = "request", **extra: object) -> logging.LogRecord:
+    record = logging.makeLogRecord({"name": ACCESS_LOGGER, "levelno": 20, "levelname": "INFO"})
+    record.msg = message
+    record.__dict__.update(extra)
+    return record
+
+
+def test_json_lines_carry_timestamp_level_message_and_extra_fields() -> None:
+    line = JsonFormatter().format(_record(request_id="r1", status=200, duration_ms=1.5))
+    entry = json.loads(line)
+    assert entry["level"] == "info"
+    assert entry["message"] == "request"
+    assert entry["logger"] == ACCESS_LOGGER
+    assert entry["timestamp"].endswith("+00:00")
+    assert (entry["request_id"], entry["status"], entry["duration_ms"]) == ("r1", 200, 1.5)
+
+
+def test_json_lines_hold_the_traceback_of_an_exception() -> None:
+    try:
+        raise ValueError("boom")
+    except ValueError:
+        record = _record("failed")
+        record.exc_info = sys.exc_info()
+    entry = json.loads(JsonFormatter().format(record))
+    assert "ValueError: boom" in entry["exception"]
+
+
+def test_console_lines_are_key_value() -> None:
+    line = ConsoleFormatter().format(_record(request_id="r1", status=404))
+    assert line.endswith(f"INFO    {ACCESS_LOGGER} request request_id=r1 status=404")
+
+
+def test_console_lines_end_with_the_traceback() -> None:
+    try:
+        raise ValueError("boom")
+    except ValueError:
+        record = _record("failed")
+        record.exc_info = sys.exc_info()
+    assert ConsoleFormatter().format(record).splitlines()[-1] == "ValueError: boom"
+
+
+def test_records_logged_during_a_request_get_its_id() -> None:
+    record = _record()
+    token = current_request_id.set("r42")
+    try:
+        assert RequestIdFilter().filter(record)
+    finally:
+        current_request_id.reset(token)
+    assert getattr(record, "request_id", None) == "r42"
+
+
+def test_configure_logging_installs_one_handler_at_the_level(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    configure_logging(Settings(log_format="json", log_level="WARNING"))
+    logging.getLogger("tests.logs").info("hidden")
+    logging.getLogger("tests.logs").warning("shown")
+    lines = capsys.readouterr().err.splitlines()
+    assert [json.loads(line)["message"] for line in lines] == ["shown"]
