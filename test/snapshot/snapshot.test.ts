@@ -30,7 +30,9 @@ describe("snapshots", async () => {
       const dir = join(PRESETS_DIR, preset);
       expect(existsSync(dir), `${preset}: ${HINT}`).toBe(true);
       expect(listFiles(dir), `${preset} file list: ${HINT}`).toEqual([...plan.keys()].sort());
-      for (const [path, content] of plan) {
+      // The manifest and base embed every file: compared last, so a failure names the edited file first.
+      const ordered = [...plan].sort(([a], [b]) => Number(WHOLE_PROJECT_FILES.includes(a)) - Number(WHOLE_PROJECT_FILES.includes(b)));
+      for (const [path, content] of ordered) {
         const stored = readFileSync(join(dir, path));
         const where = `${preset}/${path}: ${HINT}`;
         // The gzipped clean base is binary: compared byte for byte, text as text for a readable diff.
