@@ -65,6 +65,8 @@ export function storedIndex(): VariantIndex {
   return JSON.parse(readFileSync(VARIANT_INDEX_FILE, "utf8")) as VariantIndex;
 }
 
+const folded = new Map<string, string | undefined>();
+
 /** The committed file of a path with its variants folded in, if there is one; read once per path. */
 export function storedFolded(path: string): string | undefined {
   if (!folded.has(path)) {
@@ -73,5 +75,3 @@ export function storedFolded(path: string): string | undefined {
   }
   return folded.get(path);
 }
-
-const folded = new Map<string, string | undefined>();
