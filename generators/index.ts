@@ -1,22 +1,32 @@
-// Runs a plop generator and hands back its in-memory plan. runActions never
-// throws, so its failures are turned into one error here, every time.
+// plop is the engine for generators that users run inside a project (`add`):
+// this module registers the project render as a plop action type, so a
+// generator (ours or a project's own plopfile) can render through it. It is
+// imported lazily, only when such a generator runs: creating a project,
+// --help, update, check and diff plan with src/render directly.
 import nodePlop from "node-plop";
-import { type Plan, sortedPlan, type TemplateContext } from "../src/render/render.js";
-import { PROJECT_GENERATOR, type ProjectInput, registerProjectGenerator } from "./project.js";
+import { type Plan, planProject, type PlanOptions } from "../src/render/render.js";
+import type { ProjectSpec } from "../src/spec.js";
 
-export interface ProjectPlan {
-  readonly plan: Plan;
-  /** What the templates saw, e.g. the merged dependency lists. */
-  readonly context: TemplateContext;
-}
+export const PROJECT_GENERATOR = "project";
+const RENDER_PROJECT = "render-project";
 
-export async function planProject(input: ProjectInput): Promise<ProjectPlan> {
+/** Runs the `project` generator through plop and hands back its in-memory plan. */
+export async function planWithPlop(spec: ProjectSpec, options: PlanOptions): Promise<Plan> {
   const plop = await nodePlop();
-  const plan: Plan = new Map();
-  const context = registerProjectGenerator(plop, input, plan);
-  const { failures } = await plop.getGenerator(PROJECT_GENERATOR).runActions({ ...input.answers, name: input.names.name });
+  let plan: Plan = new Map();
+  // async, so a throw becomes a rejected promise that node-plop reports as a failure.
+  plop.setActionType(RENDER_PROJECT, async () => {
+    plan = planProject(spec, options).plan;
+    return `${plan.size} files`;
+  });
+  plop.setGenerator(PROJECT_GENERATOR, {
+    description: "a new Python backend project",
+    prompts: [],
+    actions: [{ type: RENDER_PROJECT, abortOnFail: true }],
+  });
+  const { failures } = await plop.getGenerator(PROJECT_GENERATOR).runActions({ ...spec.answers, name: spec.names.name });
   const failure = failures[0];
-  // A synchronous throw reaches failures as the Error itself, not as {error}.
+  // runActions never throws; a synchronous throw reaches failures as the Error itself, not as {error}.
   if (failure) throw new Error(`rendering failed: ${failure.error ?? (failure as unknown as Error).message}`);
-  return { plan: sortedPlan(plan), context };
+  return plan;
 }

@@ -5,14 +5,15 @@
 // shows up as a reviewable diff of the changed content.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { planProject } from "../generators/index.js";
 import { BASE_FILE } from "../src/io/base.js";
-import { MANIFEST_FILE, withManifest } from "../src/io/manifest.js";
+import { MANIFEST_FILE } from "../src/io/manifest.js";
+import { newProject } from "../src/render/new-project.js";
 import { projectNames } from "../src/names.js";
 import { type Answers, combinationId, validCombinations } from "../src/options.js";
 import { PACKAGE_ROOT, TEMPLATES_DIR } from "../src/paths.js";
 import { presetAnswers, presetNames } from "../src/presets.js";
-import type { Plan } from "../src/render/render.js";
+import { type Plan, planProject } from "../src/render/render.js";
+import { newProjectSpec } from "../src/spec.js";
 import type { RenderedCombination, VariantIndex } from "./variants.js";
 
 /** Snapshots use one fixed name, so they change only when templates do. */
@@ -32,9 +33,7 @@ export const VARIANT_INDEX_FILE = join(SNAPSHOT_DIR, "variants.json");
 export const WHOLE_PROJECT_FILES: readonly string[] = [MANIFEST_FILE, BASE_FILE];
 
 export async function renderCombination(answers: Answers, templatesDir = TEMPLATES_DIR): Promise<Plan> {
-  const names = projectNames(SNAPSHOT_NAME);
-  const { plan } = await planProject({ names, answers, templatesDir });
-  return withManifest(names, answers, plan);
+  return newProject(projectNames(SNAPSHOT_NAME), answers, templatesDir).files;
 }
 
 export async function presetTrees(): Promise<Map<string, Plan>> {
@@ -52,9 +51,8 @@ export interface SnapshotCombination extends RenderedCombination {
 export async function renderAllCombinations(): Promise<SnapshotCombination[]> {
   const out: SnapshotCombination[] = [];
   for (const answers of validCombinations()) {
-    // Without withManifest: those files are not snapshotted here, and gzipping them costs time.
-    const { plan } = await planProject({ names: projectNames(SNAPSHOT_NAME), answers, templatesDir: TEMPLATES_DIR });
-    for (const path of WHOLE_PROJECT_FILES) plan.delete(path);
+    // Without the manifest and base: those files are not snapshotted here, and gzipping them costs time.
+    const { plan } = planProject(newProjectSpec(projectNames(SNAPSHOT_NAME), answers), { templatesDir: TEMPLATES_DIR });
     out.push({ id: combinationId(answers), answers, files: plan });
   }
   return out;

@@ -1,10 +1,9 @@
 // The create flow: answers -> target -> plan (in memory) -> write -> git ->
 // install -> next steps. Each step is a small module; this file only orders
 // them and keeps the one cleanup that undoes a failed or cancelled run.
-import { planProject } from "../generators/index.js";
 import type { CreateFlags } from "./args.js";
 import type { Cleanup, Io } from "./context.js";
-import { withManifest } from "./io/manifest.js";
+import { newProject } from "./render/new-project.js";
 import { writePlan } from "./io/write.js";
 import { type Answers, combinationId } from "./options.js";
 import { TEMPLATES_DIR } from "./paths.js";
@@ -36,8 +35,8 @@ export async function create(io: Io, flags: CreateFlags, cleanup: Cleanup): Prom
   const resolved = await resolveAnswers(io, flags);
   const target = await resolveTarget(io, flags.directory, resolved.rawName, flags.force);
   const { names } = target;
-  const rendered = await planProject({ names, answers: resolved.answers, templatesDir: TEMPLATES_DIR });
-  const plan = withManifest(names, resolved.answers, rendered.plan);
+  const rendered = newProject(names, resolved.answers, TEMPLATES_DIR);
+  const plan = rendered.files;
   const result: CreateResult = {
     ok: true,
     command: "create",

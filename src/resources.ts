@@ -52,7 +52,6 @@ export interface ResourceView {
   readonly sampleBody: string;
   /** The required fields as Python string literals, `"title", "name"`. */
   readonly requiredNames: string;
-  readonly migration: { readonly revision: string; readonly downRevision: string | null };
 }
 
 function singularOf(plural: string): string {
@@ -82,15 +81,13 @@ function fieldView(field: FieldSpec): FieldView {
   };
 }
 
-/** The resources of a project, in migration order; the first migration follows the users table when there is one. */
-export function resourceViews(specs: readonly ResourceSpec[], firstDownRevision: string | null): ResourceView[] {
-  let down = firstDownRevision;
+/** What the templates see of each resource, in the spec's order. */
+export function resourceViews(specs: readonly ResourceSpec[]): ResourceView[] {
   return specs.map((spec) => {
     const fields = spec.fields.map(fieldView);
     const titleField = fields.find((f) => f.required);
     if (!titleField) throw new Error(`resource ${spec.name} needs at least one required field`);
-    const revision = `create_${spec.name}`;
-    const view: ResourceView = {
+    return {
       name: spec.name,
       singular: singularOf(spec.name),
       className: className(singularOf(spec.name)),
@@ -99,9 +96,6 @@ export function resourceViews(specs: readonly ResourceSpec[], firstDownRevision:
       titleField,
       sampleBody: `{${fields.map((f) => `${JSON.stringify(f.name)}: ${f.sample}`).join(", ")}}`,
       requiredNames: fields.filter((f) => f.required).map((f) => JSON.stringify(f.name)).join(", "),
-      migration: { revision, downRevision: down },
     };
-    down = revision;
-    return view;
   });
 }

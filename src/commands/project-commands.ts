@@ -22,6 +22,7 @@ const SPECS = {
   "dry-run": { type: "boolean" },
   json: { type: "boolean" },
   "allow-dirty": { type: "boolean" },
+  "allow-data-loss": { type: "boolean" },
 } as const;
 
 interface ProjectFlags {
@@ -29,6 +30,7 @@ interface ProjectFlags {
   dryRun: boolean;
   json: boolean;
   allowDirty: boolean;
+  allowDataLoss: boolean;
 }
 
 function parseSet(entries: readonly string[]): Partial<Answers> {
@@ -59,6 +61,7 @@ function parseProjectFlags(command: string, argv: readonly string[], allowed: re
     dryRun: values["dry-run"] === true,
     json: values.json === true,
     allowDirty: values["allow-dirty"] === true,
+    allowDataLoss: values["allow-data-loss"] === true,
   };
 }
 
@@ -110,7 +113,7 @@ function hasConflicts(plan: UpdatePlan): boolean {
 }
 
 export async function runUpdate(io: Io, argv: readonly string[], cleanup: Cleanup, source = DEFAULT_SOURCE): Promise<number> {
-  const flags = parseProjectFlags("update", argv, ["set", "dry-run", "json", "allow-dirty"]);
+  const flags = parseProjectFlags("update", argv, ["set", "dry-run", "json", "allow-dirty", "allow-data-loss"]);
   const project = await loadProject(io.cwd);
   if (!flags.allowDirty && !flags.dryRun) {
     const dirty = await dirtyFiles(project.root);
@@ -118,7 +121,7 @@ export async function runUpdate(io: Io, argv: readonly string[], cleanup: Cleanu
       throw new UserError(`The git tree has uncommitted changes (${dirty.slice(0, 3).join(", ")}${dirty.length > 3 ? ", ..." : ""}); commit or stash them first, or pass --allow-dirty.`);
     }
   }
-  const plan = await planUpdate(project, flags.set, source);
+  const plan = await planUpdate(project, flags.set, source, { allowDataLoss: flags.allowDataLoss });
   const exitCode = hasConflicts(plan) ? EXIT.conflicts : EXIT.ok;
   if (!flags.dryRun) {
     const applied = await applyChanges(project.root, plan.changes, cleanup);

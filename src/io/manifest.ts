@@ -8,9 +8,11 @@ import type { Plan } from "../render/render.js";
 import { sortedPlan } from "../render/render.js";
 import { BASE_FILE, encodeBase } from "./base.js";
 import { sha256 } from "./hash.js";
+import type { MigrationRecord, SubgeneratorRun } from "../spec.js";
 
 export const MANIFEST_FILE = ".backend-starter.json";
-export const MANIFEST_SCHEMA = 1;
+/** 2: the migration history is recorded (`migrations`), and revisions are `once` files. */
+export const MANIFEST_SCHEMA = 2;
 
 /** How `update` treats a file: three-way merge, create only if missing, or always regenerate. */
 export type FilePolicy = "merge" | "once" | "managed";
@@ -20,10 +22,7 @@ export interface ManifestFile {
   policy: FilePolicy;
 }
 
-export interface SubgeneratorRun {
-  generator: string;
-  args: Record<string, unknown>;
-}
+export type { SubgeneratorRun } from "../spec.js";
 
 export interface Manifest {
   schema: number;
@@ -31,26 +30,32 @@ export interface Manifest {
   name: string;
   answers: Answers;
   runs: SubgeneratorRun[];
+  /** The revisions written into the project, oldest first: migrations are history. */
+  migrations: MigrationRecord[];
   files: Record<string, ManifestFile>;
 }
 
 export interface ManifestInput {
   names: ProjectNames;
   answers: Answers;
-  runs?: SubgeneratorRun[];
+  runs?: readonly SubgeneratorRun[];
+  history?: readonly MigrationRecord[];
+  /** Files that are not plain three-way merges (revisions are `once`). */
+  policies?: ReadonlyMap<string, FilePolicy>;
   /** The generator version to record; tests of `update` pass fixture versions. */
   version?: string;
 }
 
 export function buildManifest(input: ManifestInput, plan: Plan): Manifest {
   const files: Record<string, ManifestFile> = {};
-  for (const [path, content] of plan) files[path] = { sha256: sha256(content), policy: "merge" };
+  for (const [path, content] of plan) files[path] = { sha256: sha256(content), policy: input.policies?.get(path) ?? "merge" };
   return {
     schema: MANIFEST_SCHEMA,
     generator: { name: GENERATOR.name, version: input.version ?? GENERATOR.version },
     name: input.names.name,
     answers: input.answers,
-    runs: input.runs ?? [],
+    runs: [...(input.runs ?? [])],
+    migrations: [...(input.history ?? [])],
     files,
   };
 }
@@ -73,6 +78,6 @@ export function metadataFiles(input: ManifestInput, plan: Plan, base: Plan = pla
 }
 
 /** The plan plus its manifest and clean base: exactly what a new project holds. */
-export function withManifest(names: ProjectNames, answers: Answers, plan: Plan): Plan {
-  return sortedPlan(new Map([...plan, ...metadataFiles({ names, answers }, plan)]));
+export function withManifest(input: ManifestInput, plan: Plan): Plan {
+  return sortedPlan(new Map([...plan, ...metadataFiles(input, plan)]));
 }

@@ -1,30 +1,35 @@
-// Reading one template layer from disk: its files, its partials and layer.json.
+// Reading one template layer from disk. A layer folder holds `layer.json`,
+// slice folders (`common`, `fastapi`, `sqlalchemy+unit`, ...) whose files are
+// rendered when the slice's tags hold, `_seams/` (what a family member puts at
+// a seam another layer declared) and `_sections/` (text appended to a list
+// that another layer's template iterates).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-
-export interface LayerMeta {
-  /** Runtime requirements, PEP 508 strings. */
-  readonly dependencies: readonly string[];
-  /** Requirements of the PEP 735 `dev` group. */
-  readonly devDependencies: readonly string[];
-}
+import { type LayerManifest, parseLayerManifest } from "./manifest.js";
+import { sliceTags, unknownTags } from "./tags.js";
 
 export interface LayerFile {
-  /** Path inside the layer, "/"-separated, as stored (with .hbs and dot_ names). */
+  /** The slice folder it sits in, and its tags. */
+  readonly slice: string;
+  readonly tags: readonly string[];
+  /** Path inside the slice, "/"-separated, as stored (with .hbs and dot_ names). */
   readonly source: string;
   readonly content: Buffer;
 }
 
 export interface Layer {
   readonly name: string;
-  readonly meta: LayerMeta;
+  readonly manifest: LayerManifest;
   readonly files: readonly LayerFile[];
-  readonly partials: ReadonlyMap<string, string>;
+  /** Seam name -> template, for the seams of this layer's family. */
+  readonly seams: ReadonlyMap<string, string>;
+  /** Section list name -> template. */
+  readonly sections: ReadonlyMap<string, string>;
 }
 
-const META_FILE = "layer.json";
-const PARTIALS_DIR = "_partials";
-const META_KEYS = new Set(["dependencies", "devDependencies"]);
+const MANIFEST_FILE = "layer.json";
+const SEAMS_DIR = "_seams";
+const SECTIONS_DIR = "_sections";
 
 function walk(dir: string): string[] {
   const out: string[] = [];
@@ -33,44 +38,43 @@ function walk(dir: string): string[] {
     if (entry.isDirectory()) out.push(...walk(full));
     else if (entry.isFile()) out.push(full);
   }
+  return out.sort();
+}
+
+function templatesIn(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!existsSync(dir)) return out;
+  for (const full of walk(dir)) out.set(relative(dir, full).replace(/\.hbs$/, ""), readFileSync(full, "utf8"));
   return out;
-}
-
-function stringList(value: unknown, where: string): string[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) {
-    throw new Error(`${where} must be a list of strings`);
-  }
-  return value as string[];
-}
-
-function readMeta(dir: string, name: string): LayerMeta {
-  const file = join(dir, META_FILE);
-  if (!existsSync(file)) return { dependencies: [], devDependencies: [] };
-  const raw: unknown = JSON.parse(readFileSync(file, "utf8"));
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new Error(`${name}/${META_FILE} must hold an object`);
-  const record = raw as Record<string, unknown>;
-  const unknownKeys = Object.keys(record).filter((k) => !META_KEYS.has(k));
-  if (unknownKeys.length > 0) throw new Error(`${name}/${META_FILE} has unknown keys: ${unknownKeys.join(", ")}`);
-  return {
-    dependencies: stringList(record.dependencies, `${name}/${META_FILE} dependencies`),
-    devDependencies: stringList(record.devDependencies, `${name}/${META_FILE} devDependencies`),
-  };
 }
 
 export function readLayer(templatesDir: string, name: string): Layer {
   const dir = join(templatesDir, name);
-  if (!existsSync(dir)) throw new Error(`template layer ${name} is missing from ${templatesDir}`);
+  const manifestFile = join(dir, MANIFEST_FILE);
+  if (!existsSync(manifestFile)) throw new Error(`template layer ${name} has no ${MANIFEST_FILE} in ${templatesDir}`);
+  const manifest = parseLayerManifest(JSON.parse(readFileSync(manifestFile, "utf8")), `${name}/${MANIFEST_FILE}`);
+  const misspelt = unknownTags(manifest.when);
+  if (misspelt.length > 0) throw new Error(`${name}/${MANIFEST_FILE}: unknown tags in when: ${misspelt.join(", ")}`);
   const files: LayerFile[] = [];
-  const partials = new Map<string, string>();
-  for (const full of walk(dir).sort()) {
-    const source = relative(dir, full).split(sep).join("/");
-    if (source === META_FILE) continue;
-    if (source.startsWith(`${PARTIALS_DIR}/`)) {
-      partials.set(source.slice(PARTIALS_DIR.length + 1).replace(/\.hbs$/, ""), readFileSync(full, "utf8"));
-      continue;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory() || entry.name === SEAMS_DIR || entry.name === SECTIONS_DIR) continue;
+    const tags = sliceTags(entry.name);
+    const unknown = unknownTags(tags);
+    if (unknown.length > 0) throw new Error(`${name}/${entry.name}: unknown tags in a slice name: ${unknown.join(", ")}`);
+    const sliceDir = join(dir, entry.name);
+    for (const full of walk(sliceDir)) {
+      files.push({ slice: entry.name, tags, source: relative(sliceDir, full).split(sep).join("/"), content: readFileSync(full) });
     }
-    files.push({ source, content: readFileSync(full) });
   }
-  return { name, meta: readMeta(dir, name), files, partials };
+  files.sort((a, b) => (a.slice + a.source < b.slice + b.source ? -1 : 1));
+  return { name, manifest, files, seams: templatesIn(join(dir, SEAMS_DIR)), sections: templatesIn(join(dir, SECTIONS_DIR)) };
+}
+
+/** Every layer under `templatesDir`, in their declared order. */
+export function readCatalog(templatesDir: string): Layer[] {
+  const names = readdirSync(templatesDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(join(templatesDir, e.name, MANIFEST_FILE)))
+    .map((e) => e.name);
+  const layers = names.map((n) => readLayer(templatesDir, n));
+  return layers.sort((a, b) => a.manifest.order - b.manifest.order || (a.name < b.name ? -1 : 1));
 }

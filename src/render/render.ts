@@ -1,63 +1,66 @@
-// Pure rendering: (names, answers, layers) -> files in memory. Nothing here
-// touches the target folder, which keeps --dry-run, snapshots and update free.
-import { type Answers, hasAuth } from "../options.js";
-import type { ProjectNames } from "../names.js";
-import { GENERATOR } from "../version.js";
+// Pure planning: (spec, templates) -> files in memory. Nothing here touches the
+// target folder, which keeps --dry-run, snapshots and update free.
+import type { FilePolicy } from "../io/manifest.js";
+import { resourceViews } from "../resources.js";
+import type { MigrationRecord, ProjectSpec } from "../spec.js";
+import { buildContext, type TemplateContext } from "./context.js";
 import { COMPILE_OPTIONS, createTemplateEnv, type TemplateEnv } from "./handlebars.js";
-import { type Layer, readLayer } from "./layer.js";
-import type { ResourceView } from "../resources.js";
-import { type LayerUse, layersFor, projectResources, routeModules } from "./layers.js";
+import { nextHistory } from "./history.js";
+import { type Layer, type LayerFile, readCatalog } from "./layer.js";
 import { isTemplate, outputPath } from "./paths.js";
+import { checkSeams } from "./seams.js";
+import { holds, projectTags } from "./tags.js";
+
+export type { TemplateContext } from "./context.js";
 
 /** Output path -> content, the whole project as it would be written. */
 export type Plan = Map<string, Buffer>;
 
-export interface TemplateContext {
-  project: ProjectNames;
-  answers: Omit<Answers, "tests"> & { tests: Record<string, boolean>; testList: string[] };
-  /** Switches that several layers test, so templates need not compare strings. */
-  features: { auth: boolean };
-  /** Every resource, for the files that list them all (routers, READMEs). */
-  resources: ResourceView[];
-  /** The route modules, sorted: `from .routes import ...` and one include each. */
-  routeModules: string[];
-  deps: { runtime: string[]; dev: string[] };
-  generator: { name: string; version: string };
+export interface PlanOptions {
+  readonly templatesDir: string;
+  /** The project's real migration head (update passes it, so its own revisions count). */
+  readonly migrationHead?: string | null;
+  /** Consent to revisions that revert (drop) what an earlier one created. */
+  readonly allowDataLoss?: boolean;
 }
 
-export interface Renderer {
-  readonly uses: readonly LayerUse[];
+export interface ProjectPlan {
+  readonly plan: Plan;
   readonly context: TemplateContext;
-  /** Renders one layer use's files into the plan, overriding earlier layers' files. */
-  renderUse(use: LayerUse, plan: Plan): void;
+  /** How `update` treats each file that is not a plain three-way merge. */
+  readonly policies: ReadonlyMap<string, FilePolicy>;
+  /** The project's migration history after this plan. */
+  readonly history: MigrationRecord[];
 }
 
-function mergedList(layers: readonly Layer[], pick: (l: Layer) => readonly string[]): string[] {
-  return [...new Set(layers.flatMap(pick))].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+/** One use of a layer; a parametrised layer (a resource) is used once per resource. */
+interface LayerUse {
+  readonly layer: Layer;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly tokens: Readonly<Record<string, string>>;
 }
 
-function buildContext(names: ProjectNames, answers: Answers, layers: readonly Layer[]): TemplateContext {
-  const { tests, ...rest } = answers;
-  const resources = projectResources(answers);
-  return {
-    project: names,
-    answers: {
-      ...rest,
-      tests: { unit: tests.includes("unit"), integration: tests.includes("integration"), e2e: tests.includes("e2e") },
-      testList: [...tests],
-    },
-    features: { auth: hasAuth(answers) },
-    resources,
-    routeModules: routeModules(answers, resources),
-    deps: {
-      runtime: mergedList(layers, (l) => l.meta.dependencies),
-      dev: mergedList(layers, (l) => l.meta.devDependencies),
-    },
-    generator: { name: GENERATOR.name, version: GENERATOR.version },
-  };
+const catalogs = new Map<string, Layer[]>();
+
+function catalog(templatesDir: string): Layer[] {
+  let layers = catalogs.get(templatesDir);
+  if (!layers) {
+    layers = readCatalog(templatesDir);
+    catalogs.set(templatesDir, layers);
+  }
+  return layers;
 }
 
-function renderText(env: TemplateEnv, source: string, template: string, context: TemplateContext): string {
+/** Tests that edit a template folder call this between renders. */
+export function forgetTemplates(templatesDir: string): void {
+  catalogs.delete(templatesDir);
+}
+
+function substitute(text: string, tokens: Readonly<Record<string, string>>): string {
+  return text.replace(/__([a-z]+)__/g, (token, name: string) => tokens[name] ?? token);
+}
+
+function renderText(env: TemplateEnv, source: string, template: string, context: object): string {
   try {
     return env.compile(template, COMPILE_OPTIONS)(context);
   } catch (error) {
@@ -66,34 +69,96 @@ function renderText(env: TemplateEnv, source: string, template: string, context:
   }
 }
 
-export function createRenderer(names: ProjectNames, answers: Answers, templatesDir: string): Renderer {
-  const uses = layersFor(answers);
-  const byName = new Map<string, Layer>();
-  for (const use of uses) if (!byName.has(use.layer)) byName.set(use.layer, readLayer(templatesDir, use.layer));
-  const layers = [...byName.values()];
-  const partials = new Map<string, string>();
-  for (const layer of layers) for (const [name, source] of layer.partials) partials.set(name, source);
+export function planProject(spec: ProjectSpec, options: PlanOptions): ProjectPlan {
+  const tags = projectTags(spec.answers);
+  const all = catalog(options.templatesDir);
+  const resources = resourceViews(spec.resources);
+  const uses: LayerUse[] = [];
+  for (const layer of all.filter((l) => holds(l.manifest.when, tags))) {
+    if (layer.manifest.each === "resources") {
+      for (const resource of resources) uses.push({ layer, params: { resource }, tokens: { resource: resource.name } });
+    } else uses.push({ layer, params: {}, tokens: {} });
+  }
+  const applies = (file: LayerFile): boolean => holds(file.tags, tags);
+  const layers = [...new Set(uses.map((u) => u.layer))];
+  const partials = checkSeams(all, layers);
   const env = createTemplateEnv(partials);
-  const context = buildContext(names, answers, layers);
-  return {
-    uses,
-    context,
-    renderUse(use, plan) {
-      const layer = byName.get(use.layer) as Layer;
-      const useContext = { ...context, ...use.params };
-      const tokens = { ...use.tokens, pkg: names.pkg };
-      for (const file of layer.files) {
-        const path = outputPath(file.source, tokens);
-        const content = isTemplate(file.source)
-          ? Buffer.from(renderText(env, `${layer.name}/${file.source}`, file.content.toString("utf8"), useContext))
-          : file.content;
-        // A file that renders empty is "not in this combination", even if an
-        // earlier layer produced it: that is how a layer removes a file.
-        if (content.toString("utf8").trim() === "") plan.delete(path);
-        else plan.set(path, content);
-      }
-    },
+
+  const m = (use: LayerUse) => use.layer.manifest;
+  const context = buildContext(spec.names, spec.answers, resources, {
+    runtime: layers.flatMap((l) => l.manifest.dependencies),
+    dev: layers.flatMap((l) => l.manifest.devDependencies),
+    routers: uses.flatMap((u) => m(u).routers.map((r) => substitute(r, u.tokens))),
+    commands: layers.flatMap((l) => l.manifest.commands),
+    settings: layers.flatMap((l) => l.manifest.settings),
+  });
+  for (const layer of all) for (const list of layer.manifest.sections) context.sections[list] = [];
+  for (const use of uses) {
+    for (const [list, template] of use.layer.sections) {
+      const texts = context.sections[list];
+      if (!texts) throw new Error(`${use.layer.name}/_sections/${list}: no layer declares a section list "${list}"`);
+      // Without its last newline, so `{{this}}` on a line of its own reads naturally.
+      texts.push(renderText(env, `${use.layer.name}/_sections/${list}`, template, { ...context, ...use.params }).replace(/\n$/, ""));
+    }
+  }
+
+  // Revisions: which each use contributes, then the history they extend.
+  const revisionFiles = new Map<string, { use: LayerUse; file: LayerFile }>();
+  for (const use of uses) {
+    for (const decl of m(use).migrations) {
+      const file = use.layer.files.find((f) => `${f.slice}/${f.source}` === decl.template);
+      if (!file) throw new Error(`${use.layer.name}/layer.json: migration template ${decl.template} does not exist`);
+      if (applies(file)) revisionFiles.set(substitute(decl.revision, use.tokens), { use, file });
+    }
+  }
+  const history = nextHistory({
+    previous: spec.history,
+    contributed: [...revisionFiles.keys()],
+    ...(options.migrationHead === undefined ? {} : { head: options.migrationHead }),
+    ...(options.allowDataLoss === undefined ? {} : { allowDataLoss: options.allowDataLoss }),
+  });
+  const byRevision = new Map(history.map((r) => [r.revision, r]));
+  const delegate = delegateTemplate(uses);
+  // Revision templates render only through the history below, never as plain files.
+  const migrationTemplates = new Set([...revisionFiles.values()].map((v) => v.file));
+  if (delegate) migrationTemplates.add(delegate.file);
+
+  const plan: Plan = new Map();
+  const policies = new Map<string, FilePolicy>();
+  const emit = (use: LayerUse, file: LayerFile, extra: Record<string, unknown>, tokens = use.tokens): string => {
+    const path = outputPath(file.source, { ...tokens, pkg: spec.names.pkg });
+    const content = isTemplate(file.source)
+      ? Buffer.from(renderText(env, `${use.layer.name}/${file.slice}/${file.source}`, file.content.toString("utf8"), { ...context, ...use.params, ...extra }))
+      : file.content;
+    // A file that renders empty is "not in this combination", even if an
+    // earlier layer produced it: that is how a layer removes a file.
+    if (content.toString("utf8").trim() === "") plan.delete(path);
+    else plan.set(path, content);
+    return path;
   };
+  for (const use of uses) {
+    for (const file of use.layer.files) if (applies(file) && !migrationTemplates.has(file)) emit(use, file, {});
+  }
+  for (const [revision, { use, file }] of revisionFiles) {
+    const record = byRevision.get(revision) as MigrationRecord;
+    policies.set(emit(use, file, { migration: record }), "once");
+  }
+  for (const record of history.filter((r) => r.kind !== "apply")) {
+    if (!delegate) throw new Error(`revision ${record.revision} needs a layer with a revisionDelegate, and none applies`);
+    policies.set(emit(delegate.use, delegate.file, { migration: record }, { ...delegate.use.tokens, revision: record.revision }), "once");
+  }
+  return { plan: sortedPlan(plan), context, policies, history };
+}
+
+function delegateTemplate(uses: readonly LayerUse[]): { use: LayerUse; file: LayerFile } | null {
+  for (const use of uses) {
+    const template = use.layer.manifest.revisionDelegate;
+    if (template === null) continue;
+    const file = use.layer.files.find((f) => `${f.slice}/${f.source}` === template);
+    if (!file) throw new Error(`${use.layer.name}/layer.json: revisionDelegate ${template} does not exist`);
+    return { use, file };
+  }
+  return null;
 }
 
 /** Sorted copy, so plans compare and print the same whatever the layer order. */

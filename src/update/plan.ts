@@ -3,13 +3,16 @@
 // and `check` are the same computation as a real update.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { planProject } from "../../generators/index.js";
 import { BASE_FILE } from "../io/base.js";
 import { type FilePolicy, MANIFEST_FILE, metadataFiles } from "../io/manifest.js";
+import { sortedPlan } from "../render/render.js";
 import type { Changes } from "../io/transaction.js";
 import { projectNames } from "../names.js";
 import type { Answers } from "../options.js";
-import type { Plan } from "../render/render.js";
+import { type Plan, planProject } from "../render/render.js";
+import { ITEMS } from "../resources.js";
+import type { ProjectSpec } from "../spec.js";
+import { migrationHead } from "./revisions.js";
 import { checkAnswers } from "../steps/answers.js";
 import { decide } from "./decide.js";
 import { merge3 } from "./merge.js";
@@ -69,7 +72,12 @@ async function readOrNull(path: string): Promise<Buffer | null> {
 
 const METADATA = new Set([MANIFEST_FILE, BASE_FILE]);
 
-export async function planUpdate(project: LoadedProject, set: Partial<Answers>, source: UpdateSource): Promise<UpdatePlan> {
+export interface UpdateOptions {
+  /** Consent to revisions that drop tables or columns (an option turned off). */
+  readonly allowDataLoss?: boolean;
+}
+
+export async function planUpdate(project: LoadedProject, set: Partial<Answers>, source: UpdateSource, options: UpdateOptions = {}): Promise<UpdatePlan> {
   const { manifest, root } = project;
   if (manifest.runs.length > 0) {
     throw new Error(`this project records subgenerator runs (${manifest.runs.map((r) => r.generator).join(", ")}) that this version cannot replay`);
@@ -77,7 +85,24 @@ export async function planUpdate(project: LoadedProject, set: Partial<Answers>, 
   const answers: Answers = { ...manifest.answers, ...set };
   checkAnswers(answers);
   const names = projectNames(manifest.name);
-  const { plan: theirs } = await planProject({ names, answers, templatesDir: source.templatesDir });
+  const spec: ProjectSpec = { names, answers, resources: [ITEMS], runs: manifest.runs, history: manifest.migrations };
+  const planned = planProject(spec, {
+    templatesDir: source.templatesDir,
+    migrationHead: await migrationHead(join(root, "src", names.pkg, "migrations", "versions")),
+    allowDataLoss: options.allowDataLoss === true,
+  });
+  const theirs = planned.plan;
+  // Files written once (revisions) stay the project's, and on record, even when
+  // no layer renders them any more: the database has applied them.
+  const policies = new Map(planned.policies);
+  const recorded: Plan = new Map(theirs);
+  for (const [path, entry] of Object.entries(manifest.files)) {
+    const content = project.base.get(path);
+    if (entry.policy === "once" && !theirs.has(path) && content !== undefined) {
+      policies.set(path, "once");
+      recorded.set(path, content);
+    }
+  }
 
   const base: Plan = new Map(project.base);
   // The user's files as update sees them: read lazily, with migrations' moves applied.
@@ -109,12 +134,12 @@ export async function planUpdate(project: LoadedProject, set: Partial<Answers>, 
   }
 
   const paths = [...new Set([...base.keys(), ...theirs.keys()])].filter((p) => !METADATA.has(p)).sort();
-  const nextBase: Plan = new Map(theirs);
+  const nextBase: Plan = new Map(recorded);
   for (const path of paths) {
     const b = base.get(path) ?? null;
     const t = theirs.get(path) ?? null;
     const o = await current(path);
-    const policy: FilePolicy = manifest.files[path]?.policy ?? "merge";
+    const policy: FilePolicy = policies.get(path) ?? manifest.files[path]?.policy ?? "merge";
     const decision = decide(b, o, t, policy);
     switch (decision.kind) {
       case "keep":
@@ -150,7 +175,8 @@ export async function planUpdate(project: LoadedProject, set: Partial<Answers>, 
     }
   }
 
-  for (const [path, content] of metadataFiles({ names, answers, runs: manifest.runs, version: source.version }, theirs, nextBase)) {
+  const input = { names, answers, runs: manifest.runs, history: planned.history, policies, version: source.version };
+  for (const [path, content] of metadataFiles(input, sortedPlan(recorded), nextBase)) {
     const existing = await current(path);
     if (existing === null || !existing.equals(content)) changes.set(path, content);
   }

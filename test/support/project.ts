@@ -4,16 +4,14 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { PassThrough, Writable } from "node:stream";
 import { execa } from "execa";
-import { planProject } from "../../generators/index.js";
 import type { Io } from "../../src/context.js";
-import { metadataFiles } from "../../src/io/manifest.js";
+import { newProject } from "../../src/render/new-project.js";
 import { projectNames } from "../../src/names.js";
 import type { Answers } from "../../src/options.js";
 
 export async function generateProject(dir: string, templatesDir: string, answers: Answers, version: string): Promise<void> {
   const names = projectNames("Acme API");
-  const { plan } = await planProject({ names, answers, templatesDir });
-  for (const [path, content] of [...plan, ...metadataFiles({ names, answers, version }, plan)]) {
+  for (const [path, content] of newProject(names, answers, templatesDir, version).files) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), content);
   }

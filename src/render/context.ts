@@ -1,0 +1,69 @@
+// The template context: the spec's answers and names plus what the layers that
+// apply contribute, merged (create-vue's data overlays are the model). Templates
+// iterate these lists; they never test which layer is present.
+import type { Answers } from "../options.js";
+import type { ProjectNames } from "../names.js";
+import type { ResourceView } from "../resources.js";
+import { GENERATOR } from "../version.js";
+import type { CommandDecl, SettingDecl } from "./manifest.js";
+
+export interface SettingView extends SettingDecl {
+  /** The settings field: the variable in lower case. */
+  readonly field: string;
+  /** `Field(default=900, ge=1)` or the bare default. */
+  readonly value: string;
+}
+
+export interface TemplateContext {
+  project: ProjectNames;
+  answers: Omit<Answers, "tests"> & { tests: Record<string, boolean>; testList: string[] };
+  /** Switches that several layers test, so templates need not compare strings. */
+  features: { auth: boolean };
+  /** Every resource, for the files that list them all (routers, READMEs). */
+  resources: ResourceView[];
+  /** Route modules to mount, sorted as an import line lists them. */
+  routers: string[];
+  commands: CommandDecl[];
+  /** Settings the layers add beyond the base ones, in layer order. */
+  settings: SettingView[];
+  /** Section list -> rendered texts, in layer order. */
+  sections: Record<string, string[]>;
+  deps: { runtime: string[]; dev: string[] };
+  generator: { name: string; version: string };
+}
+
+export interface Contributions {
+  readonly runtime: readonly string[];
+  readonly dev: readonly string[];
+  readonly routers: readonly string[];
+  readonly commands: readonly CommandDecl[];
+  readonly settings: readonly SettingDecl[];
+}
+
+function sortedUnique(list: readonly string[]): string[] {
+  return [...new Set(list)].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+}
+
+export function settingView(s: SettingDecl): SettingView {
+  return { ...s, field: s.env.toLowerCase(), value: s.constraints ? `Field(default=${s.default}, ${s.constraints})` : s.default };
+}
+
+export function buildContext(names: ProjectNames, answers: Answers, resources: ResourceView[], c: Contributions): TemplateContext {
+  const { tests, ...rest } = answers;
+  return {
+    project: names,
+    answers: {
+      ...rest,
+      tests: { unit: tests.includes("unit"), integration: tests.includes("integration"), e2e: tests.includes("e2e") },
+      testList: [...tests],
+    },
+    features: { auth: answers.auth !== "none" },
+    resources,
+    routers: sortedUnique(c.routers),
+    commands: [...c.commands],
+    settings: c.settings.map(settingView),
+    sections: {},
+    deps: { runtime: sortedUnique(c.runtime), dev: sortedUnique(c.dev) },
+    generator: { name: GENERATOR.name, version: GENERATOR.version },
+  };
+}
