@@ -31,10 +31,11 @@ function liveness(records: readonly MigrationRecord[]): Map<string, boolean> {
 }
 
 function freshId(prefix: string, origin: string, taken: ReadonlySet<string>): string {
-  const base = `${prefix}_${origin}`;
   for (let n = 1; ; n++) {
-    const id = n === 1 ? base : `${base}_${n}`;
-    if (!taken.has(id)) return id.length <= MAX_REVISION_LENGTH ? id : `${prefix}_${n}_${origin}`.slice(0, MAX_REVISION_LENGTH);
+    const id = n === 1 ? `${prefix}_${origin}` : `${prefix}_${origin}_${n}`;
+    // Too long for Alembic: keep the prefix and the count, shorten the name.
+    const candidate = id.length <= MAX_REVISION_LENGTH ? id : `${prefix}_${n}_${origin}`.slice(0, MAX_REVISION_LENGTH);
+    if (!taken.has(candidate)) return candidate;
   }
 }
 

@@ -45,7 +45,8 @@ function setArgs(from: Answers, to: Answers): string[] {
     const [a, b] = [from[key], to[key]];
     if (JSON.stringify(a) !== JSON.stringify(b)) args.push("--set", `${key}=${Array.isArray(b) ? b.join(",") : String(b)}`);
   }
-  return args;
+  // Consent to reverting revisions: this property is about the user's lines, not their data.
+  return [...args, "--allow-data-loss"];
 }
 
 describe("update keeps every line a user added", () => {

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { UserError } from "../../src/errors.js";
+import { nextHistory } from "../../src/render/history.js";
+import type { MigrationRecord } from "../../src/spec.js";
+
+const apply = (revision: string, down: string | null): MigrationRecord => ({ revision, down, kind: "apply" });
+
+describe("migration history", () => {
+  it("chains a new project's revisions in layer order", () => {
+    expect(nextHistory({ previous: [], contributed: ["create_users", "create_items", "add_items_owner"] })).toEqual([
+      apply("create_users", null),
+      apply("create_items", "create_users"),
+      apply("add_items_owner", "create_items"),
+    ]);
+  });
+
+  it("keeps what was written and appends a new revision on the project's real head", () => {
+    const previous = [apply("create_items", null)];
+    const next = nextHistory({ previous, contributed: ["create_users", "create_items", "add_items_owner"], head: "users_own_revision" });
+    expect(next).toEqual([
+      apply("create_items", null),
+      apply("create_users", "users_own_revision"),
+      apply("add_items_owner", "create_users"),
+    ]);
+  });
+
+  it("changes nothing when the same revisions are contributed again", () => {
+    const previous = [apply("create_users", null), apply("create_items", "create_users")];
+    expect(nextHistory({ previous, contributed: ["create_users", "create_items"] })).toEqual(previous);
+  });
+
+  it("refuses to revert without consent, and names what it would drop and the flag", () => {
+    const previous = [apply("create_users", null), apply("create_items", "create_users"), apply("add_items_owner", "create_items")];
+    const attempt = () => nextHistory({ previous, contributed: ["create_items"] });
+    expect(attempt).toThrow(UserError);
+    expect(attempt).toThrow(/revert add_items_owner, create_users.*--allow-data-loss/);
+  });
+
+  it("reverts newest first with consent, then re-applies under a fresh id when the option comes back", () => {
+    const previous = [apply("create_users", null), apply("create_items", "create_users"), apply("add_items_owner", "create_items")];
+    const off = nextHistory({ previous, contributed: ["create_items"], allowDataLoss: true });
+    expect(off.slice(3)).toEqual([
+      { revision: "revert_add_items_owner", down: "add_items_owner", kind: "revert", of: "add_items_owner" },
+      { revision: "revert_create_users", down: "revert_add_items_owner", kind: "revert", of: "create_users" },
+    ]);
+    const on = nextHistory({ previous: off, contributed: ["create_users", "create_items", "add_items_owner"] });
+    expect(on.slice(5)).toEqual([
+      { revision: "reapply_create_users", down: "revert_create_users", kind: "reapply", of: "create_users" },
+      { revision: "reapply_add_items_owner", down: "reapply_create_users", kind: "reapply", of: "add_items_owner" },
+    ]);
+    const offAgain = nextHistory({ previous: on, contributed: ["create_items"], allowDataLoss: true });
+    expect(offAgain.slice(7).map((r) => r.revision)).toEqual(["revert_add_items_owner_2", "revert_create_users_2"]);
+  });
+
+  it("keeps every revision id within Alembic's 32 characters", () => {
+    const long = "add_customer_invoice_lines_owner";
+    const previous = [apply(long, null)];
+    const next = nextHistory({ previous, contributed: [], allowDataLoss: true });
+    expect(next[1]?.revision.length).toBeLessThanOrEqual(32);
+    expect(new Set(next.map((r) => r.revision)).size).toBe(2);
+  });
+});
