@@ -8,6 +8,9 @@ import pytest
 
 from tests import SETTINGS_VARIABLES
 
+# The `headers` fixture: what a request sends to act as a user, if there are users.
+pytest_plugins = ["tests.identity"]
+
 TESTS = Path(__file__).parent
 LAYERS = frozenset({"unit", "integration", "e2e"})
 

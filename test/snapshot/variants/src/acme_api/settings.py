@@ -75,7 +75,7 @@ class Settings(BaseSettings):
     cors_origins: Annotated[tuple[str, ...], NoDecode] = ()
 %%% if auth=jwt
     access_token_ttl_seconds: int = Field(default=900, ge=1)
-    refresh_token_ttl_seconds: int = Field(default=1_209_600, ge=1)
+    refresh_token_ttl_seconds: int = Field(default=1209600, ge=1)
 %%% end
 
     @field_validator("log_level", mode="before")

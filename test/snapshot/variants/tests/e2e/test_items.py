@@ -1,27 +1,9 @@
 """`/api/v1/items` over HTTP, against the served app."""
 
 import httpx2
-import pytest
 
-%%% if auth=jwt
-from tests.users import new_user_headers
-
-%%% end
 PATH = "/api/v1/items"
 VALID = {"title": "a title", "description": "a description"}
-
-
-@pytest.fixture
-%%% if auth=none
-def headers() -> dict[str, str]:
-    """No auth in this project: requests need no headers."""
-    return {}
-%%% end
-%%% if auth=jwt
-def headers(client: httpx2.Client) -> dict[str, str]:
-    """A logged-in user of its own for each test."""
-    return new_user_headers(client)
-%%% end
 
 
 def test_item_lifecycle_over_http(

@@ -10,26 +10,9 @@ from sqlalchemy import event
 
 from acme_api.db import Database
 
-%%% if auth=jwt
-from tests.users import new_user_headers
-
-%%% end
 PATH = "/api/v1/items"
 VALID = {"title": "a title", "description": "a description"}
 TOO_LONG = "x" * 201
-
-
-@pytest.fixture
-%%% if auth=none
-def headers() -> dict[str, str]:
-    """No auth in this project: requests need no headers."""
-    return {}
-%%% end
-%%% if auth=jwt
-def headers(client: httpx2.Client) -> dict[str, str]:
-    """A logged-in user of its own for each test."""
-    return new_user_headers(client)
-%%% end
 
 
 def create(client: httpx2.Client, headers: dict[str, str], **changes: Any) -> dict[str, Any]:

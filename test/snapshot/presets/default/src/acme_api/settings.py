@@ -74,7 +74,7 @@ class Settings(BaseSettings):
     # NoDecode: a comma-separated list, not the JSON pydantic-settings expects for lists.
     cors_origins: Annotated[tuple[str, ...], NoDecode] = ()
     access_token_ttl_seconds: int = Field(default=900, ge=1)
-    refresh_token_ttl_seconds: int = Field(default=1_209_600, ge=1)
+    refresh_token_ttl_seconds: int = Field(default=1209600, ge=1)
 
     @field_validator("log_level", mode="before")
     @classmethod

@@ -1,18 +1,9 @@
 """`/api/v1/items` over HTTP, against the served app."""
 
 import httpx2
-import pytest
-
-from tests.users import new_user_headers
 
 PATH = "/api/v1/items"
 VALID = {"title": "a title", "description": "a description"}
-
-
-@pytest.fixture
-def headers(client: httpx2.Client) -> dict[str, str]:
-    """A logged-in user of its own for each test."""
-    return new_user_headers(client)
 
 
 def test_item_lifecycle_over_http(

@@ -25,12 +25,6 @@ def client() -> Iterator[httpx2.Client]:
         yield client
 
 
-@pytest.fixture
-def headers(client: httpx2.Client) -> dict[str, str]:
-    """A logged-in user of its own for each test."""
-    return new_user_headers(client)
-
-
 def test_create_refuses_server_owned_and_unknown_fields() -> None:
     for extra in ("id", "created_at", "updated_at", "owner_id", "unknown"):
         with pytest.raises(ValidationError):

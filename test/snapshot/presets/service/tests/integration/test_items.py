@@ -10,17 +10,9 @@ from sqlalchemy import event
 
 from acme_api.db import Database
 
-from tests.users import new_user_headers
-
 PATH = "/api/v1/items"
 VALID = {"title": "a title", "description": "a description"}
 TOO_LONG = "x" * 201
-
-
-@pytest.fixture
-def headers(client: httpx2.Client) -> dict[str, str]:
-    """A logged-in user of its own for each test."""
-    return new_user_headers(client)
 
 
 def create(client: httpx2.Client, headers: dict[str, str], **changes: Any) -> dict[str, Any]:
