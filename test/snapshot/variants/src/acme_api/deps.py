@@ -17,9 +17,17 @@ def get_database(request: Request) -> Database:
 
 
 def get_session(database: Annotated[Database, Depends(get_database)]) -> Iterator[Session]:
-    """One session per request; what a route does not commit is rolled back."""
+    """One unit of work per request: committed when the route returns, rolled back if it raises.
+
+    Repositories only flush, so everything a request changes commits together.
+    """
     with database.sessions() as session:
-        yield session
+        try:
+            yield session
+        except Exception:
+            session.rollback()
+            raise
+        session.commit()
 
 
 SessionDep = Annotated[Session, Depends(get_session)]

@@ -74,6 +74,7 @@ class AuthService:
         now = utc_now()
         if stored.used_at is not None:
             self.users.revoke_family(stored.family, now)
+            # Committed here, not by the request: the request fails, the revocation must stand.
             self.session.commit()
             raise AuthenticationError
         stored.used_at = now
@@ -85,7 +86,6 @@ class AuthService:
         if stored.user_id != user.id:
             raise AuthenticationError
         self.users.revoke_family(stored.family, utc_now())
-        self.session.commit()
 
     def _stored_refresh_token(self, token: str) -> RefreshToken:
         try:
@@ -108,7 +108,7 @@ class AuthService:
                 jti=refresh.jti, user_id=user_id, family=family, expires_at=refresh.expires_at
             )
         )
-        self.session.commit()
+        self.session.flush()
         return TokenPair(
             access_token=access.token, refresh_token=refresh.token, expires_in=access_ttl
         )

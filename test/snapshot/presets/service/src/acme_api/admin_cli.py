@@ -20,7 +20,7 @@ def create_admin(settings: Settings, email: str, password: str) -> str:
     registration = Registration(email=email, password=password)
     database = Database(settings.database_url)
     try:
-        with database.sessions() as session:
+        with database.sessions.begin() as session:
             users = UserRepository(session)
             user = users.by_email(registration.email)
             if user is not None:

@@ -1,4 +1,7 @@
-"""Queries of `items`, scoped to one owner unless the caller sees everyone's."""
+"""Queries of `items`, scoped to one owner unless the caller sees everyone's.
+
+Writes only flush: the caller's unit of work (one per request) commits.
+"""
 
 from collections.abc import Sequence
 from typing import Any
@@ -34,15 +37,15 @@ class ItemRepository:
     def add(self, values: dict[str, Any]) -> Item:
         item = Item(**values)
         self.session.add(item)
-        self.session.commit()
+        self.session.flush()
         return item
 
     def update(self, item: Item, changes: dict[str, Any]) -> Item:
         for name, value in changes.items():
             setattr(item, name, value)
-        self.session.commit()
+        self.session.flush()
         return item
 
     def delete(self, item: Item) -> None:
         self.session.delete(item)
-        self.session.commit()
+        self.session.flush()

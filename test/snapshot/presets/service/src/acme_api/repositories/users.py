@@ -1,4 +1,4 @@
-"""Queries of users and their refresh tokens."""
+"""Queries of users and their refresh tokens (they flush; the caller's unit of work commits)."""
 
 from collections.abc import Sequence
 from datetime import datetime
@@ -22,12 +22,12 @@ class UserRepository:
 
     def add(self, user: User) -> User:
         self.session.add(user)
-        self.session.commit()
+        self.session.flush()
         return user
 
     def set_role(self, user: User, role: Role) -> User:
         user.role = role
-        self.session.commit()
+        self.session.flush()
         return user
 
     def page(self, limit: int, offset: int) -> tuple[Sequence[User], int]:

@@ -4,6 +4,7 @@ from datetime import datetime
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic.json_schema import SkipJsonSchema
 
 
 class ItemCreate(BaseModel):
@@ -18,9 +19,10 @@ class ItemUpdate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    # Optional to send, but never null (the column is NOT NULL); the None default
-    # is never read, as changes are taken with `exclude_unset`.
-    title: str = Field(default=None, min_length=1, max_length=200)  # type: ignore[assignment]
+    # Optional to send, but never null (the column is NOT NULL): the schema does not
+    # offer null, the validator below refuses it, and changes are taken with
+    # `exclude_unset`, so the None default is never written.
+    title: Annotated[str | SkipJsonSchema[None], Field(min_length=1, max_length=200)] = None
     description: Annotated[str | None, Field(max_length=2000)] = None
 
     @field_validator("title", mode="before")
