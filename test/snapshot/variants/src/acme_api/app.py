@@ -9,7 +9,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from . import __version__
 from .db import Database
 from .errors import install_error_handlers
-from .middleware import RequestContextMiddleware
+from .middleware import BodyLimitMiddleware, RequestContextMiddleware
 from .openapi import install_openapi
 from .request_id import HEADER
 from .routers import include_routers
@@ -43,6 +43,7 @@ def create_app(settings: Settings) -> FastAPI:
             allow_headers=["*"],
             expose_headers=[HEADER],
         )
+    app.add_middleware(BodyLimitMiddleware, max_body_bytes=settings.max_body_bytes)
     # Added last, so it is the outermost middleware and sees every response.
     app.add_middleware(RequestContextMiddleware)
     install_error_handlers(app)

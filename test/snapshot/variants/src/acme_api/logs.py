@@ -57,12 +57,23 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, default=str)
 
 
+def _printable(value: object) -> str:
+    """`value` on one line: a newline in a request path must not start a forged log line."""
+    text = str(value)
+    if text.isprintable():
+        return text
+    return "".join(
+        c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text
+    )
+
+
 class ConsoleFormatter(logging.Formatter):
     """`timestamp LEVEL logger message key=value ...`, then the traceback if any."""
 
     def format(self, record: logging.LogRecord) -> str:
-        fields = " ".join(f"{k}={v}" for k, v in _extra_fields(record).items())
-        line = f"{_timestamp(record)} {record.levelname:<7} {record.name} {record.getMessage()}"
+        fields = " ".join(f"{k}={_printable(v)}" for k, v in _extra_fields(record).items())
+        message = _printable(record.getMessage())
+        line = f"{_timestamp(record)} {record.levelname:<7} {record.name} {message}"
         if fields:
             line = f"{line} {fields}"
         if record.exc_info:

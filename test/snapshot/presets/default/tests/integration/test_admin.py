@@ -31,6 +31,14 @@ def test_an_admin_manages_users_and_sees_every_item(client: httpx2.Client) -> No
     assert missing.status_code == 404
 
 
+def test_the_last_admin_cannot_be_demoted(client: httpx2.Client) -> None:
+    admin = _admin_headers(client)
+    me = client.get("/api/v1/auth/me", headers=admin).json()
+    demoted = client.patch(f"/api/v1/admin/users/{me['id']}", json={"role": "user"}, headers=admin)
+    assert demoted.status_code == 409
+    assert client.get("/api/v1/auth/me", headers=admin).json()["role"] == "admin"
+
+
 def test_create_admin_promotes_an_existing_user(client: httpx2.Client) -> None:
     email = new_email()
     register(client, email)

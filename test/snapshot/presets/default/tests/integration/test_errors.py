@@ -6,7 +6,9 @@ from http import HTTPStatus
 import httpx2
 import pytest
 
-from tests.app_client import CRASH_MESSAGE
+from acme_api.settings import Settings
+
+from tests.app_client import CRASH_MESSAGE, app_client
 
 PROBLEM = "application/problem+json"
 
@@ -82,3 +84,25 @@ def test_405_allows_every_method_of_the_path(client: httpx2.Client) -> None:
 def test_an_id_beyond_64_bits_is_a_422_not_a_crash(client: httpx2.Client) -> None:
     response = client.get(f"/api/v1/items/{2**64}")
     assert response.status_code in (401, 422)
+
+
+def test_every_response_is_neither_sniffed_nor_cached(client: httpx2.Client) -> None:
+    for response in (client.get("/health"), client.get("/api/v1/nothing")):
+        assert response.headers["x-content-type-options"] == "nosniff"
+        assert response.headers["cache-control"] == "no-store"
+
+
+def test_a_body_over_max_body_bytes_is_413_before_it_is_parsed(database_url: str) -> None:
+    body = b'{"title": "' + b"x" * 100 + b'"}'
+    headers = {"content-type": "application/json"}
+    with app_client(Settings(database_url=database_url, max_body_bytes=64)) as client:
+        # Declared by Content-Length: refused before a byte is read.
+        declared = client.post("/probe/notes", content=body, headers=headers)
+        _assert_problem(declared, 413, "/probe/notes")
+        # Sent in chunks, with no length: refused once the count passes the limit.
+        chunks = iter([body[:50], body[50:]])
+        chunked = client.post("/probe/notes", content=chunks, headers=headers)
+        _assert_problem(chunked, 413, "/probe/notes")
+        # At the limit, the body is read and parsed as usual.
+        small = client.post("/probe/notes", content=b'{"tags": []}', headers=headers)
+        assert small.status_code != 413

@@ -49,6 +49,13 @@ def test_console_lines_are_key_value() -> None:
     assert line.endswith(f"INFO    {ACCESS_LOGGER} request request_id=r1 status=404")
 
 
+def test_console_lines_escape_control_characters_so_a_path_cannot_forge_a_line() -> None:
+    forged = "/x\n2030-01-01T00:00:00Z INFO    fake request status=200"
+    line = ConsoleFormatter().format(_record(path=forged))
+    assert len(line.splitlines()) == 1
+    assert "path=/x\\n2030" in line
+
+
 def test_console_lines_end_with_the_traceback() -> None:
     try:
         raise ValueError("boom")

@@ -8,6 +8,7 @@ itself when the app raises, and it does not buffer streaming responses.
 import logging
 import time
 
+from fastapi import HTTPException
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -40,7 +41,11 @@ class RequestContextMiddleware:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                MutableHeaders(scope=message)[HEADER] = request_id
+                headers = MutableHeaders(scope=message)
+                headers[HEADER] = request_id
+                headers["X-Content-Type-Options"] = "nosniff"
+                # Responses hold tokens and user data: no cache may keep them.
+                headers.setdefault("Cache-Control", "no-store")
             await send(message)
 
         try:
@@ -70,3 +75,42 @@ class RequestContextMiddleware:
                 },
             )
             current_request_id.reset(token)
+
+
+TOO_LARGE = "The request body is larger than MAX_BODY_BYTES allows."
+
+
+class BodyLimitMiddleware:
+    """Refuses a request body over `max_body_bytes` with 413 before the app parses it.
+
+    A declared Content-Length is refused before any of the body is read; a body
+    sent without one (chunked) is counted as it arrives and refused once over.
+    """
+
+    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = Headers(scope=scope).get("content-length", "")
+        if declared.isdigit() and int(declared) > self.max_body_bytes:
+            request_id = scope["state"]["request_id"]
+            response = problem_response(request_id, 413, instance=scope["path"], detail=TOO_LARGE)
+            await response(scope, receive, send)
+            return
+        received = 0
+
+        async def counted_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body_bytes:
+                    # An HTTPException, so the app's own handler answers it as a problem.
+                    raise HTTPException(413, TOO_LARGE)
+            return message
+
+        await self.app(scope, counted_receive, send)

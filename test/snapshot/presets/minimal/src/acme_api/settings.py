@@ -13,6 +13,8 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 # Public on purpose: anyone can read it here, so production refuses to run with it.
 DEV_SECRET_KEY = "dev-only-secret-key-do-not-use-in-production"  # noqa: S105
+# HS256 keys shorter than the hash (32 bytes) can be guessed offline from one token.
+MIN_SECRET_KEY_LENGTH = 32
 DEFAULT_DATABASE_URL = "sqlite:///app.db"
 DATABASE_URL_FORMS = (
     "sqlite:///relative.db, sqlite:////abs/path.db or postgresql://user:pass@host:port/db"
@@ -73,6 +75,8 @@ class Settings(BaseSettings):
     port: int = Field(default=8000, ge=1, le=65535)
     # NoDecode: a comma-separated list, not the JSON pydantic-settings expects for lists.
     cors_origins: Annotated[tuple[str, ...], NoDecode] = ()
+    # Refused before it is read: a huge body costs the server almost nothing.
+    max_body_bytes: int = Field(default=1_048_576, ge=1)
     access_token_ttl_seconds: int = Field(default=900, ge=1)
     refresh_token_ttl_seconds: int = Field(default=1209600, ge=1)
 
@@ -98,6 +102,13 @@ class Settings(BaseSettings):
         secret = self.secret_key.get_secret_value().strip()
         if self.app_env == "production" and secret in ("", DEV_SECRET_KEY):
             msg = "SECRET_KEY must be set to a private value when APP_ENV=production"
+            raise ValueError(msg)
+        if self.app_env == "production" and len(secret) < MIN_SECRET_KEY_LENGTH:
+            msg = (
+                f"SECRET_KEY must be at least {MIN_SECRET_KEY_LENGTH} characters when "
+                "APP_ENV=production; make one with: "
+                'python -c "import secrets; print(secrets.token_urlsafe(32))"'
+            )
             raise ValueError(msg)
         return self
 

@@ -94,9 +94,16 @@ def test_production_refuses_a_missing_or_development_secret(
         load_settings()
 
 
+def test_production_refuses_a_short_secret(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("APP_ENV", "production")
+    monkeypatch.setenv("SECRET_KEY", "secret")
+    with pytest.raises(ConfigError, match=r"^SECRET_KEY must be at least 32 characters"):
+        load_settings()
+
+
 def test_production_with_a_secret_logs_json_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("APP_ENV", "production")
-    monkeypatch.setenv("SECRET_KEY", "a-long-random-production-secret")
+    monkeypatch.setenv("SECRET_KEY", "a-long-random-production-secret-value")
     settings = load_settings()
     assert settings.log_format == "json"
     assert "a-long-random" not in repr(settings)

@@ -39,9 +39,12 @@ def list_users(repository: Users, page: PageDep) -> Page[UserRead]:
     )
 
 
-@router.patch("/users/{user_id}", response_model=UserRead, responses=problem_responses(404))
+@router.patch("/users/{user_id}", response_model=UserRead, responses=problem_responses(404, 409))
 def change_role(user_id: Id, body: RoleChange, repository: Users) -> User:
     user = repository.get(user_id)
     if user is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "No such user.")
+    if user.role == "admin" and body.role != "admin" and repository.count_role("admin") <= 1:
+        # Otherwise no admin would be left to manage users over the API.
+        raise HTTPException(status.HTTP_409_CONFLICT, "The last admin cannot be demoted.")
     return repository.set_role(user, body.role)

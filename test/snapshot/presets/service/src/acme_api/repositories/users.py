@@ -30,6 +30,9 @@ class UserRepository:
         self.session.flush()
         return user
 
+    def count_role(self, role: Role) -> int:
+        return self.session.scalar(select(func.count(User.id)).where(User.role == role)) or 0
+
     def page(self, limit: int, offset: int) -> tuple[Sequence[User], int]:
         rows = self.session.scalars(
             select(User).order_by(User.id).limit(limit).offset(offset)
