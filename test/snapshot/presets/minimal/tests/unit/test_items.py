@@ -31,6 +31,11 @@ def test_create_refuses_server_owned_and_unknown_fields() -> None:
             ItemCreate.model_validate({**VALID, extra: 1})
 
 
+def test_create_refuses_nul_characters() -> None:
+    with pytest.raises(ValidationError, match="NUL"):
+        ItemCreate.model_validate({**VALID, "title": "a\x00b"})
+
+
 def test_create_checks_bounds() -> None:
     with pytest.raises(ValidationError):
         ItemCreate.model_validate({**VALID, "title": TOO_LONG})

@@ -6,18 +6,16 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic.json_schema import SkipJsonSchema
 
+from ..inputs import Input
 
-class ItemCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
+class ItemCreate(Input):
     title: Annotated[str, Field(min_length=1, max_length=200)]
     description: Annotated[str | None, Field(max_length=2000)] = None
 
 
-class ItemUpdate(BaseModel):
+class ItemUpdate(Input):
     """Any subset of the create fields; only the fields sent are changed."""
-
-    model_config = ConfigDict(extra="forbid")
 
     # Optional to send, but never null (the column is NOT NULL): the schema does not
     # offer null, the validator below refuses it, and changes are taken with

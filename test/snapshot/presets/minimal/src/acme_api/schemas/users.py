@@ -5,15 +5,14 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
+from ..inputs import Input
 from ..roles import Role
 
 # Long enough for any passphrase, short enough that hashing it stays cheap.
 Password = Annotated[str, Field(min_length=8, max_length=1024)]
 
 
-class Registration(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class Registration(Input):
     email: EmailStr
     password: Password
 
@@ -23,18 +22,14 @@ class Registration(BaseModel):
         return value.lower()
 
 
-class Credentials(BaseModel):
+class Credentials(Input):
     """Login: not validated beyond type and size, so a bad email is the same 401 as a wrong one."""
-
-    model_config = ConfigDict(extra="forbid")
 
     email: Annotated[str, Field(max_length=320)]
     password: Annotated[str, Field(max_length=1024)]
 
 
-class RefreshRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class RefreshRequest(Input):
     refresh_token: Annotated[str, Field(max_length=4096)]
 
 

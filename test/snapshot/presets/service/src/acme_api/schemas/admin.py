@@ -1,11 +1,8 @@
 """Bodies of `/api/v1/admin`."""
 
-from pydantic import BaseModel, ConfigDict
-
+from ..inputs import Input
 from ..roles import Role
 
 
-class RoleChange(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class RoleChange(Input):
     role: Role
