@@ -72,12 +72,12 @@ class AuthService:
         """
         stored = self._stored_refresh_token(token)
         now = utc_now()
-        if stored.used_at is not None:
+        # One conditional UPDATE decides, so the same token sent twice at once wins once.
+        if not self.users.spend_refresh_token(stored.jti, now):
             self.users.revoke_family(stored.family, now)
             # Committed here, not by the request: the request fails, the revocation must stand.
             self.session.commit()
             raise AuthenticationError
-        stored.used_at = now
         return self._issue_pair(stored.user_id, family=stored.family)
 
     def logout(self, user: User, token: str) -> None:

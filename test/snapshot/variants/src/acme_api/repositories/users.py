@@ -2,8 +2,9 @@
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import CursorResult, func, select, update
 from sqlalchemy.orm import Session
 
 from ..models.users import RefreshToken, User
@@ -41,6 +42,20 @@ class UserRepository:
 
     def refresh_token(self, jti: str) -> RefreshToken | None:
         return self.session.get(RefreshToken, jti)
+
+    def spend_refresh_token(self, jti: str, when: datetime) -> bool:
+        """Mark an unused token used; False when it was used already (here or concurrently)."""
+        # Counted, not RETURNING: MySQL and MariaDB 10 cannot return from an UPDATE.
+        spent = cast(
+            "CursorResult[Any]",
+            self.session.execute(
+                update(RefreshToken)
+                .where(RefreshToken.jti == jti, RefreshToken.used_at.is_(None))
+                .values(used_at=when)
+                .execution_options(synchronize_session=False)
+            ),
+        )
+        return spent.rowcount == 1
 
     def revoke_family(self, family: str, when: datetime) -> None:
         self.session.execute(
