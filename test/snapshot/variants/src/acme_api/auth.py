@@ -18,6 +18,7 @@ from .security import (
     verify_password,
 )
 from .settings import Settings
+from .throttle import LoginThrottle, login_keys
 
 
 class EmailTakenError(Exception):
@@ -33,6 +34,9 @@ class AuthService:
         self.session = session
         self.users = UserRepository(session)
         self.settings = settings
+        self.throttle = LoginThrottle(
+            session, settings.login_max_attempts, settings.login_window_seconds
+        )
         self.secret = settings.secret_key.get_secret_value()
 
     def register(self, registration: Registration) -> User:
@@ -44,13 +48,19 @@ class AuthService:
             self.session.rollback()
             raise EmailTakenError from None
 
-    def login(self, email: str, password: str) -> TokenPair:
+    def login(self, email: str, password: str, client: str | None = None) -> TokenPair:
+        """A new token pair; AuthenticationError, or TooManyAttemptsError once throttled."""
+        keys = login_keys(email, client)
+        self.throttle.check(keys)
         user = self.users.by_email(email)
         if user is None:
             spend_verification_time(password)
+        if user is None or not verify_password(user.password_hash, password):
+            self.throttle.record_failure(keys)
+            # Committed here, not by the request: the request fails, the count must stand.
+            self.session.commit()
             raise AuthenticationError
-        if not verify_password(user.password_hash, password):
-            raise AuthenticationError
+        self.throttle.forget(keys[0])
         return self._issue_pair(user.id, family=str(uuid.uuid4()))
 
     def user_of_access_token(self, token: str) -> User:

@@ -2,6 +2,9 @@
 
 import httpx2
 
+from acme_api.settings import Settings
+
+from tests.app_client import app_client
 from tests.users import PASSWORD, bearer, login, new_email, new_user_headers, register
 
 AUTH = "/api/v1/auth"
@@ -34,3 +37,33 @@ def test_another_users_item_is_not_found(client: httpx2.Client) -> None:
     assert client.get(f"/api/v1/items/{created['id']}", headers=bob).status_code == 404
     assert client.delete(f"/api/v1/items/{created['id']}", headers=bob).status_code == 404
     assert client.get("/api/v1/items", headers=bob).json()["total"] == 0
+
+
+def test_failed_logins_are_throttled_per_email_and_client_with_retry_after(
+    database_url: str,
+) -> None:
+    with app_client(Settings(database_url=database_url, login_max_attempts=3)) as client:
+        email, other = new_email(), new_email()
+        register(client, email)
+        register(client, other)
+        wrong = {"email": email, "password": "not the password"}
+        assert [client.post(f"{AUTH}/login", json=wrong).status_code for _ in range(3)] == [401] * 3
+        # Even the right password waits now, and so does another email from the same client.
+        for body in (
+            {"email": email, "password": PASSWORD},
+            {"email": other, "password": PASSWORD},
+        ):
+            throttled = client.post(f"{AUTH}/login", json=body)
+            assert throttled.status_code == 429
+            assert throttled.headers["content-type"] == "application/problem+json"
+            assert 1 <= int(throttled.headers["retry-after"]) <= 300
+
+
+def test_a_successful_login_clears_its_emails_failures(database_url: str) -> None:
+    with app_client(Settings(database_url=database_url, login_max_attempts=3)) as client:
+        email = new_email()
+        register(client, email)
+        wrong = {"email": email, "password": "not the password"}
+        assert client.post(f"{AUTH}/login", json=wrong).status_code == 401
+        login(client, email)
+        assert client.post(f"{AUTH}/login", json=wrong).status_code == 401

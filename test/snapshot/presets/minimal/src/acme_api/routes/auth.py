@@ -1,12 +1,13 @@
 """`/api/v1/auth`: register, log in, rotate tokens, log out, and who am I."""
 
-from fastapi import APIRouter, HTTPException, status
+from fastapi import APIRouter, HTTPException, Request, status
 
 from ..access import AuthDep, CurrentUser, unauthorized
 from ..auth import AuthenticationError, EmailTakenError
 from ..models.users import User
 from ..openapi import problem_responses
 from ..schemas.users import Credentials, RefreshRequest, Registration, TokenPair, UserRead
+from ..throttle import TooManyAttemptsError
 
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"], responses=problem_responses(422))
 
@@ -24,10 +25,17 @@ def register(body: Registration, auth: AuthDep) -> User:
         raise HTTPException(status.HTTP_409_CONFLICT, "That email is taken.") from None
 
 
-@router.post("/login", responses=problem_responses(401))
-def login(body: Credentials, auth: AuthDep) -> TokenPair:
+@router.post("/login", responses=problem_responses(401, 429))
+def login(body: Credentials, auth: AuthDep, request: Request) -> TokenPair:
+    client = request.client.host if request.client else None
     try:
-        return auth.login(body.email, body.password)
+        return auth.login(body.email, body.password, client)
+    except TooManyAttemptsError as error:
+        raise HTTPException(
+            status.HTTP_429_TOO_MANY_REQUESTS,
+            "Too many failed logins; try again later.",
+            headers={"Retry-After": str(error.retry_after)},
+        ) from None
     except AuthenticationError:
         # The same answer for an unknown email and a wrong password.
         raise unauthorized("Wrong email or password.") from None

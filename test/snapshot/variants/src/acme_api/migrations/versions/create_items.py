@@ -5,7 +5,7 @@ Revision ID: create_items
 Revises:
 %%% end
 %%% if auth=jwt
-Revises: create_users
+Revises: create_login_failures
 %%% end
 """
 
@@ -17,7 +17,7 @@ revision: str = "create_items"
 down_revision: str | None = None
 %%% end
 %%% if auth=jwt
-down_revision: str | None = "create_users"
+down_revision: str | None = "create_login_failures"
 %%% end
 branch_labels: tuple[str, ...] | None = None
 depends_on: tuple[str, ...] | None = None

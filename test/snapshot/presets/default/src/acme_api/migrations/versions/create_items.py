@@ -1,14 +1,14 @@
 """Create the items table.
 
 Revision ID: create_items
-Revises: create_users
+Revises: create_login_failures
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision: str = "create_items"
-down_revision: str | None = "create_users"
+down_revision: str | None = "create_login_failures"
 branch_labels: tuple[str, ...] | None = None
 depends_on: tuple[str, ...] | None = None
 
