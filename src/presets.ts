@@ -23,8 +23,13 @@ export function presetNames(): string[] {
   return Object.keys(PRESETS);
 }
 
-export function presetAnswers(name: string): Answers {
+/**
+ * A preset's full answers: its own, under `over` (what the user gave besides),
+ * with the defaults that fit both for the rest, so `--preset minimal --auth none`
+ * turns RBAC off rather than conflicting with the preset's default.
+ */
+export function presetAnswers(name: string, over: Partial<Answers> = {}): Answers {
   const preset = PRESETS[name];
   if (!preset) throw new Error(`unknown preset ${name}`);
-  return { ...defaultAnswers(), ...preset.answers };
+  return defaultAnswers({ ...preset.answers, ...over });
 }

@@ -1,7 +1,7 @@
-// Which questions still need an answer, and asking them with @clack/prompts.
-// A question whose options offer exactly one fitting value is answered by that
-// value without asking; the summary still shows it.
-import * as p from "@clack/prompts";
+// Asking the open questions with @clack/prompts. Each question shows only the
+// values that still fit the answers so far (the option table decides which);
+// one whose only fitting value is forced is answered without asking. clack is
+// loaded on the first question, so runs that ask nothing never load it.
 import type { Io } from "../context.js";
 import { CancelledError } from "../errors.js";
 import { nameProblem } from "../names.js";
@@ -11,48 +11,31 @@ import {
   ANSWER_KEYS,
   type Choice,
   defaultAnswers,
-  ormFits,
-  OPTIONS,
+  fillForced,
+  fittingMembers,
+  fittingValues,
+  optionSpec,
 } from "../options.js";
 
-/** The offered values of a choice question, given what is already answered. */
-export function offeredValues(key: AnswerKey, partial: Partial<Answers>): string[] {
-  const option = OPTIONS[key];
-  if (option.kind === "boolean") {
-    if (key === "rbac" && partial.auth === "none") return ["false"];
-    return option.available ? ["false", "true"] : ["false"];
-  }
-  const choices: readonly Choice<string>[] = option.choices;
-  return choices
-    .filter((c) => c.available)
-    .filter((c) => key !== "orm" || partial.framework === undefined || ormFits(partial.framework, c.value as Answers["orm"]))
-    .map((c) => c.value);
+type Clack = typeof import("@clack/prompts");
+
+async function clack(): Promise<Clack> {
+  return import("@clack/prompts");
 }
 
-/** Fills questions that have a single offered value, in question order. */
-export function fillForced(partial: Partial<Answers>): Partial<Answers> {
-  const out: Record<string, unknown> = { ...partial };
-  for (const key of ANSWER_KEYS) {
-    if (out[key] !== undefined) continue;
-    const offered = offeredValues(key, out as Partial<Answers>);
-    if (offered.length !== 1 || OPTIONS[key].kind === "multi") continue;
-    const only = offered[0] as string;
-    out[key] = OPTIONS[key].kind === "boolean" ? only === "true" : only;
-  }
-  return out as Partial<Answers>;
-}
-
+/** The questions still open once the forced ones are filled. */
 export function missingKeys(partial: Partial<Answers>): AnswerKey[] {
   const filled = fillForced(partial);
   return ANSWER_KEYS.filter((k) => filled[k] === undefined);
 }
 
-function unwrap<T>(value: T): Exclude<T, symbol> {
+function unwrap<T>(p: Clack, value: T): Exclude<T, symbol> {
   if (p.isCancel(value)) throw new CancelledError();
   return value as Exclude<T, symbol>;
 }
 
 export async function askName(io: Io, initial: string): Promise<string> {
+  const p = await clack();
   const value = await p.text({
     message: "Project name",
     placeholder: initial,
@@ -61,55 +44,52 @@ export async function askName(io: Io, initial: string): Promise<string> {
     input: io.stdin,
     output: io.stdout,
   });
-  return unwrap(value);
+  return unwrap(p, value);
 }
 
-async function askOne(io: Io, key: AnswerKey, partial: Partial<Answers>): Promise<unknown> {
-  const option = OPTIONS[key];
+async function askOne(p: Clack, io: Io, key: AnswerKey, partial: Partial<Answers>): Promise<unknown> {
+  const option = optionSpec(key);
   const streams = { input: io.stdin, output: io.stdout };
-  const defaults = defaultAnswers();
+  // The default that fits what is answered so far.
+  const initial = defaultAnswers(partial)[key];
   if (option.kind === "boolean") {
-    return unwrap(await p.confirm({ message: option.label, initialValue: defaults[key] as boolean, ...streams }));
+    return unwrap(p, await p.confirm({ message: option.label, initialValue: initial as boolean, ...streams }));
   }
   if (option.kind === "multi") {
-    const choices: readonly Choice<string>[] = option.choices;
+    const fitting = fittingMembers("tests", partial);
+    const shown = option.choices.filter((c: Choice<string>) => fitting.includes(c.value));
     const value = await p.multiselect<string>({
       message: `${option.label} (space to toggle)`,
-      options: choices.map((c) => ({ value: c.value, label: c.label, hint: c.available ? c.hint : "not available yet", disabled: !c.available })),
-      initialValues: defaults.tests,
-      required: true,
+      options: shown.map((c) => ({ value: c.value, label: c.label, ...(c.hint ? { hint: c.hint } : {}) })),
+      initialValues: (initial as string[]).filter((v) => fitting.includes(v)),
+      required: option.min > 0,
       ...streams,
     });
-    return unwrap(value);
+    return unwrap(p, value);
   }
-  const offered = offeredValues(key, partial);
-  const choices: readonly Choice<string>[] = option.choices;
-  const shown = choices.filter((c) => key !== "orm" || partial.framework === undefined || ormFits(partial.framework, c.value as Answers["orm"]));
-  const preferred = defaults[key] as string;
+  const fitting = fittingValues(key, partial) as string[];
+  const shown = option.choices.filter((c: Choice<string>) => fitting.includes(c.value));
   const value = await p.select<string>({
     message: option.label,
-    options: shown.map((c) => ({
-      value: c.value,
-      label: c.label,
-      hint: offered.includes(c.value) ? c.hint : "not available yet",
-      disabled: !offered.includes(c.value),
-    })),
-    initialValue: offered.includes(preferred) ? preferred : offered[0],
+    options: shown.map((c) => ({ value: c.value, label: c.label, ...(c.hint ? { hint: c.hint } : {}) })),
+    initialValue: initial as string,
     ...streams,
   });
-  return unwrap(value);
+  return unwrap(p, value);
 }
 
-/** Asks every unanswered question in table order; forced ones are filled silently. */
+/** Asks every open question in table order; forced ones are filled silently. */
 export async function askMissing(io: Io, partial: Partial<Answers>): Promise<Answers> {
   let current = fillForced(partial);
   for (const key of ANSWER_KEYS) {
     if (current[key] !== undefined) continue;
-    current = fillForced({ ...current, [key]: await askOne(io, key, current) });
+    const p = await clack();
+    current = fillForced({ ...current, [key]: await askOne(p, io, key, current) });
   }
   return current as Answers;
 }
 
 export async function askYesNo(io: Io, message: string, initialValue: boolean): Promise<boolean> {
-  return unwrap(await p.confirm({ message, initialValue, input: io.stdin, output: io.stdout }));
+  const p = await clack();
+  return unwrap(p, await p.confirm({ message, initialValue, input: io.stdin, output: io.stdout }));
 }

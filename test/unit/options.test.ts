@@ -1,12 +1,18 @@
 import { describe, expect, it } from "vitest";
 import {
   type Answers,
+  ANSWER_KEYS,
   combinationId,
   compatibilityProblems,
   defaultAnswers,
+  fillForced,
+  fittingValues,
+  givenProblems,
   isValid,
+  offeredSummary,
   OPTIONS,
-  ANSWER_KEYS,
+  optionSpec,
+  shortId,
   testLayerSubsets,
   unavailableProblems,
   validCombinations,
@@ -20,37 +26,100 @@ describe("option table", () => {
     for (const flag of flags) expect(flag).toMatch(/^--[a-z]+$/);
   });
 
-  it("defaults form an offered combination", () => {
+  it("names only answers and values that exist in every requirement", () => {
+    const requirements = ANSWER_KEYS.flatMap((key) => {
+      const option = optionSpec(key);
+      return option.kind === "boolean" ? [option.requires ?? {}] : option.choices.map((c) => c.requires ?? {});
+    });
+    for (const requires of requirements) {
+      for (const [key, condition] of Object.entries(requires)) {
+        const option = optionSpec(key as keyof Answers);
+        expect(option.kind, key).toBe("choice");
+        const known = option.kind === "choice" ? option.choices.map((c) => c.value) : [];
+        for (const value of "oneOf" in condition ? condition.oneOf : condition.not) expect(known, `${key}=${value}`).toContain(value);
+      }
+    }
+  });
+
+  it("offers exactly what it offered before the table declared requirements", () => {
+    const offered = (key: keyof Answers) => {
+      const option = optionSpec(key);
+      return option.kind === "boolean" ? option.available : option.choices.filter((c) => c.available).map((c) => c.value);
+    };
+    expect(offered("framework")).toEqual(["fastapi"]);
+    expect(offered("orm")).toEqual(["sqlalchemy"]);
+    expect(offered("db")).toEqual(["sqlite", "postgres"]);
+    expect(offered("auth")).toEqual(["none", "jwt"]);
+    expect(offered("tests")).toEqual(["unit", "integration", "e2e"]);
+    expect(offered("ci")).toEqual(["github", "none"]);
+    expect(offered("rbac")).toBe(true);
+    expect(offered("docker")).toBe(true);
+  });
+
+  it("defaults form an offered combination: the one CLI.md promises", () => {
+    expect(defaultAnswers()).toEqual({
+      framework: "fastapi", orm: "sqlalchemy", db: "sqlite", auth: "jwt", rbac: true, tests: ["unit", "integration", "e2e"], docker: true, ci: "github",
+    });
     expect(isValid(defaultAnswers())).toBe(true);
   });
 
-  it("falls back from a preferred default that is not offered yet", () => {
-    const defaults = defaultAnswers();
-    const authChoice = OPTIONS.auth.choices.find((c) => c.value === OPTIONS.auth.preferred);
-    expect(defaults.auth === OPTIONS.auth.preferred).toBe(authChoice?.available);
+  it("fills the defaults that fit what is given: no auth turns the RBAC default off", () => {
+    expect(defaultAnswers({ auth: "none" })).toMatchObject({ auth: "none", rbac: false });
+    expect(defaultAnswers({ auth: "jwt" }).rbac).toBe(true);
   });
 
-  it("every preset is an offered combination", () => {
-    for (const name of Object.keys(PRESETS)) expect(isValid(presetAnswers(name)), name).toBe(true);
+  it("every preset is an offered combination, also under answers that narrow its defaults", () => {
+    for (const name of Object.keys(PRESETS)) {
+      expect(isValid(presetAnswers(name)), name).toBe(true);
+      expect(isValid(presetAnswers(name, { auth: "none" })), `${name} --auth none`).toBe(true);
+    }
   });
 });
 
 describe("compatibility", () => {
   const base = defaultAnswers();
   it("pairs Django with its ORM and the others with SQLAlchemy", () => {
-    expect(compatibilityProblems({ ...base, framework: "flask", orm: "django" })[0]).toMatch(/--framework flask works with --orm sqlalchemy/);
-    expect(compatibilityProblems({ ...base, framework: "django", orm: "sqlalchemy" })[0]).toMatch(/--orm django/);
+    expect(compatibilityProblems({ ...base, framework: "flask", orm: "django" })).toEqual(["--framework flask works with --orm sqlalchemy, not --orm django"]);
+    expect(compatibilityProblems({ ...base, framework: "django", orm: "sqlalchemy" })).toEqual(["--framework django works with --orm django, not --orm sqlalchemy"]);
     expect(compatibilityProblems({ ...base, framework: "django", orm: "django" })).toEqual([]);
   });
 
   it("refuses RBAC without auth and an empty test selection", () => {
-    expect(compatibilityProblems({ ...base, auth: "none", rbac: true }).join()).toMatch(/--rbac needs an --auth/);
-    expect(compatibilityProblems({ ...base, tests: [] }).join()).toMatch(/at least one/);
+    expect(compatibilityProblems({ ...base, auth: "none", rbac: true })).toEqual(["--rbac needs an --auth other than none (or use --no-rbac)"]);
+    expect(compatibilityProblems({ ...base, tests: [] }).join()).toMatch(/--tests needs at least one of unit, integration, e2e/);
+  });
+
+  it("checks partial answers against each other only", () => {
+    expect(compatibilityProblems({ rbac: true })).toEqual([]);
+    expect(compatibilityProblems({ auth: "none", rbac: true })).toHaveLength(1);
+    expect(givenProblems({ framework: "flask" })).toEqual(["--framework flask is not available yet"]);
+    expect(givenProblems({ db: "postgres", auth: "none" })).toEqual([]);
   });
 
   it("names choices that are not available yet", () => {
     const answers: Answers = { ...base, db: "mysql" };
     expect(unavailableProblems(answers)).toContain("--db mysql is not available yet");
+  });
+
+  it("summarises what is offered without naming what is not", () => {
+    const summary = offeredSummary();
+    expect(summary).toContain("--db sqlite | --db postgres");
+    expect(summary).toContain("--rbac only with --auth jwt");
+    for (const later of ["flask", "mysql", "session", "oauth"]) expect(summary).not.toContain(later);
+  });
+});
+
+describe("fitting values", () => {
+  it("offers only the values that still lead to a valid combination", () => {
+    expect(fittingValues("rbac", { auth: "none" })).toEqual([false]);
+    expect(fittingValues("rbac", { auth: "jwt" })).toEqual([false, true]);
+    expect(fittingValues("auth", { rbac: true })).toEqual(["jwt"]);
+    expect(fittingValues("orm", { framework: "fastapi" })).toEqual(["sqlalchemy"]);
+  });
+
+  it("answers a question whose only fitting value is forced", () => {
+    expect(fillForced({})).toEqual({ framework: "fastapi", orm: "sqlalchemy" });
+    expect(fillForced({ auth: "none" })).toMatchObject({ rbac: false });
   });
 });
 
@@ -65,8 +134,9 @@ describe("test matrix", () => {
   it("holds only valid, distinct combinations, and each offered value at least once", () => {
     const combos = validCombinations();
     expect(combos.every(isValid)).toBe(true);
-    const ids = combos.map(combinationId);
-    expect(new Set(ids).size).toBe(ids.length);
+    // 2 databases x (no auth + jwt with and without RBAC) x 7 test sets x 2 Docker x 2 CI.
+    expect(combos).toHaveLength(2 * 3 * 7 * 2 * 2);
+    for (const ids of [combos.map(combinationId), combos.map(shortId)]) expect(new Set(ids).size).toBe(ids.length);
     for (const key of ANSWER_KEYS) {
       const option = OPTIONS[key];
       if (option.kind !== "choice") continue;
@@ -74,5 +144,10 @@ describe("test matrix", () => {
         expect(combos.some((c) => c[key] === choice.value), `${key}=${choice.value}`).toBe(true);
       }
     }
+  });
+
+  it("gives short, readable ids", () => {
+    expect(shortId(defaultAnswers())).toBe("fastapi-sa-lite-jwt-rbac-uie-dk-gh");
+    expect(shortId({ ...defaultAnswers(), db: "postgres", auth: "none", rbac: false, tests: ["unit"], docker: false, ci: "none" })).toBe("fastapi-sa-pg-noauth-u-noci");
   });
 });

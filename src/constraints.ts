@@ -1,0 +1,263 @@
+// The rules engine over the option table: which values are offered, which
+// combinations are valid, what fits a partial set of answers, the defaults and
+// the messages. It knows no option by name; every rule comes from the
+// `available` and `requires` declarations in options.ts.
+import { type AnswerKey, type Answers, ANSWER_KEYS, type Choice, type ChoiceKey, type Condition, OPTIONS, optionSpec, type Requires } from "./options.js";
+
+type Value = Answers[AnswerKey];
+
+function choicesOf(key: AnswerKey): readonly Choice<string>[] {
+  const option = optionSpec(key);
+  return option.kind === "boolean" ? [] : option.choices;
+}
+
+function flagName(key: AnswerKey): string {
+  return optionSpec(key).flag;
+}
+
+/** How a user types one answer: `--db postgres`, `--rbac`, `--no-docker`, `--tests unit,e2e`. */
+export function flagFor(key: AnswerKey, value: Value): string {
+  const option = optionSpec(key);
+  if (option.kind === "boolean") return value ? option.flag : `--no-${option.flag.slice(2)}`;
+  return `${option.flag} ${Array.isArray(value) ? value.join(",") : String(value)}`;
+}
+
+/** The flags that choose exactly `a`, in question order. */
+export function answerFlags(a: Answers): string[] {
+  return ANSWER_KEYS.flatMap((key) => flagFor(key, a[key]).split(" "));
+}
+
+export function satisfies(condition: Condition, value: string): boolean {
+  return "oneOf" in condition ? condition.oneOf.includes(value) : !condition.not.includes(value);
+}
+
+/** The requirements a chosen value brings (a list brings each member's). */
+function requirementsOf(key: AnswerKey, value: Value): Requires[] {
+  const option = optionSpec(key);
+  if (option.kind === "boolean") return value === true && option.requires ? [option.requires] : [];
+  const values: readonly string[] = Array.isArray(value) ? value : [value as string];
+  const choices: readonly Choice<string>[] = option.choices;
+  return choices.filter((c) => values.includes(c.value) && c.requires).map((c) => c.requires as Requires);
+}
+
+function sameValue(a: Value | undefined, b: Value | undefined): boolean {
+  return Array.isArray(a) && Array.isArray(b) ? a.join(",") === b.join(",") : a === b;
+}
+
+/** Every non-empty (at least `min`) subset of the offered test layers, in table order. */
+export function testLayerSubsets(): Answers["tests"][] {
+  const layers = availableChoices("tests") as Answers["tests"];
+  const subsets: Answers["tests"][] = [];
+  for (let mask = 1; mask < 1 << layers.length; mask++) {
+    const subset = layers.filter((_, i) => (mask & (1 << i)) !== 0);
+    if (subset.length >= OPTIONS.tests.min) subsets.push(subset);
+  }
+  return subsets;
+}
+
+function availableChoices(key: AnswerKey): string[] {
+  return choicesOf(key)
+    .filter((c) => c.available)
+    .map((c) => c.value);
+}
+
+/** The offered values of one answer, before the other answers narrow them. */
+export function offeredValues(key: AnswerKey): Value[] {
+  const option = optionSpec(key);
+  if (option.kind === "boolean") return option.available ? [false, true] : [false];
+  if (option.kind === "multi") return testLayerSubsets();
+  return availableChoices(key) as Value[];
+}
+
+/** Offered choices first, then the ones not available yet, as "flask, django". */
+export function valueLists(key: AnswerKey): { offered: string[]; later: string[] } {
+  const choices = choicesOf(key);
+  return { offered: choices.filter((c) => c.available).map((c) => c.value), later: choices.filter((c) => !c.available).map((c) => c.value) };
+}
+
+/** Choices that exist in the table but are not offered yet, named as in flags. */
+export function unavailableProblems(a: Partial<Answers>): string[] {
+  const problems: string[] = [];
+  for (const key of ANSWER_KEYS) {
+    const option = optionSpec(key);
+    const value = a[key];
+    if (value === undefined) continue;
+    if (option.kind === "boolean") {
+      if (value === true && !option.available) problems.push(`${option.flag} is not available yet`);
+      continue;
+    }
+    const values: readonly unknown[] = Array.isArray(value) ? value : [value];
+    const choices: readonly Choice<string>[] = option.choices;
+    for (const v of values) {
+      if (choices.find((c) => c.value === v)?.available === false) problems.push(`${option.flag} ${String(v)} is not available yet`);
+    }
+  }
+  return problems;
+}
+
+function describeCondition(key: ChoiceKey, condition: Condition): string {
+  const flag = flagName(key);
+  if ("oneOf" in condition) return `${flag} ${condition.oneOf.join(" or ")}`;
+  return `an ${flag} other than ${condition.not.join(" or ")}`;
+}
+
+/** One sentence for `key=value` whose requirement on `other` the answer `otherValue` breaks. */
+function conflictSentence(key: AnswerKey, value: Value, other: ChoiceKey, otherValue: string, condition: Condition): string {
+  const option = optionSpec(key);
+  if (option.kind === "choice") {
+    // Name what would fit instead: offered values first, the table's otherwise.
+    const fits = option.choices.filter((c: Choice<string>) => !c.requires?.[other] || satisfies(c.requires[other] as Condition, otherValue));
+    const shown = fits.some((c) => c.available) ? fits.filter((c) => c.available) : fits;
+    const instead = shown.length > 0 ? `works with ${option.flag} ${shown.map((c) => c.value).join(" or ")}` : `works with no ${option.flag}`;
+    return `${flagName(other)} ${otherValue} ${instead}, not ${option.flag} ${String(value)}`;
+  }
+  const undo = option.kind === "boolean" ? ` (or use --no-${option.flag.slice(2)})` : "";
+  return `${flagFor(key, value)} needs ${describeCondition(other, condition)}${undo}`;
+}
+
+/**
+ * THE compatibility rule, for full or partial answers: every given answer's
+ * requirements on the other given answers, and list sizes. One sentence per
+ * problem; empty = no conflict among what is given.
+ */
+export function compatibilityProblems(a: Partial<Answers>): string[] {
+  const problems: string[] = [];
+  for (const key of ANSWER_KEYS) {
+    const value = a[key];
+    if (value === undefined) continue;
+    const option = optionSpec(key);
+    if (option.kind === "multi" && Array.isArray(value) && value.length < option.min) {
+      problems.push(`${option.flag} needs at least ${option.min === 1 ? "one" : option.min} of ${valueLists(key).offered.join(", ")}`);
+    }
+    for (const requires of requirementsOf(key, value)) {
+      for (const [other, condition] of Object.entries(requires) as Array<[ChoiceKey, Condition]>) {
+        const otherValue = a[other];
+        if (otherValue !== undefined && !satisfies(condition, otherValue)) problems.push(conflictSentence(key, value, other, otherValue, condition));
+      }
+    }
+  }
+  return problems;
+}
+
+/** Everything wrong with what is given, before anything is asked. */
+export function givenProblems(a: Partial<Answers>): string[] {
+  const problems = [...unavailableProblems(a), ...compatibilityProblems(a)];
+  if (problems.length === 0 && completions(a).length === 0) problems.push("no offered combination has these answers together");
+  return problems;
+}
+
+export function isValid(a: Answers): boolean {
+  return compatibilityProblems(a).length === 0 && unavailableProblems(a).length === 0;
+}
+
+let combinations: readonly Answers[] | undefined;
+
+/** Every combination the generator offers: the full test matrix, in table order. */
+export function validCombinations(): Answers[] {
+  if (combinations === undefined) {
+    let partials: Array<Partial<Answers>> = [{}];
+    for (const key of ANSWER_KEYS) {
+      partials = partials.flatMap((p) => offeredValues(key).map((v) => ({ ...p, [key]: v })));
+    }
+    combinations = (partials as Answers[]).filter((a) => compatibilityProblems(a).length === 0);
+  }
+  return [...combinations];
+}
+
+/** The valid combinations that agree with every given answer. */
+export function completions(partial: Partial<Answers>): Answers[] {
+  const given = ANSWER_KEYS.filter((k) => partial[k] !== undefined);
+  return validCombinations().filter((a) => given.every((k) => sameValue(a[k], partial[k])));
+}
+
+/**
+ * The values of `key` that still lead to an offered combination, given the
+ * other answers. A single-value question is never asked: that value is forced.
+ */
+export function fittingValues<K extends AnswerKey>(key: K, partial: Partial<Answers>): Answers[K][] {
+  const { [key]: _ignored, ...others } = partial;
+  const found = completions(others as Partial<Answers>).map((a) => a[key]);
+  return offeredValues(key).filter((v) => found.some((f) => sameValue(f, v))) as Answers[K][];
+}
+
+/** For a list answer: the members that appear in some fitting list. */
+export function fittingMembers(key: "tests", partial: Partial<Answers>): string[] {
+  const lists = fittingValues(key, partial);
+  return availableChoices(key).filter((v) => lists.some((l) => (l as readonly string[]).includes(v)));
+}
+
+/**
+ * The defaults `--yes` takes for whatever `given` leaves open, in question
+ * order: the preferred value where it still fits, else the first that does.
+ * With conflicting `given` answers, the preferred values (the caller reports).
+ */
+export function defaultAnswers(given: Partial<Answers> = {}): Answers {
+  let current: Partial<Answers> = { ...given };
+  for (const key of ANSWER_KEYS) {
+    if (current[key] !== undefined) continue;
+    const preferred = optionSpec(key).preferred as Value;
+    const fitting = fittingValues(key, current);
+    const chosen = fitting.find((v) => sameValue(v, preferred)) ?? fitting[0] ?? preferred;
+    current = { ...current, [key]: Array.isArray(chosen) ? [...chosen] : chosen };
+  }
+  return current as Answers;
+}
+
+/** Fills every open question that has exactly one fitting value (lists are always asked). */
+export function fillForced(partial: Partial<Answers>): Partial<Answers> {
+  let current = { ...partial };
+  for (const key of ANSWER_KEYS) {
+    if (current[key] !== undefined || optionSpec(key).kind === "multi") continue;
+    const fitting = fittingValues(key, current);
+    if (fitting.length === 1) current = { ...current, [key]: fitting[0] };
+  }
+  return current;
+}
+
+/** One line naming what is offered today, each value with what it needs. */
+export function offeredSummary(): string {
+  const parts = ANSWER_KEYS.flatMap((key) => {
+    const option = optionSpec(key);
+    if (option.kind === "multi") return [];
+    if (option.kind === "boolean") {
+      if (!option.available) return [`--no-${option.flag.slice(2)}`];
+      return option.requires ? [`${option.flag} only ${requirementText(option.requires)}`] : [];
+    }
+    const values = (option.choices as readonly Choice<string>[]).filter((c) => c.available);
+    return [values.map((c) => `${option.flag} ${c.value}${c.requires ? ` ${requirementText(c.requires)}` : ""}`).join(" | ")];
+  });
+  return `offered now: ${parts.join("; ")}`;
+}
+
+/** "with --framework fastapi", restricted to offered values so no message names one that is not. */
+function requirementText(requires: Requires): string {
+  return (Object.entries(requires) as Array<[ChoiceKey, Condition]>)
+    .map(([key, condition]) => `with ${flagName(key)} ${availableChoices(key).filter((v) => satisfies(condition, v)).join("|")}`)
+    .join(" ");
+}
+
+/** A stable, readable id for a combination, used in snapshot maps. */
+export function combinationId(a: Answers): string {
+  return [
+    a.framework,
+    a.orm,
+    a.db,
+    `auth-${a.auth}`,
+    a.rbac ? "rbac" : "no-rbac",
+    `tests-${a.tests.join("+")}`,
+    a.docker ? "docker" : "no-docker",
+    `ci-${a.ci}`,
+  ].join("_");
+}
+
+/** A short id for test names, from each choice's `short`: `fastapi-sa-lite-jwt-rbac-uie-dk-gh`. */
+export function shortId(a: Answers): string {
+  return ANSWER_KEYS.flatMap((key) => {
+    const option = optionSpec(key);
+    const value = a[key];
+    if (option.kind === "boolean") return value === true ? [option.short] : [];
+    const choices: readonly Choice<string>[] = option.choices;
+    const short = (v: string) => choices.find((c) => c.value === v)?.short ?? v;
+    return [Array.isArray(value) ? value.map(short).join("") : short(value as string)];
+  }).join("-");
+}
