@@ -25,7 +25,8 @@ export interface CreateFlags {
 }
 
 export type ParsedArgs =
-  | { kind: "help" }
+  /** `command` is set for `update --help` and the like: that subcommand's own help. */
+  | { kind: "help"; command?: Subcommand }
   | { kind: "version" }
   | { kind: "subcommand"; command: Subcommand; rest: string[] }
   | { kind: "create"; flags: CreateFlags };
@@ -88,8 +89,20 @@ function answersFromFlags(values: Values): Partial<Answers> {
   return answers as Partial<Answers>;
 }
 
+/** Flags that take no value: `--rbac=false` means `--no-rbac`. */
+function negationHint(message: string): UsageError | undefined {
+  const match = /Option '--([a-z-]+)' does not take an argument/.exec(message);
+  const flag = match?.[1];
+  if (flag === undefined) return undefined;
+  const negated = flag.startsWith("no-") ? flag.slice(3) : `no-${flag}`;
+  const hint = negated in FLAG_SPECS ? ` Use --${flag} or --${negated}.` : "";
+  return new UsageError(`--${flag} takes no value.${hint} See --help.`);
+}
+
 function explainParseError(error: unknown): UsageError {
   const message = error instanceof Error ? error.message : String(error);
+  const negation = negationHint(message);
+  if (negation) return negation;
   const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
   if (unknown) {
     const suggestion = closest(unknown.replace(/^-+/, ""), Object.keys(FLAG_SPECS));
@@ -105,7 +118,10 @@ function explainParseError(error: unknown): UsageError {
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   const first = argv[0];
   if (first !== undefined && (SUBCOMMANDS as readonly string[]).includes(first)) {
-    return { kind: "subcommand", command: first as Subcommand, rest: argv.slice(1) };
+    const command = first as Subcommand;
+    const rest = argv.slice(1);
+    if (rest.includes("--help") || rest.includes("-h")) return { kind: "help", command };
+    return { kind: "subcommand", command, rest };
   }
   let parsed: ReturnType<typeof parseArgs<{ options: typeof FLAG_SPECS; allowPositionals: true; strict: true }>>;
   try {
@@ -118,6 +134,9 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (values.version === true) return { kind: "version" };
   if (parsed.positionals.length > 1) {
     throw new UsageError(`Expected one directory, got ${parsed.positionals.length}: ${parsed.positionals.join(" ")}. Quote a name with spaces.`);
+  }
+  if (values.overwrite === true && values.force !== true) {
+    throw new UsageError("--overwrite only works with --force (write into a folder that is not empty); add --force or drop --overwrite.");
   }
   const str = (k: string): string | undefined => (typeof values[k] === "string" ? (values[k] as string) : undefined);
   return {

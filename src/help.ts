@@ -1,29 +1,47 @@
-// --help, generated from the option table so it can never drift from it.
-import { ANSWER_KEYS, type Choice, OPTIONS, ormFits, validCombinations } from "./options.js";
+// --help for create and for each subcommand, generated from the option table
+// so it can never drift from it. Values not offered yet are left out: help
+// advertises only what works today.
+import type { Subcommand } from "./args.js";
+import { ANSWER_KEYS, type Choice, type ChoiceKey, type Condition, optionSpec, type Requires, validCombinations, valueLists } from "./options.js";
 import { PRESETS } from "./presets.js";
 import { GENERATOR } from "./version.js";
 
-function choiceList(choices: readonly Choice<string>[]): string {
-  return choices.map((c) => (c.available ? c.value : `${c.value} (not available yet)`)).join(" | ");
+const COLUMN = 28;
+
+function row(flags: string, text: string): string {
+  return `  ${flags.padEnd(COLUMN)}${text}`;
+}
+
+/** " (with --framework fastapi)", naming only offered values. */
+function needsText(requires: Requires | undefined): string {
+  if (!requires) return "";
+  const parts = (Object.entries(requires) as Array<[ChoiceKey, Condition]>).map(([key, condition]) => {
+    const offered = valueLists(key).offered.filter((v) => ("oneOf" in condition ? condition.oneOf.includes(v) : !condition.not.includes(v)));
+    return `${optionSpec(key).flag} ${offered.join("|")}`;
+  });
+  return ` (with ${parts.join(", ")})`;
 }
 
 function answerFlagLines(): string[] {
-  return ANSWER_KEYS.map((key) => {
-    const option = OPTIONS[key];
+  return ANSWER_KEYS.flatMap((key) => {
+    const option = optionSpec(key);
     if (option.kind === "boolean") {
-      const flags = `${option.flag}, --no-${option.flag.slice(2)}`;
-      return `  ${flags.padEnd(28)}${option.label}${option.available ? "" : " (not available yet)"}`;
+      if (!option.available) return [];
+      return [row(`${option.flag}, --no-${option.flag.slice(2)}`, `${option.label}${needsText(option.requires)}`)];
     }
-    const values = choiceList(option.choices);
-    const flags = `${option.flag} ${option.kind === "multi" ? "LIST" : "VALUE"}`;
-    return `  ${flags.padEnd(28)}${option.label}: ${values}`;
+    const offered = (option.choices as readonly Choice<string>[]).filter((c) => c.available);
+    const values = offered.map((c) => `${c.value}${needsText(c.requires)}`).join(" | ");
+    return [row(`${option.flag} ${option.kind === "multi" ? "LIST" : "VALUE"}`, `${option.label}: ${values}`)];
   });
 }
 
-export function helpText(): string {
-  const pairs = ["fastapi", "flask", "django"]
-    .map((f) => `${f} + ${["sqlalchemy", "django"].filter((o) => ormFits(f as "fastapi", o as "django")).join("/")}`)
-    .join(", ");
+const EXIT_CODES = [
+  "Exit codes: 0 done, 1 failure (message; stack trace with DEBUG=1), 2 usage (bad flags, names or",
+  "combinations), 3 update: conflicts remain / check: behind the templates, 130 cancelled.",
+];
+
+export function helpText(command?: Subcommand): string {
+  if (command !== undefined) return SUBCOMMAND_HELP[command]().join("\n");
   return [
     `${GENERATOR.name} ${GENERATOR.version}: a production-ready Python backend, proven to install, migrate, serve and pass its own checks.`,
     "",
@@ -32,36 +50,76 @@ export function helpText(): string {
     "  npm create backend-starter@latest my-api",
     "",
     "Answers (asked on a terminal when not given):",
-    "  --name NAME                 project name (default: the directory; \"Acme API\" -> acme-api / acme_api)",
+    row("--name NAME", 'project name (default: the directory; "Acme API" -> acme-api / acme_api)'),
     ...answerFlagLines(),
     "",
     "Answer sources:",
-    "  -y, --yes                   take the defaults for everything not given",
-    `  --preset NAME               ${Object.entries(PRESETS).map(([n, p]) => `${n} (${p.description})`).join("; ")}`,
-    "  --answers FILE              a JSON answers file (a project's .backend-starter.json works too)",
+    row("-y, --yes", "take the defaults for everything not given"),
+    row("--preset NAME", Object.entries(PRESETS).map(([n, p]) => `${n} (${p.description})`).join("; ")),
+    row("--answers FILE", "a JSON answers file (a project's .backend-starter.json works too)"),
     "",
     "Run:",
-    "  --dry-run                   print the files that would be written; write nothing",
-    "  --json                      print one machine-readable result object (never prompts)",
-    "  --force                     write into a non-empty folder, keeping its files",
-    "  --overwrite                 with --force: replace files whose content differs",
-    "  --install, --no-install     install the Python dependencies (uv sync, pip fallback; default on)",
-    "  --git, --no-git             git init and a first commit (default on)",
+    row("--dry-run", "print the files that would be written; write nothing"),
+    row("--json", "print one machine-readable result object (never prompts)"),
+    row("--force", "write into a non-empty folder, keeping its files"),
+    row("--overwrite", "with --force: replace files whose content differs"),
+    row("--install, --no-install", "install the Python dependencies (uv sync, pip fallback; default on)"),
+    row("--git, --no-git", "git init and a first commit (default on)"),
     "  -h, --help, -v, --version",
     "",
-    `Frameworks and ORMs: ${pairs}. Offered combinations: ${validCombinations().length}.`,
-    "Without a terminal, every answer must be given (or --yes).",
+    `Offered combinations: ${validCombinations().length}. Without a terminal, every answer must be given (or --yes).`,
     "",
-    "Inside a generated project:",
-    "  backend-starter update [--set KEY=VALUE ...] [--dry-run] [--json] [--allow-dirty]",
-    "                              re-render from these templates (and changed answers), three-way merged",
-    "                              with your edits; refuses a dirty git tree unless --allow-dirty",
-    "  backend-starter check [--json]   is the project behind these templates?",
-    "  backend-starter diff [--set KEY=VALUE ...]   what update would change, as a unified diff",
-    "  backend-starter add ...     not available yet",
+    "Inside a generated project (each takes --help):",
+    row("backend-starter update", "re-render from these templates, three-way merged with your edits"),
+    row("backend-starter check", "is the project behind these templates?"),
+    row("backend-starter diff", "what update would change, as a unified diff"),
+    row("backend-starter add", "not available yet"),
     "",
-    "Exit codes: 0 done, 1 failure (message; stack trace with DEBUG=1), 2 usage (bad flags, names or",
-    "combinations), 3 update: conflicts remain / check: behind the templates, 130 cancelled.",
+    ...EXIT_CODES,
     "A failed or cancelled run leaves nothing behind.",
   ].join("\n");
 }
+
+function setKeys(): string {
+  return `keys: ${ANSWER_KEYS.join(", ")}; values as in create-backend-starter --help`;
+}
+
+const SUBCOMMAND_HELP: Record<Subcommand, () => string[]> = {
+  update: () => [
+    "Usage: backend-starter update [--set KEY=VALUE ...] [--dry-run] [--json] [--allow-dirty]",
+    "",
+    "Re-renders the project from the installed templates (and changed answers) and brings that in with",
+    "a three-way merge against the clean render of the last generation. Untouched files take the new",
+    "version, edited files are merged (conflict markers where both sides changed), deleted files stay deleted.",
+    "",
+    row("--set KEY=VALUE", `change an answer, e.g. --set docker=false (${setKeys()})`),
+    row("--dry-run", "say what would change; write nothing"),
+    row("--json", "print one machine-readable result object"),
+    row("--allow-dirty", "run on a git tree with uncommitted changes"),
+    "",
+    "Exit codes: 0 updated, 1 failure, 2 usage, 3 conflicts remain (resolve the markers, then commit).",
+  ],
+  check: () => [
+    "Usage: backend-starter check [--json]",
+    "",
+    "Says whether the project is behind the installed templates.",
+    "",
+    row("--json", "print one machine-readable result object"),
+    "",
+    "Exit codes: 0 up to date, 1 failure, 2 usage, 3 behind the templates (run backend-starter update).",
+  ],
+  diff: () => [
+    "Usage: backend-starter diff [--set KEY=VALUE ...]",
+    "",
+    "Prints what update would change, as a unified diff; writes nothing.",
+    "",
+    row("--set KEY=VALUE", `with this answer changed (${setKeys()})`),
+    "",
+    "Exit codes: 0 done, 1 failure, 2 usage.",
+  ],
+  add: () => [
+    "Usage: backend-starter add resource NAME [--fields ...] | add auth METHOD | add rbac | add docker | add ci",
+    "",
+    `Not available yet in ${GENERATOR.name} ${GENERATOR.version}; it comes with a later release.`,
+  ],
+};

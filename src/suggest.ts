@@ -1,4 +1,4 @@
-// "Did you mean ...?" for mistyped flags.
+// "Did you mean ...?" for mistyped flags, values, presets and answer keys.
 
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -14,12 +14,16 @@ function distance(a: string, b: string): number {
   return row[b.length] ?? 0;
 }
 
-/** The closest candidate within a few edits, or a candidate that starts with the input. */
+/**
+ * The closest candidate within a few edits, or one that starts with the input
+ * ("over" -> overwrite) or that the input starts with ("github-actions" -> github).
+ */
 export function closest(input: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
-    const d = candidate.startsWith(input) ? 0.5 : distance(input, candidate);
+    const prefix = candidate.startsWith(input) || (candidate.length >= 3 && input.startsWith(candidate));
+    const d = prefix ? 0.5 : distance(input, candidate);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;

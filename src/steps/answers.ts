@@ -6,9 +6,11 @@ import type { CreateFlags } from "../args.js";
 import { parseAnswerRecord } from "../answer-values.js";
 import type { Io } from "../context.js";
 import { UsageError } from "../errors.js";
-import { type Answers, compatibilityProblems, defaultAnswers, offeredSummary, OPTIONS, unavailableProblems } from "../options.js";
+import { type Answers, defaultAnswers, fillForced, givenProblems, offeredSummary, OPTIONS } from "../options.js";
 import { presetAnswers, presetNames } from "../presets.js";
-import { askMissing, askName, askYesNo, fillForced, missingKeys } from "./questions.js";
+import { closest } from "../suggest.js";
+import { askMissing, askName, askYesNo, missingKeys } from "./questions.js";
+import { resolveTarget } from "./target.js";
 
 export const DEFAULT_NAME = "my-api";
 
@@ -45,12 +47,14 @@ async function readAnswersFile(io: Io, file: string): Promise<{ answers: Partial
   return { answers: parseAnswerRecord(rest, file), ...(nameValue === undefined ? {} : { name: nameValue }) };
 }
 
-function presetPartial(flags: CreateFlags): Partial<Answers> {
-  if (flags.preset === undefined) return {};
+/** The preset's answers under the ones given elsewhere; just those when there is no preset. */
+function withPreset(flags: CreateFlags, over: Partial<Answers>): Partial<Answers> {
+  if (flags.preset === undefined) return over;
   if (!presetNames().includes(flags.preset)) {
-    throw new UsageError(`Unknown preset "${flags.preset}"; presets are ${presetNames().join(", ")}.`);
+    const guess = closest(flags.preset, presetNames());
+    throw new UsageError(`Unknown preset "${flags.preset}"; presets are ${presetNames().join(", ")}.${guess ? ` Did you mean ${guess}?` : ""}`);
   }
-  return presetAnswers(flags.preset);
+  return presetAnswers(flags.preset, over);
 }
 
 function flagName(key: keyof Answers): string {
@@ -58,9 +62,9 @@ function flagName(key: keyof Answers): string {
   return option.kind === "boolean" ? `${option.flag}/--no-${option.flag.slice(2)}` : option.flag;
 }
 
-/** Every problem with a full set of answers, as one usage error. */
-export function checkAnswers(answers: Answers): void {
-  const problems = [...unavailableProblems(answers), ...compatibilityProblems(answers)];
+/** Every problem with a full or partial set of answers, as one usage error. */
+export function checkAnswers(answers: Partial<Answers>): void {
+  const problems = givenProblems(answers);
   if (problems.length > 0) {
     throw new UsageError(`${problems.join("; ")}; ${offeredSummary()}.`);
   }
@@ -68,13 +72,14 @@ export function checkAnswers(answers: Answers): void {
 
 export async function resolveAnswers(io: Io, flags: CreateFlags): Promise<Resolved> {
   const file = flags.answersFile === undefined ? { answers: {} } : await readAnswersFile(io, flags.answersFile);
-  const given: Partial<Answers> = { ...presetPartial(flags), ...file.answers, ...flags.answers };
+  const given = withPreset(flags, { ...file.answers, ...flags.answers });
   const nameGiven = flags.name ?? (flags.directory === "." ? undefined : flags.directory) ?? file.name;
   const nameFromCwd = flags.directory === "." ? io.cwd.split(/[/\\]/).pop() : undefined;
 
+  // Refuse what the flags, preset and file got wrong before the first question, not after the last.
+  checkAnswers(given);
   if (flags.yes) {
-    const answers = { ...defaultAnswers(), ...given };
-    if (answers.auth === "none" && given.rbac === undefined) answers.rbac = false;
+    const answers = defaultAnswers(given);
     checkAnswers(answers);
     return { rawName: nameGiven ?? nameFromCwd ?? DEFAULT_NAME, answers, install: flags.install ?? true, git: flags.git ?? true };
   }
@@ -88,6 +93,8 @@ export async function resolveAnswers(io: Io, flags: CreateFlags): Promise<Resolv
     }
   }
   const rawName = nameGiven ?? nameFromCwd ?? (await askName(io, DEFAULT_NAME));
+  // A bad folder name or a folder that is not empty is refused before the questions, too.
+  if (io.interactive) await resolveTarget(io, flags.directory, rawName, flags.force);
   const answers = io.interactive ? await askMissing(io, given) : (fillForced(given) as Answers);
   checkAnswers(answers);
   const install = flags.install ?? (io.interactive ? await askYesNo(io, "Install Python dependencies now (uv sync)?", true) : true);

@@ -40,15 +40,36 @@ describe("flag parsing", () => {
     expect(() => parseCliArgs(["--zzzzzz"])).toThrow(UsageError);
   });
 
-  it("refuses unknown values with the known ones listed", () => {
-    expect(() => parseCliArgs(["--db", "oracle"])).toThrow(/--db must be one of sqlite, postgres, mysql/);
+  it("refuses unknown values with the offered ones listed, and the others apart", () => {
+    expect(() => parseCliArgs(["--db", "oracle"])).toThrow(/--db must be one of sqlite, postgres \(mysql: not available yet\); got "oracle"\.$/);
+    expect(() => parseCliArgs(["--framework", "rails"])).toThrow(/one of fastapi \(flask, django: not available yet\)/);
     expect(() => parseCliArgs(["--tests", "unit,smoke"])).toThrow(/comma-separated list of unit, integration, e2e/);
+  });
+
+  it("suggests the closest value for a typo", () => {
+    expect(() => parseCliArgs(["--db", "sqllite"])).toThrow(/Did you mean sqlite\?/);
+    expect(() => parseCliArgs(["--tests", "unit,intgration"])).toThrow(/Did you mean integration\?/);
+    expect(() => parseCliArgs(["--ci", "github-actions"])).toThrow(/Did you mean github\?/);
+  });
+
+  it("points --rbac=false to --no-rbac", () => {
+    expect(() => parseCliArgs(["--rbac=false"])).toThrow(/--rbac takes no value\. Use --rbac or --no-rbac\./);
+    expect(() => parseCliArgs(["--no-docker=true"])).toThrow(/Use --no-docker or --docker\./);
+  });
+
+  it("refuses --overwrite without --force", () => {
+    expect(() => parseCliArgs(["api", "--overwrite"])).toThrow(/--overwrite only works with --force/);
+    expect(createFlags(["api", "--force", "--overwrite"])).toMatchObject({ force: true, overwrite: true });
   });
 
   it("routes subcommands, help and version", () => {
     expect(parseCliArgs(["update", "--dry-run"])).toEqual({ kind: "subcommand", command: "update", rest: ["--dry-run"] });
-    expect(parseCliArgs(["--help"]).kind).toBe("help");
+    expect(parseCliArgs(["--help"])).toEqual({ kind: "help" });
     expect(parseCliArgs(["-v"]).kind).toBe("version");
+    for (const command of ["update", "check", "diff", "add"] as const) {
+      expect(parseCliArgs([command, "--help"])).toEqual({ kind: "help", command });
+      expect(parseCliArgs([command, "--set", "docker=false", "-h"])).toEqual({ kind: "help", command });
+    }
   });
 
   it("refuses two directories", () => {

@@ -1,7 +1,7 @@
 // The interactive flow, driven in-process: main() with a fake TTY as stdin
 // (keypresses written by the test) and collectors as stdout/stderr. Each key
 // is written only once the prompt it answers has rendered.
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PassThrough, Writable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
@@ -213,5 +213,57 @@ describe("interactive create", () => {
     expect(asked(screen, PROMPT.install)).toBe(true);
     for (const prompt of [PROMPT.name, PROMPT.tests, PROMPT.docker, PROMPT.ci, PROMPT.git]) expect(asked(screen, prompt), prompt).toBe(false);
     expect(listFiles(join(cwd, "acme-api"))).toContain(".backend-starter.json");
+  });
+
+  it("asks only the questions whose answer is not forced: no auth answers RBAC", async () => {
+    const cwd = tempDir("cbs-tty-");
+    dirs.push(cwd);
+    const t = fakeTerminal(cwd);
+    const run = main(["acme-api", "--auth", "none", "--db", "sqlite", "--tests", "unit", "--no-docker", "--ci", "none", "--no-git", "--no-install"], t.io, new Cleanup());
+    expect(await run, t.stderr.text).toBe(0);
+    expect(asked(t.stdout.plain(), PROMPT.rbac)).toBe(false);
+    const manifest = JSON.parse(readFileSync(join(cwd, "acme-api", ".backend-starter.json"), "utf8")) as { answers: { rbac: boolean } };
+    expect(manifest.answers.rbac).toBe(false);
+  });
+});
+
+describe("interactive create refuses bad input before the first question", () => {
+  const cases: Array<{ title: string; argv: string[]; code: number; words: RegExp; prepare?: (cwd: string) => void }> = [
+    { title: "a framework not offered yet", argv: ["flask-app", "--framework", "flask"], code: 2, words: /--framework flask is not available yet/ },
+    { title: "RBAC without auth", argv: ["acme-api", "--auth", "none", "--rbac"], code: 2, words: /--rbac needs an --auth other than none \(or use --no-rbac\)/ },
+    { title: "a folder named after a Python keyword", argv: ["class"], code: 2, words: /Python keyword/ },
+    {
+      title: "a folder that is not empty",
+      argv: ["acme-api"],
+      code: 1,
+      words: /acme-api is not empty/,
+      prepare: (cwd) => {
+        mkdirSync(join(cwd, "acme-api"));
+        writeFileSync(join(cwd, "acme-api", "notes.txt"), "mine\n");
+      },
+    },
+  ];
+
+  it.each(cases)("$title", async ({ argv, code, words, prepare }) => {
+    const cwd = tempDir("cbs-tty-");
+    dirs.push(cwd);
+    prepare?.(cwd);
+    const t = fakeTerminal(cwd);
+    expect(await main(argv, t.io, new Cleanup())).toBe(code);
+    expect(t.stderr.text).toMatch(words);
+    const screen = t.stdout.plain();
+    for (const prompt of Object.values(PROMPT)) expect(asked(screen, prompt), prompt).toBe(false);
+  });
+
+  it("checks the folder right after the name prompt, before the other questions", async () => {
+    const { cwd, terminal: t, run } = session();
+    mkdirSync(join(cwd, "shop"));
+    writeFileSync(join(cwd, "shop", "notes.txt"), "mine\n");
+    await t.waitFor(PROMPT.name);
+    await t.type("shop");
+    await t.press(KEY.enter);
+    expect(await run).toBe(1);
+    expect(t.stderr.text).toMatch(/shop is not empty/);
+    expect(asked(t.stdout.plain(), PROMPT.db)).toBe(false);
   });
 });

@@ -1,0 +1,48 @@
+import { PassThrough, Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { FLAG_SPECS } from "../../src/args.js";
+import { main } from "../../src/cli.js";
+import { Cleanup, type Io } from "../../src/context.js";
+import { helpText } from "../../src/help.js";
+import { optionSpec, ANSWER_KEYS } from "../../src/options.js";
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const sink = (add: (s: string) => void) => new Writable({ write: (chunk: Buffer, _e, cb) => (add(chunk.toString()), cb()) });
+  const io: Io = { cwd: "/nonexistent", env: {}, stdin: new PassThrough(), stdout: sink((s) => (out += s)), stderr: sink((s) => (err += s)), interactive: false };
+  const code = await main(argv, io, new Cleanup());
+  return { code, out, err };
+}
+
+describe("--help", () => {
+  it("names every flag and no value that is not offered yet", () => {
+    const text = helpText();
+    for (const flag of Object.keys(FLAG_SPECS)) expect(text, flag).toContain(`--${flag}`);
+    const later = ANSWER_KEYS.flatMap((key) => {
+      const option = optionSpec(key);
+      return option.kind === "boolean" ? [] : option.choices.filter((c) => !c.available).map((c) => c.value);
+    });
+    expect(later).toEqual(expect.arrayContaining(["flask", "mysql", "session", "oauth"]));
+    const answerLines = text.split("\n").filter((line) => /^\s+--(framework|orm|db|auth|rbac|tests|docker|ci)\b/.test(line));
+    for (const value of later) for (const line of answerLines) expect(line, value).not.toMatch(new RegExp(`\\b${value}\\b(?! ORM)`));
+    expect(text).not.toMatch(/Flask|flask/);
+    expect(text).toContain("--orm VALUE");
+    expect(text).toMatch(/--rbac, --no-rbac\s+Role-based access control \(user\/admin\) \(with --auth jwt\)/);
+  });
+
+  it.each(["update", "check", "diff", "add"])("`%s --help` prints that command's help and exits 0", async (command) => {
+    const result = await run([command, "--help"]);
+    expect(result.code, result.err).toBe(0);
+    expect(result.out).toMatch(new RegExp(`^Usage: backend-starter ${command}`));
+    expect(result.out).toBe(`${helpText(command as "update")}\n`);
+    expect(result.err).toBe("");
+  });
+
+  it("documents each subcommand's own flags", () => {
+    expect(helpText("update")).toContain("--allow-dirty");
+    expect(helpText("update")).toContain("3 conflicts remain");
+    expect(helpText("check")).toContain("3 behind");
+    expect(helpText("diff")).toContain("--set KEY=VALUE");
+  });
+});
