@@ -192,7 +192,7 @@ export function fittingMembers(key: "tests", partial: Partial<Answers>): string[
  * With conflicting `given` answers, the preferred values (the caller reports).
  */
 export function defaultAnswers(given: Partial<Answers> = {}): Answers {
-  let current: Partial<Answers> = { ...given };
+  let current: Partial<Answers> = inQuestionOrder(given);
   for (const key of ANSWER_KEYS) {
     if (current[key] !== undefined) continue;
     const preferred = optionSpec(key).preferred as Value;
@@ -200,18 +200,23 @@ export function defaultAnswers(given: Partial<Answers> = {}): Answers {
     const chosen = fitting.find((v) => sameValue(v, preferred)) ?? fitting[0] ?? preferred;
     current = { ...current, [key]: Array.isArray(chosen) ? [...chosen] : chosen };
   }
-  return current as Answers;
+  return inQuestionOrder(current) as Answers;
+}
+
+/** The same answers with keys in question order, so manifests and results list them alike. */
+function inQuestionOrder(partial: Partial<Answers>): Partial<Answers> {
+  return Object.fromEntries(ANSWER_KEYS.filter((k) => partial[k] !== undefined).map((k) => [k, partial[k]]));
 }
 
 /** Fills every open question that has exactly one fitting value (lists are always asked). */
 export function fillForced(partial: Partial<Answers>): Partial<Answers> {
-  let current = { ...partial };
+  let current = inQuestionOrder(partial);
   for (const key of ANSWER_KEYS) {
     if (current[key] !== undefined || optionSpec(key).kind === "multi") continue;
     const fitting = fittingValues(key, current);
     if (fitting.length === 1) current = { ...current, [key]: fitting[0] };
   }
-  return current;
+  return inQuestionOrder(current);
 }
 
 /** One line naming what is offered today, each value with what it needs. */
