@@ -1,18 +1,15 @@
 // The create flow: answers -> target -> plan (in memory) -> write -> git ->
 // install -> next steps. Each step is a small module; this file only orders
 // them and keeps the one cleanup that undoes a failed or cancelled run.
+//
+// The steps are imported when create runs, and git and install only when
+// asked for: --help, --version and usage errors, which import this file
+// through cli.ts, load none of them (nor clack, execa or Handlebars).
 import type { CreateFlags } from "./args.js";
 import type { Cleanup, Io } from "./context.js";
-import { newProject } from "./render/new-project.js";
-import { writePlan } from "./io/write.js";
 import { type Answers, combinationId } from "./options.js";
 import { TEMPLATES_DIR } from "./paths.js";
-import { resolveAnswers } from "./steps/answers.js";
-import { commitLockFile, type GitResult, initGit } from "./steps/git.js";
-import { installDependencies } from "./steps/install.js";
-import { nextSteps, planListing, summary } from "./steps/report.js";
-import { resolveTarget } from "./steps/target.js";
-import { createUi } from "./ui.js";
+import type { GitResult } from "./steps/git.js";
 
 export interface CreateResult {
   ok: true;
@@ -30,7 +27,15 @@ export interface CreateResult {
 }
 
 export async function create(io: Io, flags: CreateFlags, cleanup: Cleanup): Promise<CreateResult> {
-  const ui = createUi(io, flags.json);
+  const [{ createUi }, { resolveAnswers }, { resolveTarget }, { newProject }, { writePlan }, { nextSteps, planListing, summary }] = await Promise.all([
+    import("./ui.js"),
+    import("./steps/answers.js"),
+    import("./steps/target.js"),
+    import("./render/new-project.js"),
+    import("./io/write.js"),
+    import("./steps/report.js"),
+  ]);
+  const ui = await createUi(io, flags.json);
   if (io.interactive && !flags.json) ui.intro("create-backend-starter");
   const resolved = await resolveAnswers(io, flags);
   const target = await resolveTarget(io, flags.directory, resolved.rawName, flags.force);
@@ -62,10 +67,12 @@ export async function create(io: Io, flags: CreateFlags, cleanup: Cleanup): Prom
     () => writePlan(target.dir, plan, flags, target.nonEmpty, cleanup),
   );
   if (resolved.git) {
+    const { initGit } = await import("./steps/git.js");
     const git = await ui.task("Initialising git", (g) => (g.status === "committed" ? "Git repository with a first commit" : `Git skipped: ${g.reason}`), () => initGit(target.dir));
     result.git = git.status;
   }
   if (resolved.install) {
+    const [{ installDependencies }, { commitLockFile }] = await Promise.all([import("./steps/install.js"), import("./steps/git.js")]);
     const installed = await ui.task("Installing Python dependencies", (r) => `Installed with ${r.tool}`, () => installDependencies(target.dir, rendered.context.deps.dev));
     result.installed = installed.tool;
     if (result.git === "committed") await commitLockFile(target.dir);

@@ -1,7 +1,9 @@
 // What the user sees while a command runs: clack's frames on a TTY, plain
 // lines otherwise, and nothing but the final JSON object with --json.
-import * as p from "@clack/prompts";
+// clack is loaded only for a terminal: runs in CI and pipes never need it.
 import type { Io } from "./context.js";
+
+type Clack = typeof import("@clack/prompts");
 
 export interface Ui {
   intro(title: string): void;
@@ -38,7 +40,7 @@ function plainUi(io: Io): Ui {
   };
 }
 
-function clackUi(io: Io): Ui {
+function clackUi(io: Io, p: Clack): Ui {
   const output = io.stdout;
   return {
     intro: (title) => p.intro(title, { output }),
@@ -63,7 +65,7 @@ function clackUi(io: Io): Ui {
   };
 }
 
-export function createUi(io: Io, json: boolean): Ui {
+export async function createUi(io: Io, json: boolean): Promise<Ui> {
   if (json) return silentUi();
-  return io.interactive ? clackUi(io) : plainUi(io);
+  return io.interactive ? clackUi(io, await import("@clack/prompts")) : plainUi(io);
 }

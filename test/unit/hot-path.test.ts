@@ -1,0 +1,47 @@
+// What each command loads, recorded by a resolve hook in the real bin: the
+// generator engine (node-plop) is for the future `add`, not for create, update,
+// check or diff, and --help, --version and usage errors load no dependency.
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { afterAll, describe, expect, it } from "vitest";
+import { BIN, ROOT, tempDir } from "../helpers.js";
+
+const RECORDER = join(ROOT, "test", "support", "load-recorder.mjs");
+const work = tempDir("cbs-load-");
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+let runs = 0;
+/** The npm packages a run of the bin loaded, and its exit code. */
+function packagesLoaded(args: string[], cwd = work): { packages: string[]; status: number | null } {
+  const record = join(work, `load-${runs++}.txt`);
+  const run = spawnSync(process.execPath, ["--import", RECORDER, BIN, ...args], { cwd, env: { ...process.env, LOAD_RECORD: record, CI: "true" }, encoding: "utf8" });
+  const urls = readFileSync(record, "utf8").split("\n");
+  const packages = new Set(urls.flatMap((url) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? []));
+  return { packages: [...packages].sort(), status: run.status };
+}
+
+describe("modules loaded per command", () => {
+  const light = [["--help"], ["--version"], ["--db", "sqllite"], ["update", "--help"]].map((args) => ({ args, shown: args.join(" ") }));
+  it.each(light)("`$shown` loads no dependency at all", ({ args }) => {
+    const { packages, status } = packagesLoaded(args);
+    expect(status).not.toBeNull();
+    expect(packages).toEqual([]);
+  });
+
+  it("creating a project loads Handlebars but not node-plop, execa, clack or diff", () => {
+    const { packages, status } = packagesLoaded(["acme", "--yes", "--no-install", "--no-git", "--dry-run"]);
+    expect(status).toBe(0);
+    // The recorder sees dependencies: this one is needed to render.
+    expect(packages).toContain("handlebars");
+    for (const unused of ["node-plop", "execa", "@clack/prompts", "diff", "inquirer", "rxjs"]) expect(packages).not.toContain(unused);
+  });
+
+  it("`check` inside a generated project does not load node-plop", () => {
+    expect(packagesLoaded(["shop", "--yes", "--no-install", "--no-git"]).status).toBe(0);
+    const { packages, status } = packagesLoaded(["check"], join(work, "shop"));
+    expect(status).toBe(0);
+    expect(packages).toContain("handlebars");
+    expect(packages).not.toContain("node-plop");
+  });
+});
