@@ -4,7 +4,6 @@ import { Cleanup, type Io, processIo } from "./context.js";
 import { create } from "./create.js";
 import { EXIT, UserError } from "./errors.js";
 import { helpText } from "./help.js";
-import { runCheck, runDiff, runUpdate } from "./commands/project-commands.js";
 import type { Subcommand } from "./args.js";
 import { GENERATOR } from "./version.js";
 
@@ -13,7 +12,7 @@ export async function main(argv: readonly string[], io: Io = processIo(), cleanu
   try {
     const parsed = parseCliArgs(argv);
     if (parsed.kind === "help") {
-      io.stdout.write(`${helpText()}\n`);
+      io.stdout.write(`${helpText(parsed.command)}\n`);
       return EXIT.ok;
     }
     if (parsed.kind === "version") {
@@ -42,6 +41,8 @@ export async function main(argv: readonly string[], io: Io = processIo(), cleanu
 }
 
 async function runSubcommand(io: Io, command: Subcommand, rest: readonly string[], cleanup: Cleanup): Promise<number> {
+  // Loaded only here: the update engine (diff, merge, git) is no part of create or --help.
+  const { runCheck, runDiff, runUpdate } = await import("./commands/project-commands.js");
   switch (command) {
     case "update":
       return runUpdate(io, rest, cleanup);
