@@ -1,6 +1,6 @@
 // The whole contract for one served project, by what its answers turned on.
 // Every check knows only CONTRACT.md; the answers say which parts apply.
-import type { Answers } from "../../src/options.js";
+import { type Answers, hasAuth } from "../../src/options.js";
 import { checkOwnership, checkRbacContract, checkTokenAuthContract, newUser } from "./auth.js";
 import { Client } from "./client.js";
 import { checkGeneralContract } from "./general.js";
@@ -15,7 +15,7 @@ export type Promote = (email: string, password: string) => Promise<void>;
 export async function checkProjectContract(url: string, answers: Answers, promote: Promote): Promise<void> {
   const client = new Client(url);
   await checkGeneralContract(client);
-  if (answers.auth === "none") {
+  if (!hasAuth(answers)) {
     await checkItemsContract(client, undefined, false);
     return;
   }

@@ -9,6 +9,7 @@ import { removeDir, runCli, tempDir } from "../helpers.js";
 import { checkEnvironment } from "../support/python.js";
 import { serve } from "../support/serve.js";
 import { expectTool } from "../support/gates.js";
+import { type AuthMethod, answerFlags, defaultAnswers, hasAuth, shortId } from "../../src/options.js";
 import {
   type AuthHeaders,
   type ServedProject,
@@ -40,7 +41,7 @@ interface FuzzTarget {
 }
 
 interface RecordedAnswers {
-  readonly auth?: string;
+  readonly auth?: AuthMethod;
   readonly rbac?: boolean;
 }
 
@@ -53,7 +54,7 @@ const ADMIN_PATHS = "^/api/v1/admin/";
  * without ever changing its own role.
  */
 function passesFor(answers: RecordedAnswers): FuzzPass[] {
-  if (answers.auth === undefined || answers.auth === "none") return [{ name: "anonymous" }];
+  if (answers.auth === undefined || !hasAuth({ auth: answers.auth })) return [{ name: "anonymous" }];
   if (answers.auth !== "jwt") throw new Error(`no fuzzer login for auth ${answers.auth} yet: add one to test/support/schemathesis.ts`);
   if (!answers.rbac) return [{ name: "user", authHeaders: userBearerHeaders }];
   return [
@@ -67,7 +68,8 @@ function selected(operations: readonly string[], paths: FuzzPass["paths"]): stri
   return operations.filter((o) => (!paths?.include || new RegExp(paths.include).test(pathOf(o))) && (!paths?.exclude || !new RegExp(paths.exclude).test(pathOf(o))));
 }
 
-const TARGETS: readonly FuzzTarget[] = [{ id: "default", flags: ["--yes"] }];
+/** The default project, named by its covering-set id; its answers pick the passes. */
+const TARGETS: readonly FuzzTarget[] = [{ id: shortId(defaultAnswers()), flags: answerFlags(defaultAnswers()) }];
 
 let bin: string;
 beforeAll(async () => {

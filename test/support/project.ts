@@ -44,10 +44,5 @@ export async function commitAll(cwd: string, message: string): Promise<void> {
   await git(cwd, "commit", "--quiet", "--allow-empty", "-m", message);
 }
 
-/** The flags that choose exactly `a`, as a user would type them. */
-export function answerFlags(a: Answers): string[] {
-  return [
-    "--framework", a.framework, "--orm", a.orm, "--db", a.db, "--auth", a.auth, a.rbac ? "--rbac" : "--no-rbac",
-    "--tests", a.tests.join(","), a.docker ? "--docker" : "--no-docker", "--ci", a.ci,
-  ];
-}
+/** The flags that choose exactly `a`, as a user would type them (derived from the option table). */
+export { answerFlags } from "../../src/options.js";
