@@ -161,7 +161,7 @@ describe("refused answers exit 2 and write nothing", () => {
     {
       title: "an ORM that does not fit the framework",
       args: ["--framework", "flask", "--orm", "django", "--yes"],
-      words: ["--framework flask works with --orm sqlalchemy, not --orm django", "offered now:", "--framework fastapi --orm sqlalchemy"],
+      words: ["--framework flask is not available yet", "--framework flask works with --orm sqlalchemy, not --orm django", "offered now:", "--orm sqlalchemy with --framework fastapi"],
     },
     {
       title: "Django's ORM under FastAPI",
@@ -169,7 +169,10 @@ describe("refused answers exit 2 and write nothing", () => {
       words: ["--framework fastapi works with --orm sqlalchemy, not --orm django", "offered now:"],
     },
     { title: "a database not offered yet", args: ["--db", "mysql", "--yes"], words: ["--db mysql is not available yet", "--db sqlite"] },
-    { title: "RBAC without auth", args: ["--auth", "none", "--rbac", "--yes"], words: ["--rbac needs an --auth method other than none"] },
+    { title: "RBAC without auth", args: ["--auth", "none", "--rbac", "--yes"], words: ["--rbac needs an --auth other than none (or use --no-rbac)"] },
+    { title: "--rbac=false", args: ["--rbac=false", "--yes"], words: ["--rbac takes no value", "--no-rbac"] },
+    { title: "a mistyped value", args: ["--db", "sqllite", "--yes"], words: ["--db must be one of sqlite, postgres (mysql: not available yet)", "Did you mean sqlite?"] },
+    { title: "--overwrite without --force", args: ["acme-api", "--overwrite", "--yes"], words: ["--overwrite only works with --force"] },
     { title: "an unknown test layer", args: ["--tests", "unit,foo", "--yes"], words: ["--tests", "unit, integration, e2e", '"foo"'] },
     { title: "no test layer", args: ["--tests", ",", "--yes"], words: ["--tests needs at least one of unit, integration, e2e"] },
     { title: "an unknown CI provider", args: ["--ci", "gitlab", "--yes"], words: ["--ci must be one of github, none", '"gitlab"'] },
@@ -509,10 +512,10 @@ describe("--force and --overwrite", () => {
     expect(snapshot(cwd)).toEqual(before);
   });
 
-  it("--overwrite alone does not allow writing into a folder that is not empty", async () => {
+  it("--overwrite alone is a usage error, before the folder is even looked at", async () => {
     const { cwd } = existing({ "pyproject.toml": "# mine\n" });
     const before = snapshot(cwd);
-    expectRefused(await runCli(["acme-api", "--yes", "--overwrite", ...QUIET], { cwd }), 1, "not empty", "--force");
+    expectRefused(await runCli(["acme-api", "--yes", "--overwrite", ...QUIET], { cwd }), 2, "--overwrite only works with --force");
     expect(snapshot(cwd)).toEqual(before);
   });
 
