@@ -226,19 +226,28 @@ export function offeredSummary(): string {
     if (option.kind === "multi") return [];
     if (option.kind === "boolean") {
       if (!option.available) return [`--no-${option.flag.slice(2)}`];
-      return option.requires ? [`${option.flag} only ${requirementText(option.requires)}`] : [];
+      const needs = offeredRequirementText(option.requires);
+      return needs ? [`${option.flag} only ${needs}`] : [];
     }
     const values = (option.choices as readonly Choice<string>[]).filter((c) => c.available);
-    return [values.map((c) => `${option.flag} ${c.value}${c.requires ? ` ${requirementText(c.requires)}` : ""}`).join(" | ")];
+    return [values.map((c) => `${option.flag} ${c.value}${withSpace(offeredRequirementText(c.requires))}`).join(" | ")];
   });
   return `offered now: ${parts.join("; ")}`;
 }
 
-/** "with --framework fastapi", restricted to offered values so no message names one that is not. */
-function requirementText(requires: Requires): string {
-  return (Object.entries(requires) as Array<[ChoiceKey, Condition]>)
-    .map(([key, condition]) => `with ${flagName(key)} ${availableChoices(key).filter((v) => satisfies(condition, v)).join("|")}`)
-    .join(" ");
+const withSpace = (text: string | undefined): string => (text ? ` ${text}` : "");
+
+/**
+ * "with --auth jwt": a requirement as it narrows the offered values, naming
+ * only offered ones; undefined when every offered value meets it anyway.
+ */
+export function offeredRequirementText(requires: Requires | undefined): string | undefined {
+  const parts = (Object.entries(requires ?? {}) as Array<[ChoiceKey, Condition]>).flatMap(([key, condition]) => {
+    const offered = availableChoices(key);
+    const fitting = offered.filter((v) => satisfies(condition, v));
+    return fitting.length === offered.length ? [] : [`${flagName(key)} ${fitting.join("|")}`];
+  });
+  return parts.length > 0 ? `with ${parts.join(" ")}` : undefined;
 }
 
 /** A stable, readable id for a combination, used in snapshot maps. */

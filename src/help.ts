@@ -2,7 +2,7 @@
 // so it can never drift from it. Values not offered yet are left out: help
 // advertises only what works today.
 import type { Subcommand } from "./args.js";
-import { ANSWER_KEYS, type Choice, type ChoiceKey, type Condition, optionSpec, type Requires, validCombinations, valueLists } from "./options.js";
+import { ANSWER_KEYS, type Choice, offeredRequirementText, optionSpec, type Requires, validCombinations } from "./options.js";
 import { PRESETS } from "./presets.js";
 import { GENERATOR } from "./version.js";
 
@@ -12,14 +12,16 @@ function row(flags: string, text: string): string {
   return `  ${flags.padEnd(COLUMN)}${text}`;
 }
 
-/** " (with --framework fastapi)", naming only offered values. */
+/** "; only with --auth jwt" where a requirement narrows the offered values. */
 function needsText(requires: Requires | undefined): string {
-  if (!requires) return "";
-  const parts = (Object.entries(requires) as Array<[ChoiceKey, Condition]>).map(([key, condition]) => {
-    const offered = valueLists(key).offered.filter((v) => ("oneOf" in condition ? condition.oneOf.includes(v) : !condition.not.includes(v)));
-    return `${optionSpec(key).flag} ${offered.join("|")}`;
-  });
-  return ` (with ${parts.join(", ")})`;
+  const text = offeredRequirementText(requires);
+  return text ? `; only ${text}` : "";
+}
+
+/** " (only with --framework fastapi)" after a value, where a requirement narrows the offered values. */
+function choiceNeedsText(requires: Requires | undefined): string {
+  const text = offeredRequirementText(requires);
+  return text ? ` (only ${text})` : "";
 }
 
 function answerFlagLines(): string[] {
@@ -30,7 +32,7 @@ function answerFlagLines(): string[] {
       return [row(`${option.flag}, --no-${option.flag.slice(2)}`, `${option.label}${needsText(option.requires)}`)];
     }
     const offered = (option.choices as readonly Choice<string>[]).filter((c) => c.available);
-    const values = offered.map((c) => `${c.value}${needsText(c.requires)}`).join(" | ");
+    const values = offered.map((c) => `${c.value}${choiceNeedsText(c.requires)}`).join(" | ");
     return [row(`${option.flag} ${option.kind === "multi" ? "LIST" : "VALUE"}`, `${option.label}: ${values}`)];
   });
 }
@@ -55,7 +57,8 @@ export function helpText(command?: Subcommand): string {
     "",
     "Answer sources:",
     row("-y, --yes", "take the defaults for everything not given"),
-    row("--preset NAME", Object.entries(PRESETS).map(([n, p]) => `${n} (${p.description})`).join("; ")),
+    row("--preset NAME", Object.keys(PRESETS).join(", ")),
+    ...Object.entries(PRESETS).map(([name, preset]) => row("", `  ${name}: ${preset.description}`)),
     row("--answers FILE", "a JSON answers file (a project's .backend-starter.json works too)"),
     "",
     "Run:",

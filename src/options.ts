@@ -172,6 +172,7 @@ export {
   flagFor,
   givenProblems,
   isValid,
+  offeredRequirementText,
   offeredSummary,
   offeredValues,
   shortId,

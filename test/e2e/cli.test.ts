@@ -161,7 +161,7 @@ describe("refused answers exit 2 and write nothing", () => {
     {
       title: "an ORM that does not fit the framework",
       args: ["--framework", "flask", "--orm", "django", "--yes"],
-      words: ["--framework flask is not available yet", "--framework flask works with --orm sqlalchemy, not --orm django", "offered now:", "--orm sqlalchemy with --framework fastapi"],
+      words: ["--framework flask is not available yet", "--framework flask works with --orm sqlalchemy, not --orm django", "offered now:", "--framework fastapi; --orm sqlalchemy"],
     },
     {
       title: "Django's ORM under FastAPI",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { coveringMembers, coveringSet, factorsOf, validPairs } from "../../src/covering-set.js";
-import { defaultAnswers, isValid, validCombinations } from "../../src/options.js";
+import { defaultAnswers, isValid, validCombinations, valueLists } from "../../src/options.js";
 
 describe("the generated-project covering set", () => {
   const members = coveringMembers();
@@ -38,6 +38,7 @@ describe("the generated-project covering set", () => {
 
   it("has members on each offered database, for the per-database test files", () => {
     const dbs = new Set(members.map((m) => m.answers.db));
-    expect([...dbs].sort()).toEqual(["postgres", "sqlite"]);
+    expect([...dbs].sort()).toEqual(valueLists("db").offered.sort());
+    expect(dbs).toContain("postgres");
   });
 });

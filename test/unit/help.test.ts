@@ -28,7 +28,7 @@ describe("--help", () => {
     for (const value of later) for (const line of answerLines) expect(line, value).not.toMatch(new RegExp(`\\b${value}\\b(?! ORM)`));
     expect(text).not.toMatch(/Flask|flask/);
     expect(text).toContain("--orm VALUE");
-    expect(text).toMatch(/--rbac, --no-rbac\s+Role-based access control \(user\/admin\) \(with --auth jwt\)/);
+    expect(text).toMatch(/--rbac, --no-rbac\s+Role-based access control \(user\/admin\); only with --auth jwt/);
   });
 
   it.each(["update", "check", "diff", "add"])("`%s --help` prints that command's help and exits 0", async (command) => {

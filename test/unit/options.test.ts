@@ -105,6 +105,8 @@ describe("compatibility", () => {
     const summary = offeredSummary();
     expect(summary).toContain("--db sqlite | --db postgres");
     expect(summary).toContain("--rbac only with --auth jwt");
+    // A requirement every offered value meets is not worth a word.
+    expect(summary).toContain("--orm sqlalchemy;");
     for (const later of ["flask", "mysql", "session", "oauth"]) expect(summary).not.toContain(later);
   });
 });
