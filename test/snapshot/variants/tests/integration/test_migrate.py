@@ -54,3 +54,25 @@ def test_migrate_with_a_bad_url_says_why(
     monkeypatch.setenv("DATABASE_URL", "mysql://root@localhost/shop")
     assert main(["migrate"]) == 1
     assert capsys.readouterr().err.startswith("error: DATABASE_URL: must look like")
+
+
+def test_migrate_that_cannot_open_its_database_says_why_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/no/such/folder/app.db")
+    assert main(["migrate"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: cannot migrate the database at DATABASE_URL: ")
+    assert err.count("\n") == 1
+
+%%% if db=postgres
+
+def test_migrate_without_database_url_does_not_stand_in_a_sqlite_file(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["migrate"]) == 1
+    assert capsys.readouterr().err.startswith("error: DATABASE_URL is not set")
+    assert list(tmp_path.iterdir()) == []
+
+%%% end

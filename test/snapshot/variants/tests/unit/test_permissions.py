@@ -45,4 +45,4 @@ def test_create_admin_creates_then_promotes(tmp_path: Path) -> None:
     create_tables(database)
     database.dispose()
     assert create_admin(settings, "Boss@Example.com", "a long password") == "created"
-    assert create_admin(settings, "boss@example.com", "ignored password") == "promoted"
+    assert create_admin(settings, "boss@example.com", "ignored password").startswith("promoted")

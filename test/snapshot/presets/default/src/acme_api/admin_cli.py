@@ -25,7 +25,8 @@ def create_admin(settings: Settings, email: str, password: str) -> str:
             user = users.by_email(registration.email)
             if user is not None:
                 users.set_role(user, "admin")
-                return "promoted"
+                # Their own password stays: this command does not reset passwords.
+                return "promoted (an existing user, whose password is unchanged)"
             users.add(
                 User(
                     email=registration.email,

@@ -41,12 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; the exit code is 0 on success, 1 on bad settings, 2 on bad usage."""
     args = build_parser().parse_args(argv)
+    handler: Handler = args.handler
     try:
         settings = load_settings()
+        configure_logging(settings)
+        return handler(settings, args)
     except ConfigError as error:
         # One line, no traceback: this is for the operator, not a bug report.
         sys.stderr.write(f"error: {error}\n")
         return 1
-    configure_logging(settings)
-    handler: Handler = args.handler
-    return handler(settings, args)

@@ -115,9 +115,15 @@ class Settings(BaseSettings):
         return self
 
 
+# A default computed from another setting fails when that setting does: say only the cause.
+_CONSEQUENCE = "The default factory uses validated data"
+
+
 def _one_line(error: ValidationError) -> str:
     reasons = []
-    for detail in error.errors(include_url=False, include_input=False):
+    details = error.errors(include_url=False, include_input=False)
+    causes = [d for d in details if not str(d["msg"]).startswith(_CONSEQUENCE)] or details
+    for detail in causes:
         message = str(detail["msg"]).removeprefix("Value error, ")
         names = ".".join(str(part) for part in detail["loc"]).upper()
         reasons.append(f"{names}: {message}" if names else message)
