@@ -5,6 +5,7 @@ import { create } from "./create.js";
 import { EXIT, UserError } from "./errors.js";
 import { helpText } from "./help.js";
 import type { Subcommand } from "./args.js";
+import { normalizeDirectory } from "./names.js";
 import { GENERATOR } from "./version.js";
 
 export async function main(argv: readonly string[], io: Io = processIo(), cleanup: Cleanup = new Cleanup()): Promise<number> {
@@ -23,10 +24,12 @@ export async function main(argv: readonly string[], io: Io = processIo(), cleanu
       json = parsed.rest.includes("--json");
       return await runSubcommand(io, parsed.command, parsed.rest, cleanup);
     }
-    json = parsed.flags.json;
+    const flags = parsed.flags;
+    json = flags.json;
+    if (flags.directory !== undefined) flags.directory = normalizeDirectory(flags.directory);
     // --json is for machines: never prompt, whatever the terminal.
     const runIo = json ? { ...io, interactive: false } : io;
-    const result = await create(runIo, parsed.flags, cleanup);
+    const result = await create(runIo, flags, cleanup);
     if (json) io.stdout.write(`${JSON.stringify(result)}\n`);
     return EXIT.ok;
   } catch (error) {

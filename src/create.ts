@@ -10,6 +10,7 @@ import type { Cleanup, Io } from "./context.js";
 import { type Answers, combinationId } from "./options.js";
 import { TEMPLATES_DIR } from "./paths.js";
 import type { GitResult } from "./steps/git.js";
+import type { InstallTool } from "./steps/python.js";
 
 export interface CreateResult {
   ok: true;
@@ -26,18 +27,34 @@ export interface CreateResult {
   installed: "uv" | "pip" | "off";
 }
 
+/**
+ * The tool an install would use, checked before any question or write: a
+ * missing Python fails here in one line. Null when no install can happen.
+ */
+async function installToolFor(io: Io, flags: CreateFlags): Promise<InstallTool | null> {
+  if (flags.install === false || flags.dryRun) return null;
+  const { detectInstallTool, findPython } = await import("./steps/python.js");
+  const tool = await detectInstallTool(io.env);
+  if (tool === "pip") await findPython(io.env);
+  return tool;
+}
+
 export async function create(io: Io, flags: CreateFlags, cleanup: Cleanup): Promise<CreateResult> {
-  const [{ createUi }, { resolveAnswers }, { resolveTarget }, { newProject }, { writePlan }, { nextSteps, planListing, summary }] = await Promise.all([
-    import("./ui.js"),
-    import("./steps/answers.js"),
-    import("./steps/target.js"),
-    import("./render/new-project.js"),
-    import("./io/write.js"),
-    import("./steps/report.js"),
-  ]);
+  const [{ createUi }, { resolveAnswers }, { refuseInsideProject, resolveTarget }, { newProject }, { writePlan }, { planListing, summary }, { nextSteps }] =
+    await Promise.all([
+      import("./ui.js"),
+      import("./steps/answers.js"),
+      import("./steps/target.js"),
+      import("./render/new-project.js"),
+      import("./io/write.js"),
+      import("./steps/report.js"),
+      import("./steps/next-steps.js"),
+    ]);
   const ui = await createUi(io, flags.json);
   if (io.interactive && !flags.json) ui.intro("create-backend-starter");
-  const resolved = await resolveAnswers(io, flags);
+  await refuseInsideProject(io.cwd);
+  const tool = await installToolFor(io, flags);
+  const resolved = await resolveAnswers(io, flags, `Install Python dependencies now (${tool === "pip" ? "pip, in .venv" : "uv sync"})?`);
   const target = await resolveTarget(io, flags.directory, resolved.rawName, flags.force);
   const { names } = target;
   const rendered = newProject(names, resolved.answers, TEMPLATES_DIR);
@@ -68,17 +85,26 @@ export async function create(io: Io, flags: CreateFlags, cleanup: Cleanup): Prom
   );
   if (resolved.git) {
     const { initGit } = await import("./steps/git.js");
-    const git = await ui.task("Initialising git", (g) => (g.status === "committed" ? "Git repository with a first commit" : `Git skipped: ${g.reason}`), () => initGit(target.dir));
+    const git = await ui.task("Initialising git", (g) => (g.status === "committed" ? "Git repository with a first commit" : `Git skipped: ${g.reason}`), () => initGit(target.dir, cleanup));
     result.git = git.status;
   }
   if (resolved.install) {
-    const [{ installDependencies }, { commitLockFile }] = await Promise.all([import("./steps/install.js"), import("./steps/git.js")]);
-    const installed = await ui.task("Installing Python dependencies", (r) => `Installed with ${r.tool}`, () => installDependencies(target.dir, rendered.context.deps.dev));
+    const [{ installDependencies }, { commitLockFile }, { detectInstallTool }] = await Promise.all([
+      import("./steps/install.js"),
+      import("./steps/git.js"),
+      import("./steps/python.js"),
+    ]);
+    const installTool = tool ?? (await detectInstallTool(io.env));
+    const installed = await ui.task(
+      `Installing Python dependencies with ${installTool}`,
+      (r) => `Installed with ${r.tool}`,
+      () => installDependencies(io, target.dir, installTool, rendered.context.deps.dev, cleanup),
+    );
     result.installed = installed.tool;
     if (result.git === "committed") await commitLockFile(target.dir);
   }
   await written.finalize();
   cleanup.commit();
-  ui.outro(nextSteps(target, names, resolved.install));
+  ui.outro(nextSteps(target.shown, names, resolved.answers, result.installed));
   return result;
 }

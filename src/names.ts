@@ -8,7 +8,7 @@ export interface ProjectNames {
   readonly dist: string;
   /** The Python import package. */
   readonly pkg: string;
-  /** For headings: "Acme Api". */
+  /** For headings: the name as typed when it has capitals or spaces, else "Acme API" from acme-api. */
   readonly title: string;
 }
 
@@ -42,7 +42,11 @@ export function nameProblem(raw: string): string | null {
     return `"${raw}" is a path, not a project name; cd to the parent folder and pass a plain name such as my-api.`;
   }
   const dist = toDistName(name);
-  if (dist === "") return `"${raw}" has no letters or digits; use a name such as my-api.`;
+  if (dist === "") {
+    return /[^\x00-\x7F]/.test(name)
+      ? `"${raw}" has no Latin letters or digits to make a Python package name from; pass an ASCII name such as my-api (or --name my-api to keep this folder name).`
+      : `"${raw}" has no letters or digits; use a name such as my-api.`;
+  }
   if (!/^[a-z]/.test(dist)) return `"${raw}" must start with a letter, since it becomes the Python package ${toPkgName(dist)}.`;
   const pkg = toPkgName(dist);
   if (PYTHON_KEYWORDS.has(pkg)) return `"${raw}" is a Python keyword and cannot be a package name; try ${dist}-api.`;
@@ -51,8 +55,19 @@ export function nameProblem(raw: string): string | null {
   return null;
 }
 
-function toDistName(name: string): string {
+/** "Café" -> "Cafe": accents go, the letter stays; other scripts drop out. */
+function toAscii(name: string): string {
   return name
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/ß/g, "ss")
+    .replace(/[æÆ]/g, "ae")
+    .replace(/[øØ]/g, "o")
+    .replace(/[łŁ]/g, "l");
+}
+
+function toDistName(name: string): string {
+  return toAscii(name)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
@@ -62,13 +77,35 @@ function toPkgName(dist: string): string {
   return dist.replace(/-/g, "_");
 }
 
+// Words that read as initials in a heading: "my-api" -> "My API", not "My Api".
+const ACRONYMS = new Set([
+  "ai", "api", "aws", "cli", "cms", "crm", "css", "db", "dns", "erp", "gcp", "gql", "html", "http", "https", "id",
+  "io", "iot", "ip", "json", "jwt", "ml", "oauth", "orm", "pdf", "rbac", "rest", "rpc", "sdk", "sms", "sql",
+  "ssh", "sso", "tcp", "ui", "uri", "url", "ux", "xml",
+]);
+
+function titleFrom(name: string, dist: string): string {
+  // A name typed for people ("Acme API", "Joe's Shop") is already its own heading; the
+  // character set keeps it safe inside the Python string and Markdown that print it.
+  if (/\s/.test(name) && /[A-Z]/.test(name) && /^[A-Za-z0-9 '&.,_-]+$/.test(name)) return name.replace(/\s+/g, " ");
+  return dist
+    .split("-")
+    .map((w) => (ACRONYMS.has(w) ? w.toUpperCase() : w.charAt(0).toUpperCase() + w.slice(1)))
+    .join(" ");
+}
+
 /** Derives every name from a valid raw name; call nameProblem first. */
 export function projectNames(raw: string): ProjectNames {
   const name = raw.trim();
   const dist = toDistName(name);
-  const title = dist
-    .split("-")
-    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-    .join(" ");
-  return { name, dist, pkg: toPkgName(dist), title };
+  return { name, dist, pkg: toPkgName(dist), title: titleFrom(name, dist) };
+}
+
+/**
+ * What tab completion and habit add to a folder name: `app/`, `./app`. The
+ * `./` form is also how a folder named like a subcommand (`./update`) is given.
+ */
+export function normalizeDirectory(directory: string): string {
+  const trimmed = directory.replace(/^(?:\.[/\\])+/, "").replace(/(?<=.)[/\\]+$/, "");
+  return trimmed === "" ? "." : trimmed;
 }

@@ -1,19 +1,18 @@
 // `update`, `check` and `diff`: the commands run inside a generated project.
 import { parseArgs } from "node:util";
-import { createTwoFilesPatch } from "diff";
 import { parseAnswer } from "../answer-values.js";
 import type { Cleanup, Io } from "../context.js";
 import { EXIT, UsageError, UserError } from "../errors.js";
 import { applyChanges } from "../io/transaction.js";
 import { type AnswerKey, type Answers, ANSWER_KEYS, OPTIONS } from "../options.js";
 import { TEMPLATES_DIR } from "../paths.js";
-import { GENERATOR } from "../version.js";
+import { GENERATOR, PROJECT_COMMAND } from "../version.js";
 import { dirtyFiles, markUnmerged } from "../update/git-index.js";
 import { MIGRATIONS } from "../update/migrations.js";
 import { changesFiles, type UpdatePlan, planUpdate, type UpdateSource } from "../update/plan.js";
-import { loadProject } from "../update/project.js";
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { filesWithConflictMarkers, listed, refuseNewerProject } from "../update/guards.js";
+import { type LoadedProject, loadProject } from "../update/project.js";
+import { unifiedDiff } from "./unified-diff.js";
 
 export const DEFAULT_SOURCE: UpdateSource = { templatesDir: TEMPLATES_DIR, version: GENERATOR.version, migrations: MIGRATIONS };
 
@@ -68,7 +67,11 @@ function parseProjectFlags(command: string, argv: readonly string[], allowed: re
 function reportText(plan: UpdatePlan, dryRun: boolean): string {
   const changed = ANSWER_KEYS.filter((k) => JSON.stringify(plan.answersBefore[k]) !== JSON.stringify(plan.answersAfter[k]));
   const answers = changed.map((k) => `${k} ${String(plan.answersBefore[k])} -> ${String(plan.answersAfter[k])}`).join(", ");
-  const head = `${dryRun ? "Would update" : "Updated"} from ${plan.fromVersion} to ${plan.toVersion}${answers ? ` (${answers})` : ""}.`;
+  if (plan.outcomes.length === 0 && answers === "" && plan.fromVersion === plan.toVersion) {
+    return `Nothing ${dryRun ? "would change" : "changed"}: the project already matches the templates of ${plan.toVersion}.`;
+  }
+  const versions = plan.fromVersion === plan.toVersion ? `with the templates of ${plan.toVersion}` : `from ${plan.fromVersion} to ${plan.toVersion}`;
+  const head = `${dryRun ? "Would update" : "Updated"} ${versions}${answers ? ` (${answers})` : ""}.`;
   const labels: Record<string, string> = {
     added: "added",
     updated: "updated",
@@ -112,9 +115,21 @@ function hasConflicts(plan: UpdatePlan): boolean {
   return plan.outcomes.some((o) => o.outcome.endsWith("conflict"));
 }
 
+/** Even with --allow-dirty: merging over unresolved markers would bury them. */
+async function refuseConflictMarkers(project: LoadedProject): Promise<void> {
+  const marked = await filesWithConflictMarkers(project);
+  if (marked.length === 0) return;
+  throw new UserError(
+    `${marked.length} file(s) still hold conflict markers (${listed(marked)}); resolve the <<<<<<< sections and commit, then run update again.`,
+    EXIT.conflictMarkers,
+  );
+}
+
 export async function runUpdate(io: Io, argv: readonly string[], cleanup: Cleanup, source = DEFAULT_SOURCE): Promise<number> {
   const flags = parseProjectFlags("update", argv, ["set", "dry-run", "json", "allow-dirty", "allow-data-loss"]);
   const project = await loadProject(io.cwd);
+  refuseNewerProject(project, source.version);
+  await refuseConflictMarkers(project);
   if (!flags.allowDirty && !flags.dryRun) {
     const dirty = await dirtyFiles(project.root);
     if (dirty.length > 0) {
@@ -135,29 +150,35 @@ export async function runUpdate(io: Io, argv: readonly string[], cleanup: Cleanu
 
 export async function runCheck(io: Io, argv: readonly string[], source = DEFAULT_SOURCE): Promise<number> {
   const flags = parseProjectFlags("check", argv, ["json"]);
-  const plan = await planUpdate(await loadProject(io.cwd), {}, source);
+  const project = await loadProject(io.cwd);
+  refuseNewerProject(project, source.version);
+  const marked = await filesWithConflictMarkers(project);
+  const plan = await planUpdate(project, {}, source);
   const behind = plan.fromVersion !== plan.toVersion || changesFiles(plan);
-  const exitCode = behind ? EXIT.behind : EXIT.ok;
+  const exitCode = marked.length > 0 ? EXIT.conflictMarkers : behind ? EXIT.behind : EXIT.ok;
   if (flags.json) {
-    io.stdout.write(`${JSON.stringify({ ok: !behind, command: "check", behind, exitCode, fromVersion: plan.fromVersion, toVersion: plan.toVersion, files: plan.outcomes })}\n`);
-  } else {
-    io.stdout.write(
-      behind
-        ? `Behind: generated with ${plan.fromVersion}, templates are ${plan.toVersion}; ${plan.outcomes.length} file(s) would change. Run backend-starter update.\n`
-        : `Up to date with the templates of ${plan.toVersion}.\n`,
-    );
+    const result = { ok: exitCode === EXIT.ok, command: "check", behind, conflictMarkers: marked, exitCode, fromVersion: plan.fromVersion, toVersion: plan.toVersion, files: plan.outcomes };
+    io.stdout.write(`${JSON.stringify(result)}\n`);
+    return exitCode;
   }
+  const lines = [
+    behind
+      ? `Behind: generated with ${plan.fromVersion}, templates are ${plan.toVersion}; ${plan.outcomes.length} file(s) would change. Run ${PROJECT_COMMAND} update.`
+      : `Up to date with the templates of ${plan.toVersion}.`,
+    ...(marked.length > 0 ? [`Conflict markers remain in ${marked.length} file(s): ${listed(marked, 10)}; resolve the <<<<<<< sections, then commit.`] : []),
+  ];
+  io.stdout.write(`${lines.join("\n")}\n`);
   return exitCode;
 }
 
 export async function runDiff(io: Io, argv: readonly string[], source = DEFAULT_SOURCE): Promise<number> {
   const flags = parseProjectFlags("diff", argv, ["set"]);
-  const plan = await planUpdate(await loadProject(io.cwd), flags.set, source);
+  const project = await loadProject(io.cwd);
+  refuseNewerProject(project, source.version);
+  const plan = await planUpdate(project, flags.set, source);
   for (const [path, content] of plan.changes) {
     if (path.startsWith(".backend-starter")) continue;
-    const before = await readFile(join(plan.root, path), "utf8").catch(() => "");
-    const after = content === null ? "" : content.toString("utf8");
-    io.stdout.write(createTwoFilesPatch(`a/${path}`, `b/${path}`, before, after, undefined, undefined, { context: 3 }).replace(/^=+\n/, ""));
+    io.stdout.write(await unifiedDiff(plan.root, path, content));
   }
   return EXIT.ok;
 }

@@ -91,6 +91,32 @@ async function writeInto(dir: string, plan: Plan, options: WriteOptions, cleanup
   return { written: fresh, unchanged: same, replaced: differing, finalize: applied.finalize };
 }
 
+/**
+ * File-system failures in the user's terms: the folder they asked for, not
+ * the staging folder the error happened to name.
+ */
+export function explainWriteError(error: unknown, dir: string, nonEmpty: boolean): unknown {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const where = nonEmpty ? dir : dirname(dir);
+  switch (code) {
+    case "EACCES":
+    case "EPERM":
+      return new UserError(`Cannot write to ${where}: permission denied; nothing was written. Choose a folder you can write to, or fix its permissions.`);
+    case "EROFS":
+      return new UserError(`Cannot write to ${where}: the file system is read-only; nothing was written. Choose another folder.`);
+    case "ENAMETOOLONG":
+      return new UserError(`The path ${dir} is too long for this file system; nothing was written. Choose a shorter folder name.`);
+    case "ENOSPC":
+      return new UserError(`No space left on the disk holding ${where}; nothing was written. Free some space and retry.`);
+    default:
+      return error;
+  }
+}
+
 export async function writePlan(dir: string, plan: Plan, options: WriteOptions, nonEmpty: boolean, cleanup: Cleanup): Promise<WriteResult> {
-  return nonEmpty ? writeInto(dir, plan, options, cleanup) : writeNew(dir, plan, cleanup);
+  try {
+    return nonEmpty ? await writeInto(dir, plan, options, cleanup) : await writeNew(dir, plan, cleanup);
+  } catch (error) {
+    throw explainWriteError(error, dir, nonEmpty);
+  }
 }

@@ -70,7 +70,7 @@ export function checkAnswers(answers: Partial<Answers>): void {
   }
 }
 
-export async function resolveAnswers(io: Io, flags: CreateFlags): Promise<Resolved> {
+export async function resolveAnswers(io: Io, flags: CreateFlags, installQuestion = "Install Python dependencies now (uv sync)?"): Promise<Resolved> {
   const file = flags.answersFile === undefined ? { answers: {} } : await readAnswersFile(io, flags.answersFile);
   const given = withPreset(flags, { ...file.answers, ...flags.answers });
   const nameGiven = flags.name ?? (flags.directory === "." ? undefined : flags.directory) ?? file.name;
@@ -97,7 +97,7 @@ export async function resolveAnswers(io: Io, flags: CreateFlags): Promise<Resolv
   if (io.interactive) await resolveTarget(io, flags.directory, rawName, flags.force);
   const answers = io.interactive ? await askMissing(io, given) : (fillForced(given) as Answers);
   checkAnswers(answers);
-  const install = flags.install ?? (io.interactive ? await askYesNo(io, "Install Python dependencies now (uv sync)?", true) : true);
+  const install = flags.install ?? (io.interactive ? await askYesNo(io, installQuestion, true) : true);
   const git = flags.git ?? (io.interactive ? await askYesNo(io, "Initialise a git repository?", true) : true);
   return { rawName, answers, install, git };
 }

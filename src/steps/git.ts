@@ -1,7 +1,11 @@
 // `git init` and a first commit holding exactly the clean render.
-import { realpathSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
 import { execa } from "execa";
+import type { Cleanup } from "../context.js";
 import { STAGING_PREFIX } from "../io/transaction.js";
+import { GENERATOR } from "../version.js";
 
 export type GitResult = { readonly status: "committed" } | { readonly status: "skipped"; readonly reason: string };
 
@@ -22,20 +26,22 @@ async function isRepositoryRoot(dir: string): Promise<boolean> {
 async function identityArgs(dir: string): Promise<string[]> {
   const email = await git(dir, ["config", "user.email"]).catch(() => "");
   // A machine without a git identity still gets its first commit.
-  return email === "" ? ["-c", "user.name=create-backend-starter", "-c", "user.email=create-backend-starter@users.noreply.github.com"] : [];
+  return email === "" ? ["-c", `user.name=${GENERATOR.name}`, "-c", "user.email=create-backend-starter@users.noreply.github.com"] : [];
 }
 
-export async function initGit(dir: string): Promise<GitResult> {
+export async function initGit(dir: string, cleanup: Cleanup): Promise<GitResult> {
   try {
     await execa("git", ["--version"]);
   } catch {
     return { status: "skipped", reason: "git is not installed" };
   }
   if (await isRepositoryRoot(dir)) return { status: "skipped", reason: "the folder is already a git repository" };
+  // With --force the folder outlives a failed run: the repository made here must not.
+  if (!existsSync(join(dir, ".git"))) cleanup.add(() => rm(join(dir, ".git"), { recursive: true, force: true }));
   await git(dir, ["init", "--quiet"]);
   // --force stages (and keeps backups) inside the folder until the run succeeds: never commit those.
   await git(dir, ["add", "--all", "--", ".", `:(exclude)${STAGING_PREFIX}*`]);
-  await git(dir, [...(await identityArgs(dir)), "commit", "--quiet", "--no-verify", "-m", "Initial commit from create-backend-starter"]);
+  await git(dir, [...(await identityArgs(dir)), "commit", "--quiet", "--no-verify", "-m", `Initial commit from ${GENERATOR.name}`]);
   return { status: "committed" };
 }
 

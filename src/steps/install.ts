@@ -1,39 +1,60 @@
 // Installs the generated project's Python dependencies: `uv sync` where uv
 // exists (runtime + the dev group, as the project's README says), otherwise a
 // .venv made by the standard library and pip.
+import { existsSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
 import { execa } from "execa";
+import type { Cleanup, Io } from "../context.js";
 import { UserError } from "../errors.js";
+import { findPython, type InstallTool } from "./python.js";
 
 export interface InstallResult {
-  readonly tool: "uv" | "pip";
+  readonly tool: InstallTool;
 }
 
-async function hasCommand(command: string, args: string[] = ["--version"]): Promise<boolean> {
-  try {
-    await execa(command, args, { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
+// Decorations uv draws around its messages ("  × No solution found", "╰─▶ Because ...").
+const DECORATION = /^[\s×╰─▶│|]+/;
+
+/**
+ * The tool's own explanation in one line: its last line that says "error",
+ * else its last line. Both pip and uv end a failure with the cause.
+ */
+export function failureCause(output: string): string {
+  const lines = output
+    .split("\n")
+    .map((line) => line.replace(DECORATION, "").trim())
+    .filter((line) => line !== "");
+  const errors = lines.filter((line) => /^error\b/i.test(line) || /\berror:/i.test(line));
+  const cause = errors.at(-1) ?? lines.at(-1) ?? "no output";
+  return cause.length > 240 ? `${cause.slice(0, 237)}...` : cause;
+}
+
+/** Files the install creates that were not there before: a failed run removes them. */
+function forgetOnFailure(dir: string, cleanup: Cleanup): void {
+  for (const created of [".venv", "uv.lock"]) {
+    if (existsSync(join(dir, created))) continue;
+    cleanup.add(() => rm(join(dir, created), { recursive: true, force: true }));
   }
 }
 
-function lastLine(output: unknown): string {
-  return String(output ?? "").trim().split("\n").pop() ?? "";
+async function run(io: Io, dir: string, label: string, command: string, args: string[]): Promise<void> {
+  const result = await execa(command, args, { cwd: dir, env: io.env, all: true, reject: false, stdin: "ignore" });
+  if (result.exitCode === 0 && !result.failed) return;
+  const output = String(result.all ?? "") || (result.message ?? "");
+  if (io.env.DEBUG) io.stderr.write(`${output}\n`);
+  throw new UserError(`${label} failed: ${failureCause(output)} (nothing was kept; fix that and rerun, or pass --no-install; DEBUG=1 shows the full output)`);
 }
 
-export async function installDependencies(dir: string, devDependencies: readonly string[]): Promise<InstallResult> {
-  try {
-    if (await hasCommand("uv")) {
-      await execa("uv", ["sync", "--quiet"], { cwd: dir, all: true });
-      return { tool: "uv" };
-    }
-    const python = (await hasCommand("python3")) ? "python3" : "python";
-    await execa(python, ["-m", "venv", ".venv"], { cwd: dir, all: true });
-    // pip before 25.1 cannot read PEP 735 groups, so the dev group is passed by name.
-    await execa(".venv/bin/python", ["-m", "pip", "install", "--quiet", "-e", ".", ...devDependencies], { cwd: dir, all: true });
-    return { tool: "pip" };
-  } catch (error) {
-    const detail = lastLine((error as { all?: unknown }).all) || (error as Error).message;
-    throw new UserError(`Installing the Python dependencies failed (${detail}); the project was not kept. Retry with --no-install and run uv sync yourself.`);
+export async function installDependencies(io: Io, dir: string, tool: InstallTool, devDependencies: readonly string[], cleanup: Cleanup): Promise<InstallResult> {
+  forgetOnFailure(dir, cleanup);
+  if (tool === "uv") {
+    await run(io, dir, "uv sync", "uv", ["sync", "--quiet"]);
+    return { tool };
   }
+  const python = await findPython(io.env);
+  await run(io, dir, `${python} -m venv .venv`, python, ["-m", "venv", ".venv"]);
+  // pip before 25.1 cannot read PEP 735 groups, so the dev group is passed by name.
+  await run(io, dir, "pip install", join(dir, ".venv", "bin", "python"), ["-m", "pip", "install", "--quiet", "-e", ".", ...devDependencies]);
+  return { tool };
 }

@@ -26,14 +26,3 @@ export function planListing(target: Target, plan: Plan): string {
   const lines = [...plan].map(([path, content]) => `  ${path} (${content.length} bytes)`);
   return `Dry run: would write ${plan.size} files to ${target.shown}; nothing was written.\n${lines.join("\n")}`;
 }
-
-export function nextSteps(target: Target, names: ProjectNames, installed: boolean): string {
-  const steps = [
-    ...(target.shown === "." ? [] : [`cd ${/\s/.test(target.shown) ? JSON.stringify(target.shown) : target.shown}`]),
-    ...(installed ? [] : ["uv sync"]),
-    `uv run python -m ${names.pkg} migrate`,
-    `uv run python -m ${names.pkg} serve`,
-    "uv run pytest",
-  ];
-  return `Done. Next steps:\n${steps.map((s) => `  ${s}`).join("\n")}`;
-}

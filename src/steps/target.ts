@@ -1,8 +1,11 @@
 // Where the project goes, and whether that place can take it.
+import { existsSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
-import { basename, relative, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import type { Io } from "../context.js";
 import { UsageError, UserError } from "../errors.js";
+import { MANIFEST_FILE } from "../io/manifest.js";
+import { PROJECT_COMMAND } from "../version.js";
 import { nameProblem, type ProjectNames, projectNames } from "../names.js";
 
 export interface Target {
@@ -19,6 +22,9 @@ export interface Target {
 function directoryProblem(directory: string): string | null {
   if (directory === ".") return null;
   if (directory.trim() === "") return "The directory is empty; give a folder name such as my-api.";
+  if (directory.startsWith("~")) {
+    return `"${directory}" starts with ~, which the shell did not expand to your home folder; cd where the project should go and pass a plain name such as my-api.`;
+  }
   if (/[/\\]/.test(directory) || directory === "..") {
     return `"${directory}" is a path, not a folder name; cd to the parent folder and pass a plain name such as my-api.`;
   }
@@ -32,8 +38,22 @@ async function entriesOf(dir: string): Promise<string[] | null> {
     return await readdir(dir);
   } catch (error) {
     if (error instanceof UserError) throw error;
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return null;
+    if (code === "ENAMETOOLONG") throw new UserError(`The path ${dir} is too long for this file system; choose a shorter folder name.`);
+    if (code === "EACCES") throw new UserError(`Cannot read ${dir}: permission denied; choose a folder you can write to.`);
     throw error;
+  }
+}
+
+/** Creating a project inside another one is almost always a mistyped `update`. */
+export async function refuseInsideProject(cwd: string): Promise<void> {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, MANIFEST_FILE))) {
+      const where = dir === resolve(cwd) ? "This folder" : `${dir}`;
+      throw new UsageError(`${where} is a generated project (it holds ${MANIFEST_FILE}); to bring it up to date run ${PROJECT_COMMAND} update, or cd elsewhere to create a new one.`);
+    }
+    if (dirname(dir) === dir) return;
   }
 }
 
