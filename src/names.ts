@@ -106,6 +106,7 @@ export function projectNames(raw: string): ProjectNames {
  * `./` form is also how a folder named like a subcommand (`./update`) is given.
  */
 export function normalizeDirectory(directory: string): string {
+  if (directory.trim() === "") return directory;
   const trimmed = directory.replace(/^(?:\.[/\\])+/, "").replace(/(?<=.)[/\\]+$/, "");
   return trimmed === "" ? "." : trimmed;
 }

@@ -41,6 +41,9 @@ function plainUi(io: Io): Ui {
 }
 
 function clackUi(io: Io, p: Clack): Ui {
+  // clack's default says "Canceled" (its spinner prints it on Ctrl-C) while our own
+  // messages say "Cancelled": one spelling on one screen, prompts included.
+  p.updateSettings({ messages: { cancel: "Cancelled" } });
   const output = io.stdout;
   return {
     intro: (title) => p.intro(title, { output }),

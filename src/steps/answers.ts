@@ -6,6 +6,7 @@ import type { CreateFlags } from "../args.js";
 import { parseAnswerRecord } from "../answer-values.js";
 import type { Io } from "../context.js";
 import { UsageError } from "../errors.js";
+import { parseJsonText } from "../io/json-text.js";
 import { type Answers, defaultAnswers, fillForced, givenProblems, offeredSummary, OPTIONS } from "../options.js";
 import { presetAnswers, presetNames } from "../presets.js";
 import { closest } from "../suggest.js";
@@ -29,12 +30,9 @@ async function readAnswersFile(io: Io, file: string): Promise<{ answers: Partial
   } catch {
     throw new UsageError(`Cannot read the answers file ${file}; check the path.`);
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new UsageError(`The answers file ${file} is not valid JSON.`);
-  }
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) throw new UsageError(`The answers file is not valid JSON at ${file}:${parsed.at} (line:column); fix the syntax there.`);
+  const data = parsed.data;
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     throw new UsageError(`The answers file ${file} must hold a JSON object of answers.`);
   }

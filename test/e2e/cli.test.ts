@@ -1,6 +1,7 @@
-// The built CLI, run as CI and pipes run it (no TTY, CI=true): exit codes, the
-// one-line messages of refused runs (and that they write nothing), and what a
-// successful run writes.
+// The CLI as CI and pipes run it (no TTY, CI=true): exit codes, the one-line
+// messages of refused runs (and that they write nothing), and what a successful
+// run writes. Most cases call main() in-process (the bin's own code path minus a
+// node start-up); a few run the built bin to prove it is wired the same way.
 import { createHash } from "node:crypto";
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -8,7 +9,7 @@ import { execa } from "execa";
 import { afterAll, describe, expect, it } from "vitest";
 import { FLAG_SPECS } from "../../src/args.js";
 import { type Answers, defaultAnswers } from "../../src/options.js";
-import { type CliRun, listFiles, removeDir, ROOT, runCli, tempDir } from "../helpers.js";
+import { type CliRun, listFiles, removeDir, ROOT, runCli as runBin, runInProcess as runCli, tempDir } from "../helpers.js";
 
 const MANIFEST = ".backend-starter.json";
 const BASE = ".backend-starter/base.json.gz";
@@ -274,7 +275,7 @@ describe("help, version and other commands", () => {
 
   it("--version prints the package version", async () => {
     const cwd = workDir();
-    const run = await runCli(["--version"], { cwd });
+    const run = await runBin(["--version"], { cwd });
     expectOk(run);
     expect(run.stdout.trim()).toBe(VERSION);
     expectEmpty(cwd);

@@ -1,12 +1,14 @@
 // One cached virtualenv with every dependency any layer declares, so checking
 // a generated project costs its tools' run time, not an install. The cache key
 // is the dependency list: a template change that adds a dependency makes a
-// fresh environment.
+// fresh environment. Each cache folder is built once, under a lock, and only
+// used once complete (build-once.ts): test files run in parallel workers.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
 import { ROOT } from "../helpers.js";
+import { buildOnce } from "./build-once.js";
 
 const CACHE = join(ROOT, ".cache");
 const TEMPLATES = join(ROOT, "templates");
@@ -29,16 +31,15 @@ async function hasUv(command: string): Promise<boolean> {
   );
 }
 
-/** uv from PATH, or installed from PyPI into .cache/tools on first use. */
+/** uv from PATH, or installed from PyPI into .cache/uv-tool on first use. */
 export async function uvCommand(): Promise<string> {
   if (await hasUv("uv")) return "uv";
-  const tools = join(CACHE, "tools");
-  const uv = join(tools, "bin", "uv");
-  if (!existsSync(uv)) {
-    await execa("python3", ["-m", "venv", tools]);
-    await execa(join(tools, "bin", "python"), ["-m", "pip", "install", "--quiet", "uv"]);
-  }
-  return uv;
+  const tools = join(CACHE, "uv-tool");
+  await buildOnce(tools, async (dir) => {
+    await execa("python3", ["-m", "venv", dir]);
+    await execa(join(dir, "bin", "python"), ["-m", "pip", "install", "--quiet", "uv"]);
+  });
+  return join(tools, "bin", "uv");
 }
 
 /** The bin folder of a virtualenv holding every layer's dependencies. */
@@ -46,15 +47,10 @@ export async function checkEnvironment(): Promise<string> {
   const deps = allDependencies();
   const key = createHash("sha256").update(deps.join("\n")).digest("hex").slice(0, 12);
   const venv = join(CACHE, `venv-${key}`);
-  const bin = join(venv, "bin");
-  // Written last: a venv without it is a half-finished install to redo.
-  const complete = join(venv, ".complete");
-  if (existsSync(complete)) return bin;
-  const uv = await uvCommand();
-  rmSync(venv, { recursive: true, force: true });
-  mkdirSync(CACHE, { recursive: true });
-  await execa(uv, ["venv", "--quiet", "--python", "python3", venv]);
-  await execa(uv, ["pip", "install", "--quiet", "--compile-bytecode", "--python", join(bin, "python"), ...deps]);
-  writeFileSync(complete, `${deps.join("\n")}\n`);
-  return bin;
+  await buildOnce(venv, async (dir) => {
+    const uv = await uvCommand();
+    await execa(uv, ["venv", "--quiet", "--python", "python3", dir]);
+    await execa(uv, ["pip", "install", "--quiet", "--compile-bytecode", "--python", join(dir, "bin", "python"), ...deps]);
+  });
+  return join(venv, "bin");
 }

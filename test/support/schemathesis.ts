@@ -3,12 +3,13 @@
 // It lives in a virtualenv of its own, apart from the project-check venv of
 // python.ts, so its dependencies and the generated projects' cannot clash.
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
 import { ROOT, removeDir, tempDir } from "../helpers.js";
 import { Client, record } from "../contract/client.js";
 import { login, newUser } from "../contract/auth.js";
+import { buildOnce } from "./build-once.js";
 import { uvCommand } from "./python.js";
 
 /** Pinned, so a run is reproducible; bump it on purpose (`python3 -m pip index versions schemathesis`). */
@@ -116,18 +117,13 @@ const CACHE = join(ROOT, ".cache");
 /** The `schemathesis` executable from its own cached virtualenv, installed with uv on first use. */
 export async function schemathesisCommand(): Promise<string> {
   const venv = join(CACHE, `schemathesis-${SCHEMATHESIS_VERSION}`);
-  const bin = join(venv, "bin");
-  // Written last: a venv without it is a half-finished install to redo.
-  const complete = join(venv, ".complete");
-  if (!existsSync(complete)) {
+  // Built once under a lock: parallel test files must not install into one folder at once.
+  await buildOnce(venv, async (dir) => {
     const uv = await uvCommand();
-    rmSync(venv, { recursive: true, force: true });
-    mkdirSync(CACHE, { recursive: true });
-    await execa(uv, ["venv", "--quiet", "--python", "python3", venv]);
-    await execa(uv, ["pip", "install", "--quiet", "--python", join(bin, "python"), `schemathesis==${SCHEMATHESIS_VERSION}`]);
-    writeFileSync(complete, `schemathesis==${SCHEMATHESIS_VERSION}\n`);
-  }
-  return join(bin, "schemathesis");
+    await execa(uv, ["venv", "--quiet", "--python", "python3", dir]);
+    await execa(uv, ["pip", "install", "--quiet", "--python", join(dir, "bin", "python"), `schemathesis==${SCHEMATHESIS_VERSION}`]);
+  });
+  return join(venv, "bin", "schemathesis");
 }
 
 export interface SchemathesisOptions {
