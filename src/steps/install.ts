@@ -17,17 +17,24 @@ export interface InstallResult {
 const DECORATION = /^[\s×╰─▶│|]+/;
 
 /**
- * The tool's own explanation in one line: its last line that says "error",
- * else its last line. Both pip and uv end a failure with the cause.
+ * The tool's own explanation in one line. pip states the cause on its last
+ * "ERROR:" line (a build-dependency failure nests it above a generic
+ * "error: subprocess-exited-with-error"); uv puts the cause and a hint under
+ * its last "error:" line. Else the last line.
  */
 export function failureCause(output: string): string {
   const lines = output
     .split("\n")
     .map((line) => line.replace(DECORATION, "").trim())
     .filter((line) => line !== "");
-  const errors = lines.filter((line) => /^error\b/i.test(line) || /\berror:/i.test(line));
-  const cause = errors.at(-1) ?? lines.at(-1) ?? "no output";
-  return cause.length > 240 ? `${cause.slice(0, 237)}...` : cause;
+  const pipCause = lines.filter((line) => line.startsWith("ERROR:")).at(-1);
+  if (pipCause !== undefined) return pipCause.length > 300 ? `${pipCause.slice(0, 297)}...` : pipCause;
+  let start = -1;
+  lines.forEach((line, index) => {
+    if (/^error\b/i.test(line)) start = index;
+  });
+  const cause = start >= 0 ? lines.slice(start).join(" ") : (lines.at(-1) ?? "no output");
+  return cause.length > 300 ? `${cause.slice(0, 297)}...` : cause;
 }
 
 /** Files the install creates that were not there before: a failed run removes them. */

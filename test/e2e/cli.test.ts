@@ -9,6 +9,7 @@ import { execa } from "execa";
 import { afterAll, describe, expect, it } from "vitest";
 import { FLAG_SPECS } from "../../src/args.js";
 import { type Answers, defaultAnswers } from "../../src/options.js";
+import { pathWithOldPython, pathWithoutUv } from "../support/no-uv.js";
 import { type CliRun, listFiles, removeDir, ROOT, runCli as runBin, runInProcess as runCli, tempDir } from "../helpers.js";
 
 const MANIFEST = ".backend-starter.json";
@@ -561,5 +562,243 @@ describe("--git", () => {
     expectOk(await runCli(["acme-api", "--yes", "--force", "--overwrite", "--no-install", "--git"], { cwd }));
     expect((await git(project, "ls-files")).split("\n").filter((f) => f.includes("staging"))).toEqual([]);
     expect(await git(project, "status", "--porcelain", "--untracked-files=all")).toBe("");
+  });
+});
+
+// Issue 9, "The first day as a user": one case per defect a new user hit.
+describe("the first day as a user", () => {
+  const OUR_COMMAND = "npx --package @backend-starter/create backend-starter";
+
+  async function generateWithGit(args: string[] = []): Promise<{ cwd: string; project: string }> {
+    const cwd = workDir();
+    expectOk(await runCli(["acme-api", "--yes", "--no-install", ...args], { cwd }));
+    return { cwd, project: join(cwd, "acme-api") };
+  }
+
+  describe("next steps match what was installed", () => {
+    it("--no-install prints both ways, uv and pip (venv, activation, migrate, serve, test)", async () => {
+      const { run } = await generate(["acme-api", "--yes"]);
+      const uvAt = run.stdout.indexOf("with uv");
+      const pipAt = run.stdout.indexOf("or with pip");
+      expect(uvAt).toBeGreaterThan(-1);
+      expect(pipAt).toBeGreaterThan(uvAt);
+      const [uvPart, pipPart] = [run.stdout.slice(uvAt, pipAt), run.stdout.slice(pipAt)];
+      for (const step of ["cd acme-api", "uv sync", "uv run python -m acme_api migrate", "uv run python -m acme_api serve", "uv run pytest"]) expect(uvPart).toContain(step);
+      for (const step of ["cd acme-api", "python3 -m venv .venv", "source .venv/bin/activate", "pip install -e . --group dev", "python -m acme_api migrate", "python -m acme_api serve", "pytest"]) {
+        expect(pipPart).toContain(step);
+      }
+      expect(pipPart).not.toContain("uv ");
+    });
+
+    it("a PostgreSQL project says how to point it at a server before migrate", async () => {
+      const { run } = await generate(["acme-api", "--yes", "--db", "postgres"]);
+      const url = run.stdout.indexOf("DATABASE_URL=postgresql://");
+      expect(url).toBeGreaterThan(-1);
+      expect(run.stdout).toContain("cp .env.example .env");
+      expect(run.stdout).toMatch(/start your PostgreSQL server/);
+      expect(url).toBeLessThan(run.stdout.indexOf("uv run python -m acme_api migrate"));
+      const sqlite = await generate(["acme-api", "--yes"]);
+      expect(sqlite.run.stdout).not.toContain("DATABASE_URL");
+    });
+
+    it("without uv: installs with pip into .venv and prints pip's next steps, which work", async () => {
+      const cwd = workDir();
+      const env = { PATH: pathWithoutUv(cwd) };
+      const run = await runCli(["acme-api", "--preset", "minimal", "--no-git"], { cwd, env });
+      expectOk(run);
+      expect(run.stdout).toContain("Installing Python dependencies with pip");
+      expect(run.stdout).toContain("Installed with pip");
+      const steps = run.stdout.slice(run.stdout.indexOf("Next steps"));
+      expect(steps).toContain("source .venv/bin/activate");
+      expect(steps).toContain("python -m acme_api migrate");
+      expect(steps).not.toMatch(/\buv\b/);
+      // The printed steps, as the activated venv runs them.
+      const venvBin = join(cwd, "acme-api", ".venv", "bin");
+      const migrate = await execa(join(venvBin, "python"), ["-m", "acme_api", "migrate"], { cwd: join(cwd, "acme-api"), reject: false });
+      expect(migrate.exitCode, String(migrate.stderr)).toBe(0);
+      expect(existsSync(join(venvBin, "pytest"))).toBe(true);
+    }, 600_000);
+  });
+
+  describe("Python and install failures", () => {
+    it("refuses up front, in one line, when Python is older than 3.11, and asks or writes nothing", async () => {
+      const cwd = workDir();
+      const env = { PATH: pathWithOldPython(join(cwd, "..", `${basename(cwd)}-bin`)) };
+      dirs.push(join(cwd, "..", `${basename(cwd)}-bin`));
+      expectRefused(await runCli(["acme-api", "--yes", "--no-git"], { cwd, env }), 1, "Python 3.11 or newer", "python3 is 3.9", "--no-install");
+      expectEmpty(cwd);
+      expectOk(await runCli(["acme-api", "--yes", "--no-git", "--no-install"], { cwd, env }));
+    });
+
+    it("a failed uv sync shows uv's own cause in one line, and --force leaves the folder as it was", async () => {
+      const cwd = workDir();
+      const folder = join(cwd, "acme-api");
+      mkdirSync(folder);
+      writeFileSync(join(folder, "notes.txt"), "mine\n");
+      const env = { UV_OFFLINE: "1", UV_NO_CACHE: "1" };
+      const run = await runCli(["acme-api", "--yes", "--force"], { cwd, env });
+      expectRefused(run, 1, "uv sync failed: error:", "not found in the cache", "--no-install");
+      expect(snapshot(folder)).toEqual({ "notes.txt": "mine\n" });
+    }, 120_000);
+
+    it("a failed pip install ends with pip's own error in one line; DEBUG=1 shows the full output above it", async () => {
+      const cwd = workDir();
+      const env = { PATH: pathWithoutUv(cwd), PIP_NO_INDEX: "1", PIP_FIND_LINKS: cwd, DEBUG: "1" };
+      const run = await runCli(["acme-api", "--preset", "minimal", "--no-git"], { cwd, env });
+      expect(run.exitCode).toBe(1);
+      expect(run.stderr).toContain("ERROR: Could not find a version that satisfies the requirement");
+      const message = run.stderr.split("\n").find((line) => line.startsWith("pip install failed:"));
+      expect(message).toMatch(/^pip install failed: ERROR: No matching distribution found for \S+ \(nothing was kept; .*--no-install/);
+      expect(existsSync(join(cwd, "acme-api"))).toBe(false);
+    }, 300_000);
+  });
+
+  describe("commands inside a project", () => {
+    it.each(["update", "check", "diff", "add"])("`%s --help` prints its usage and exit codes, exit 0", async (command) => {
+      const cwd = workDir();
+      const run = await runCli([command, "--help"], { cwd });
+      expectOk(run);
+      expect(run.stdout).toContain(`Usage: backend-starter ${command}`);
+      expect(run.stdout).toContain(OUR_COMMAND);
+      expect(run.stdout).toMatch(/4 +the project was made by a newer generator/);
+      expectEmpty(cwd);
+    });
+
+    it("`--yes` inside a generated project (or below it) refuses a nested project and points at update", async () => {
+      const { project } = await generate(["acme-api", "--yes"]);
+      const before = snapshot(project);
+      for (const cwd of [project, join(project, "src")]) {
+        expectRefused(await runCli(["--yes", ...QUIET], { cwd }), 2, "is a generated project", `${OUR_COMMAND} update`);
+      }
+      expect(snapshot(project)).toEqual(before);
+    });
+
+    it("a project made by a newer generator: check, update and diff refuse with exit 4, changing nothing", async () => {
+      const { project } = await generateWithGit();
+      const manifest = JSON.parse(readFileSync(join(project, MANIFEST), "utf8")) as Manifest;
+      manifest.generator.version = "9.1.0";
+      writeFileSync(join(project, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+      const before = snapshot(project);
+      for (const command of [["check"], ["update", "--allow-dirty"], ["diff"]]) {
+        expectRefused(await runCli(command, { cwd: project }), 4, "generated by create-backend-starter 9.1.0, newer than this", "@backend-starter/create@9.1.0");
+      }
+      expect(snapshot(project)).toEqual(before);
+    });
+
+    it("conflict markers: check lists the files (exit 5), update refuses even with --allow-dirty", async () => {
+      const { project } = await generateWithGit();
+      const readme = join(project, "README.md");
+      writeFileSync(readme, `${readFileSync(readme, "utf8")}<<<<<<< ours\nmine\n=======\ntheirs\n>>>>>>> theirs\n`);
+      await git(project, "commit", "-qam", "a bad merge");
+      const check = await runCli(["check"], { cwd: project });
+      expect(check.exitCode).toBe(5);
+      expect(check.stdout).toContain("Conflict markers remain in 1 file(s): README.md");
+      const json = JSON.parse((await runCli(["check", "--json"], { cwd: project })).stdout) as { conflictMarkers: string[]; exitCode: number };
+      expect(json).toMatchObject({ conflictMarkers: ["README.md"], exitCode: 5 });
+      const before = snapshot(project);
+      expectRefused(await runCli(["update", "--allow-dirty"], { cwd: project }), 5, "README.md", "conflict markers");
+      expect(snapshot(project)).toEqual(before);
+    });
+
+    it("update with nothing to do says so, instead of 'Updated from 0.1.0 to 0.1.0'", async () => {
+      const { project } = await generateWithGit();
+      const run = await runCli(["update"], { cwd: project });
+      expectOk(run);
+      expect(run.stdout.trim()).toBe(`Nothing changed: the project already matches the templates of ${VERSION}.`);
+      expect((await runCli(["check"], { cwd: project })).stdout).toContain("Up to date");
+    });
+
+    it("diff output is a patch git apply takes, deletions included", async () => {
+      const { project } = await generateWithGit();
+      const patch = await runCli(["diff", "--set", "docker=false"], { cwd: project });
+      expectOk(patch);
+      expect(patch.stdout).toContain("+++ /dev/null");
+      await execa("git", ["apply", "-"], { cwd: project, input: patch.stdout });
+      expect(existsSync(join(project, "Dockerfile"))).toBe(false);
+      expect(existsSync(join(project, "compose.yaml"))).toBe(false);
+      // The patched tree is what update itself writes.
+      const patched = snapshot(project);
+      await git(project, "checkout", "--", ".");
+      expectOk(await runCli(["update", "--set", "docker=false", "--allow-dirty"], { cwd: project }));
+      const updated = snapshot(project);
+      for (const path of Object.keys(updated).filter((p) => !p.startsWith(".backend-starter") && !p.startsWith(".git/"))) {
+        expect(patched[path], path).toBe(updated[path]);
+      }
+    });
+  });
+
+  describe("names and folders", () => {
+    it.each([
+      ["app/", "app"],
+      ["./app", "app"],
+      ["./update", "update"],
+      ["café", "café"],
+    ])("accepts the directory %j (folder %s)", async (directory, folder) => {
+      const cwd = workDir();
+      expectOk(await runCli([directory, "--yes", ...QUIET], { cwd }));
+      expect(readdirSync(cwd)).toEqual([folder]);
+    });
+
+    it("`-- update` makes a folder named like a subcommand", async () => {
+      const cwd = workDir();
+      expectOk(await runCli(["--yes", ...QUIET, "--", "update"], { cwd }));
+      expect(readdirSync(cwd)).toEqual(["update"]);
+    });
+
+    it("café becomes the package cafe, not caf", async () => {
+      const cwd = workDir();
+      const run = await runCli(["café", "--yes", "--json", ...QUIET], { cwd });
+      expect(parseJson(run)).toMatchObject({ name: "café", package: "cafe" });
+    });
+
+    it("a name without Latin letters asks for an ASCII name or --name", async () => {
+      const cwd = workDir();
+      expectRefused(await runCli(["项目", "--yes", ...QUIET], { cwd }), 2, "ASCII name", "--name");
+      expectEmpty(cwd);
+      expectOk(await runCli(["项目", "--name", "xiangmu", "--yes", ...QUIET], { cwd }));
+      expect(readdirSync(cwd)).toEqual(["项目"]);
+    });
+
+    it("refuses ~app (a home folder the shell did not expand)", async () => {
+      const cwd = workDir();
+      expectRefused(await runCli(["~app", "--yes", ...QUIET], { cwd }), 2, "starts with ~");
+      expectEmpty(cwd);
+    });
+
+    it("the heading keeps acronyms: acme-api is 'Acme API'", async () => {
+      const { project } = await generate(["acme-api", "--yes"]);
+      expect(readFileSync(join(project, "README.md"), "utf8").split("\n")[0]).toBe("# Acme API");
+    });
+
+    it("a folder name too long for the file system: one line naming the user's path, not the staging folder", async () => {
+      const cwd = workDir();
+      const long = "a".repeat(250);
+      const run = await runCli([long, "--name", "acme-api", "--yes", ...QUIET], { cwd });
+      expectRefused(run, 1, `The path ${join(cwd, long)} is too long`);
+      expect(run.stderr).not.toContain("staging");
+      expectEmpty(cwd);
+    });
+
+    it("a folder it may not write to: one line naming that folder", async () => {
+      const run = await runCli(["acme-api", "--yes", ...QUIET], { cwd: "/sys" });
+      expectRefused(run, 1, "Cannot write to /sys: permission denied");
+      expect(run.stderr).not.toContain("staging");
+    });
+  });
+
+  describe("answers files", () => {
+    it("accepts a UTF-8 byte-order mark", async () => {
+      const cwd = workDir();
+      writeFileSync(join(cwd, "answers.json"), `\uFEFF${JSON.stringify({ ...defaultAnswers(), name: "Acme API" })}`);
+      expectOk(await runCli(["--answers", "answers.json", ...QUIET], { cwd }));
+      expect(existsSync(join(cwd, "acme-api", MANIFEST))).toBe(true);
+    });
+
+    it("names line:column of a syntax error", async () => {
+      const cwd = workDir();
+      writeFileSync(join(cwd, "answers.json"), '{\n  "db": "sqlite",\n}\n');
+      expectRefused(await runCli(["acme-api", "--answers", "answers.json", "--yes", ...QUIET], { cwd }), 2, "answers.json:3:1");
+      expect(readdirSync(cwd)).toEqual(["answers.json"]);
+    });
   });
 });
