@@ -49,7 +49,7 @@ export function helpText(command?: Subcommand): string {
     "",
     "Usage:",
     "  create-backend-starter [directory] [options]",
-    "  npm create backend-starter@latest my-api",
+    "  npm create @backend-starter@latest my-api",
     "",
     "Answers (asked on a terminal when not given):",
     row("--name NAME", 'project name (default: the directory; "Acme API" -> acme-api / acme_api)'),
@@ -72,7 +72,7 @@ export function helpText(command?: Subcommand): string {
     "",
     `Offered combinations: ${validCombinations().length}. Without a terminal, every answer must be given (or --yes).`,
     "",
-    "Inside a generated project (each takes --help):",
+    "Inside a generated project (each takes --help; from Python, run: npx --package @backend-starter/create backend-starter ...):",
     row("backend-starter update", "re-render from these templates, three-way merged with your edits"),
     row("backend-starter check", "is the project behind these templates?"),
     row("backend-starter diff", "what update would change, as a unified diff"),
@@ -87,6 +87,9 @@ function setKeys(): string {
   return `keys: ${ANSWER_KEYS.join(", ")}; values as in create-backend-starter --help`;
 }
 
+// A Python project has no node_modules: npx must name our package, or it fetches an unrelated one.
+const RUN_FROM_PROJECT = "Run it from the project with: npx --package @backend-starter/create backend-starter <command>";
+
 const SUBCOMMAND_HELP: Record<Subcommand, () => string[]> = {
   update: () => [
     "Usage: backend-starter update [--set KEY=VALUE ...] [--dry-run] [--json] [--allow-dirty]",
@@ -100,7 +103,9 @@ const SUBCOMMAND_HELP: Record<Subcommand, () => string[]> = {
     row("--json", "print one machine-readable result object"),
     row("--allow-dirty", "run on a git tree with uncommitted changes"),
     "",
-    "Exit codes: 0 updated, 1 failure, 2 usage, 3 conflicts remain (resolve the markers, then commit).",
+    "Exit codes: 0 updated, 1 failure, 2 usage, 3 conflicts remain (resolve the markers, then commit),",
+    "4 the project was made by a newer generator (run that version), 5 files still hold conflict markers.",
+    RUN_FROM_PROJECT,
   ],
   check: () => [
     "Usage: backend-starter check [--json]",
@@ -109,7 +114,9 @@ const SUBCOMMAND_HELP: Record<Subcommand, () => string[]> = {
     "",
     row("--json", "print one machine-readable result object"),
     "",
-    "Exit codes: 0 up to date, 1 failure, 2 usage, 3 behind the templates (run backend-starter update).",
+    "Exit codes: 0 up to date, 1 failure, 2 usage, 3 behind the templates (run backend-starter update),",
+    "4 the project was made by a newer generator (run that version), 5 files still hold conflict markers.",
+    RUN_FROM_PROJECT,
   ],
   diff: () => [
     "Usage: backend-starter diff [--set KEY=VALUE ...]",
@@ -118,7 +125,8 @@ const SUBCOMMAND_HELP: Record<Subcommand, () => string[]> = {
     "",
     row("--set KEY=VALUE", `with this answer changed (${setKeys()})`),
     "",
-    "Exit codes: 0 done, 1 failure, 2 usage.",
+    "Exit codes: 0 done, 1 failure, 2 usage, 4 the project was made by a newer generator (run that version).",
+    RUN_FROM_PROJECT,
   ],
   add: () => [
     "Usage: backend-starter add resource NAME [--fields ...] | add auth METHOD | add rbac | add docker | add ci",
