@@ -63,7 +63,7 @@ describe("rendering", () => {
   it("renders variables without HTML escaping and copies other files verbatim", () => {
     const { plan } = render();
     expect(text(plan, "src/acme_api/app.py")).toContain(`QUOTE = "it's <b>&</b>"`);
-    expect(text(plan, "src/acme_api/app.py")).toContain("# Acme Api uses");
+    expect(text(plan, "src/acme_api/app.py")).toContain("# Acme API uses");
     expect(text(plan, "tests/test_unit.py")).toContain(`"{{" not in`);
     expect(text(plan, ".gitignore")).toBe(".env\n");
   });
