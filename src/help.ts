@@ -92,7 +92,7 @@ const RUN_FROM_PROJECT = "Run it from the project with: npx --package @backend-s
 
 const SUBCOMMAND_HELP: Record<Subcommand, () => string[]> = {
   update: () => [
-    "Usage: backend-starter update [--set KEY=VALUE ...] [--dry-run] [--json] [--allow-dirty]",
+    "Usage: backend-starter update [--set KEY=VALUE ...] [--dry-run] [--json] [--allow-dirty] [--allow-data-loss]",
     "",
     "Re-renders the project from the installed templates (and changed answers) and brings that in with",
     "a three-way merge against the clean render of the last generation. Untouched files take the new",
@@ -102,6 +102,7 @@ const SUBCOMMAND_HELP: Record<Subcommand, () => string[]> = {
     row("--dry-run", "say what would change; write nothing"),
     row("--json", "print one machine-readable result object"),
     row("--allow-dirty", "run on a git tree with uncommitted changes"),
+    row("--allow-data-loss", "let an answer change revert revisions that drop tables or columns"),
     "",
     "Exit codes: 0 updated, 1 failure, 2 usage, 3 conflicts remain (resolve the markers, then commit),",
     "4 the project was made by a newer generator (run that version), 5 files still hold conflict markers.",
