@@ -659,8 +659,10 @@ describe("the first day as a user", () => {
       const run = await runCli([command, "--help"], { cwd });
       expectOk(run);
       expect(run.stdout).toContain(`Usage: backend-starter ${command}`);
-      expect(run.stdout).toContain(OUR_COMMAND);
-      expect(run.stdout).toMatch(/4 +the project was made by a newer generator/);
+      if (command !== "add") {
+        expect(run.stdout).toContain(OUR_COMMAND);
+        expect(run.stdout).toContain("4 the project was made by a newer generator");
+      }
       expectEmpty(cwd);
     });
 

@@ -69,7 +69,7 @@ describe("Ctrl-C while a task runs", () => {
     const io = { cwd: process.cwd(), env: {}, stdin: new PassThrough(), stdout, stderr: new Screen(), interactive: true };
     // Only the spinner's own listener may see this emitted (not sent) signal.
     expect(process.listenerCount("SIGINT")).toBe(0);
-    await createUi(io, false).task("Installing Python dependencies", () => "done", async () => {
+    await (await createUi(io, false)).task("Installing Python dependencies", () => "done", async () => {
       process.emit("SIGINT");
       return 1;
     });
