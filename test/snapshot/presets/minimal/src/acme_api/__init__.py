@@ -1,3 +1,3 @@
-"""Acme Api: a backend service."""
+"""Acme API: a backend service."""
 
 __version__ = "0.1.0"

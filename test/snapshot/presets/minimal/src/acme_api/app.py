@@ -27,7 +27,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     # No trailing-slash redirects: "/health/" is a 404, as every other unknown path.
     app = FastAPI(
-        title="Acme Api",
+        title="Acme API",
         version=__version__,
         lifespan=lifespan,
         redirect_slashes=False,
