@@ -29,7 +29,8 @@ export interface TemplateContext {
   /** Section list -> rendered texts, in layer order. */
   sections: Record<string, string[]>;
   deps: { runtime: string[]; dev: string[] };
-  generator: { name: string; version: string };
+  /** `package` is what `npx --package` must name to run this generator from the project. */
+  generator: { name: string; package: string; version: string };
 }
 
 export interface Contributions {
@@ -64,6 +65,6 @@ export function buildContext(names: ProjectNames, answers: Answers, resources: R
     settings: c.settings.map(settingView),
     sections: {},
     deps: { runtime: sortedUnique(c.runtime), dev: sortedUnique(c.dev) },
-    generator: { name: GENERATOR.name, version: GENERATOR.version },
+    generator: { name: GENERATOR.name, package: GENERATOR.package, version: GENERATOR.version },
   };
 }
