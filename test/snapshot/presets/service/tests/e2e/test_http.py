@@ -81,3 +81,14 @@ def test_the_configured_origin_may_call_from_a_browser(client: httpx2.Client) ->
     assert preflight.status_code == 200
     assert preflight.headers["access-control-allow-origin"] == ALLOWED_ORIGIN
     assert preflight.headers["x-request-id"]
+
+
+def test_a_body_over_the_limit_is_413_and_no_response_is_sniffed_or_cached(
+    client: httpx2.Client,
+) -> None:
+    # One byte over the default MAX_BODY_BYTES (1 MiB): refused before routing or parsing.
+    response = client.post("/health", content=b"x" * (1_048_576 + 1))
+    assert response.status_code == 413
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["cache-control"] == "no-store"

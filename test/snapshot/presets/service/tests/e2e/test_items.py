@@ -26,3 +26,10 @@ def test_unknown_fields_are_refused(client: httpx2.Client, headers: dict[str, st
     response = client.post(PATH, json={**VALID, "id": 1}, headers=headers)
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "id"
+
+
+def test_a_nul_character_is_refused(client: httpx2.Client, headers: dict[str, str]) -> None:
+    body = {**VALID, "title": "before\u0000after"}
+    response = client.post(PATH, json=body, headers=headers)
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "title"

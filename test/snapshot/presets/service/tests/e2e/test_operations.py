@@ -51,6 +51,14 @@ def test_an_invalid_setting_is_one_line(tmp_path: Path) -> None:
     assert len(result.stderr.splitlines()) == 1
 
 
+def test_migrate_that_cannot_open_its_database_says_why_in_one_line(tmp_path: Path) -> None:
+    unreachable = f"sqlite:///{tmp_path / 'missing' / 'app.db'}"
+    result = run_command(tmp_path, command_env(tmp_path, DATABASE_URL=unreachable), "migrate")
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: cannot migrate the database at DATABASE_URL: ")
+    assert len(result.stderr.splitlines()) == 1
+
+
 def test_an_unknown_command_is_a_usage_error(tmp_path: Path) -> None:
     result = run_command(tmp_path, command_env(tmp_path), "deploy")
     assert result.returncode == 2
