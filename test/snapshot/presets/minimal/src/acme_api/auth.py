@@ -1,8 +1,9 @@
 """Registration, login, refresh-token rotation and logout: the rules, apart from HTTP."""
 
 import uuid
+from datetime import datetime
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from .columns import utc_now
@@ -19,6 +20,8 @@ from .security import (
 )
 from .settings import Settings
 from .throttle import LoginThrottle, login_keys
+
+REVOKE_ATTEMPTS = 3
 
 
 class EmailTakenError(Exception):
@@ -84,11 +87,26 @@ class AuthService:
         now = utc_now()
         # One conditional UPDATE decides, so the same token sent twice at once wins once.
         if not self.users.spend_refresh_token(stored.jti, now):
-            self.users.revoke_family(stored.family, now)
-            # Committed here, not by the request: the request fails, the revocation must stand.
-            self.session.commit()
+            self._revoke_now(stored.family, now)
             raise AuthenticationError
         return self._issue_pair(stored.user_id, family=stored.family)
+
+    def _revoke_now(self, family: str, when: datetime) -> None:
+        """Revoke a family and commit at once: the request fails, the revocation must stand.
+
+        Concurrent revocations of one family (a token sent many times at once) can
+        deadlock on MySQL/MariaDB; revoking twice is harmless, so it is retried.
+        """
+        for attempt in range(1, REVOKE_ATTEMPTS + 1):
+            try:
+                self.users.revoke_family(family, when)
+                self.session.commit()
+            except OperationalError:
+                self.session.rollback()
+                if attempt == REVOKE_ATTEMPTS:
+                    raise
+            else:
+                return
 
     def logout(self, user: User, token: str) -> None:
         stored = self._stored_refresh_token(token)

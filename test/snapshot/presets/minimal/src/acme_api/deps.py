@@ -30,7 +30,10 @@ def get_session(database: Annotated[Database, Depends(get_database)]) -> Iterato
         session.commit()
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+# scope="function": the commit runs when the route returns, before the response is
+# sent, so a client that has its 201 or 204 reads the change (and a failed commit
+# is a 500, not a success the database never kept).
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 # A row id as the databases store it (a signed 64-bit integer): a larger one is a
 # 422, not an overflow inside the driver.
