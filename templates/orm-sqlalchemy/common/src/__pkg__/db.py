@@ -8,6 +8,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, sessionmaker
 from sqlalchemy.pool import StaticPool
 
+from .settings import DATABASE_DRIVERS
+
 logger = logging.getLogger(__name__)
 
 # Named constraints: Alembic can only alter or drop what it can name, and on
@@ -38,14 +40,13 @@ class Base(DeclarativeBase):
     }
 
 
-# The driver of each server DATABASE_URL scheme; sqlite:/// needs none, it is in the stdlib.
-DRIVERS = {"postgresql": "psycopg", "mysql": "pymysql"}
-
-
 def sqlalchemy_url(database_url: str) -> str:
-    """DATABASE_URL as SQLAlchemy wants it: with the driver this project installs."""
+    """DATABASE_URL as SQLAlchemy wants it: with the driver this project installs.
+
+    sqlite:/// already names SQLAlchemy's default, the stdlib driver.
+    """
     scheme, separator, rest = database_url.partition("://")
-    driver = DRIVERS.get(scheme)
+    driver = DATABASE_DRIVERS.get(scheme)
     return f"{scheme}+{driver}{separator}{rest}" if driver else database_url
 
 
