@@ -1,7 +1,9 @@
 // CONTRACT.md "Health and documentation": a schema-driven fuzzer finds no 5xx
-// and no response that breaks the schema. The default project is generated,
-// migrated and served as an operator would, then Schemathesis runs its checks
-// against /openapi.json with a fixed seed (test/support/schemathesis.ts).
+// and no response that breaks the schema. The default project (on SQLite, and on
+// MariaDB) is generated, migrated and served as an operator would, then
+// Schemathesis runs its checks against /openapi.json with a fixed seed
+// (test/support/schemathesis.ts).
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +11,7 @@ import { removeDir, runCli, tempDir } from "../helpers.js";
 import { checkEnvironment } from "../support/python.js";
 import { serve } from "../support/serve.js";
 import { expectTool } from "../support/gates.js";
+import { createMysqlDatabase, dropMysqlDatabase, mysqlAdminUrl, skipReasonWithoutMysql } from "../support/mysql.js";
 import { type AuthMethod, answerFlags, defaultAnswers, hasAuth, shortId } from "../../src/options.js";
 import {
   type AuthHeaders,
@@ -38,7 +41,26 @@ interface FuzzTarget {
   readonly flags: readonly string[];
   /** The passes; by default derived from the answers the project records in .backend-starter.json. */
   readonly passes?: readonly FuzzPass[];
+  /** Where the served project's database lives; a SQLite file when absent. */
+  readonly server?: DatabaseServer;
 }
+
+/** A database server the fuzzed project is served on, with a database of its own made and dropped around the run. */
+interface DatabaseServer {
+  /** Why it cannot be used here (thrown in CI), or undefined. */
+  skipReason(): Promise<string | undefined>;
+  /** Makes an empty database and returns its DATABASE_URL, and a function that drops it. */
+  database(): Promise<{ url: string; drop: () => Promise<void> }>;
+}
+
+const MYSQL: DatabaseServer = {
+  skipReason: skipReasonWithoutMysql,
+  async database() {
+    const admin = (await mysqlAdminUrl()) as string;
+    const name = `fuzz_${randomBytes(4).toString("hex")}`;
+    return { url: await createMysqlDatabase(admin, name), drop: () => dropMysqlDatabase(admin, name) };
+  },
+};
 
 interface RecordedAnswers {
   readonly auth?: AuthMethod;
@@ -69,74 +91,89 @@ function selected(operations: readonly string[], paths: FuzzPass["paths"]): stri
 }
 
 /** The default project, named by its covering-set id; its answers pick the passes. */
-const TARGETS: readonly FuzzTarget[] = [{ id: shortId(defaultAnswers()), flags: answerFlags(defaultAnswers()) }];
+const TARGETS: readonly FuzzTarget[] = [
+  { id: shortId(defaultAnswers()), flags: answerFlags(defaultAnswers()) },
+  // MariaDB stores, compares and overflows differently from SQLite: the same passes on it.
+  { id: shortId({ ...defaultAnswers(), db: "mysql" }), flags: answerFlags({ ...defaultAnswers(), db: "mysql" }), server: MYSQL },
+];
 
 let bin: string;
 beforeAll(async () => {
   [bin] = await Promise.all([checkEnvironment(), schemathesisCommand()]);
 }, 900_000);
 
-describe.each(TARGETS)("Schemathesis against the $id project", ({ flags, passes }) => {
-  it("finds no 5xx and no response that breaks the OpenAPI document", async () => {
+describe.each(TARGETS)("Schemathesis against the $id project", ({ flags, passes, server: databaseServer }) => {
+  it("finds no 5xx and no response that breaks the OpenAPI document", async (ctx) => {
+    const reason = await databaseServer?.skipReason();
+    if (reason !== undefined) return ctx.skip(reason);
     const work = tempDir("cbs-fuzz-");
     const name = "fuzz-api";
     const pkg = "fuzz_api";
     const created = await runCli([name, ...flags, "--no-install", "--no-git"], { cwd: work });
     expect(created.exitCode, created.stderr).toBe(0);
     const project = join(work, name);
-    const db = mkdtempSync(join(work, "db-"));
+    const database = databaseServer ? await databaseServer.database() : undefined;
     const runtime = {
       PATH: `${bin}:${process.env.PATH ?? ""}`,
       PYTHONPATH: join(project, "src"),
       HOME: process.env.HOME ?? work,
       APP_ENV: "development",
-      DATABASE_URL: `sqlite:///${join(db, "app.db")}`,
+      DATABASE_URL: database?.url ?? `sqlite:///${join(mkdtempSync(join(work, "db-")), "app.db")}`,
       // Warnings and errors only: thousands of fuzzer requests need no access log.
       LOG_LEVEL: "WARNING",
     };
-    await expectTool(bin, project, "python", ["-m", pkg, "migrate"], runtime);
-    const server = await serve(join(bin, "python"), pkg, project, runtime);
     try {
-      const served: ServedProject = { baseUrl: server.url, python: join(bin, "python"), pkg, cwd: project, env: runtime };
-      const openapiUrl = `${server.url}/openapi.json`;
-      const operations = documentedOperations(await (await fetch(openapiUrl)).json());
-      expect(operations.length, "the document lists operations").toBeGreaterThan(0);
-      const recorded = JSON.parse(readFileSync(join(project, ".backend-starter.json"), "utf8")) as { answers: RecordedAnswers };
-      const plan = passes ?? passesFor(recorded.answers);
-      // Every documented operation is in some pass.
-      expect(operations.filter((o) => !plan.some((p) => selected([o], p.paths).length > 0))).toEqual([]);
-
-      for (const pass of plan) {
-        const headers = pass.authHeaders ? await pass.authHeaders(served) : undefined;
-        const spare = pass.spareSelfUnder && headers ? { path: pass.spareSelfUnder, value: await currentUserId(server.url, headers) } : undefined;
-        const expected = selected(operations, pass.paths);
-        const started = Date.now();
-        const run = await runSchemathesis({
-          openapiUrl,
-          headers,
-          includePathRegex: pass.paths?.include,
-          excludePathRegex: pass.paths?.exclude,
-          spare,
-          timeoutMs: 170_000,
-        });
-        const seconds = ((Date.now() - started) / 1000).toFixed(1);
-        const { summary } = run;
-        console.info(
-          `schemathesis (${pass.name}): exit ${run.exitCode} in ${seconds}s; ` +
-            (summary
-              ? `${summary.operations.tested}/${expected.length} operations, ${summary.testCases.generated} cases, ${summary.failures.length} kinds of failure`
-              : "no report"),
-        );
-        const where = `${pass.name} pass: schemathesis ${run.args.join(" ")}\n${run.output.slice(-12_000)}`;
-        expect(run.exitCode, where).toBe(0);
-        expect(summary, where).toBeDefined();
-        expect(summary?.failures, where).toEqual([]);
-        expect(summary?.errors, where).toEqual([]);
-        expect(summary?.operations.tested, `${where}\nevery selected operation tested: ${expected.join(", ")}`).toBeGreaterThanOrEqual(expected.length);
-      }
+      await fuzzServed(project, pkg, runtime, passes);
     } finally {
-      expect(await server.stop()).toBe(0);
+      await database?.drop();
     }
     removeDir(work);
   }, 600_000);
 });
+
+/** Migrates and serves the project on `runtime`'s database, then runs each pass against it. */
+async function fuzzServed(project: string, pkg: string, runtime: Record<string, string>, passes: readonly FuzzPass[] | undefined): Promise<void> {
+  await expectTool(bin, project, "python", ["-m", pkg, "migrate"], runtime);
+  const server = await serve(join(bin, "python"), pkg, project, runtime);
+  try {
+    const served: ServedProject = { baseUrl: server.url, python: join(bin, "python"), pkg, cwd: project, env: runtime };
+    const openapiUrl = `${server.url}/openapi.json`;
+    const operations = documentedOperations(await (await fetch(openapiUrl)).json());
+    expect(operations.length, "the document lists operations").toBeGreaterThan(0);
+    const recorded = JSON.parse(readFileSync(join(project, ".backend-starter.json"), "utf8")) as { answers: RecordedAnswers };
+    const plan = passes ?? passesFor(recorded.answers);
+    // Every documented operation is in some pass.
+    expect(operations.filter((o) => !plan.some((p) => selected([o], p.paths).length > 0))).toEqual([]);
+
+    for (const pass of plan) {
+      const headers = pass.authHeaders ? await pass.authHeaders(served) : undefined;
+      const spare = pass.spareSelfUnder && headers ? { path: pass.spareSelfUnder, value: await currentUserId(server.url, headers) } : undefined;
+      const expected = selected(operations, pass.paths);
+      const started = Date.now();
+      const run = await runSchemathesis({
+        openapiUrl,
+        headers,
+        includePathRegex: pass.paths?.include,
+        excludePathRegex: pass.paths?.exclude,
+        spare,
+        timeoutMs: 170_000,
+      });
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      const { summary } = run;
+      console.info(
+        `schemathesis (${pass.name}): exit ${run.exitCode} in ${seconds}s; ` +
+          (summary
+            ? `${summary.operations.tested}/${expected.length} operations, ${summary.testCases.generated} cases, ${summary.failures.length} kinds of failure`
+            : "no report"),
+      );
+      const where = `${pass.name} pass: schemathesis ${run.args.join(" ")}\n${run.output.slice(-12_000)}`;
+      expect(run.exitCode, where).toBe(0);
+      expect(summary, where).toBeDefined();
+      expect(summary?.failures, where).toEqual([]);
+      expect(summary?.errors, where).toEqual([]);
+      expect(summary?.operations.tested, `${where}\nevery selected operation tested: ${expected.join(", ")}`).toBeGreaterThanOrEqual(expected.length);
+    }
+  } finally {
+    expect(await server.stop()).toBe(0);
+  }
+}
