@@ -97,17 +97,17 @@ describe("compatibility", () => {
   });
 
   it("names choices that are not available yet", () => {
-    const answers: Answers = { ...base, db: "mysql" };
-    expect(unavailableProblems(answers)).toContain("--db mysql is not available yet");
+    const answers: Answers = { ...base, auth: "session" };
+    expect(unavailableProblems(answers)).toContain("--auth session is not available yet");
   });
 
   it("summarises what is offered without naming what is not", () => {
     const summary = offeredSummary();
-    expect(summary).toContain("--db sqlite | --db postgres");
+    expect(summary).toContain("--db sqlite | --db postgres | --db mysql");
     expect(summary).toContain("--rbac only with --auth jwt");
     // A requirement every offered value meets is not worth a word.
     expect(summary).toContain("--orm sqlalchemy;");
-    for (const later of ["flask", "mysql", "session", "oauth"]) expect(summary).not.toContain(later);
+    for (const later of ["flask", "session", "oauth"]) expect(summary).not.toContain(later);
   });
 });
 
