@@ -68,7 +68,7 @@ export const ORMS = [
 export const DATABASES = [
   { value: "sqlite", label: "SQLite", hint: "embedded, no server", available: true, short: "lite" },
   { value: "postgres", label: "PostgreSQL", available: true, short: "pg" },
-  { value: "mysql", label: "MySQL / MariaDB", available: false, short: "my" },
+  { value: "mysql", label: "MySQL / MariaDB", available: true, short: "my" },
 ] as const satisfies readonly Choice<string>[];
 
 export const AUTH_METHODS = [

@@ -8,9 +8,14 @@ PostgreSQL: a new database on the server at TEST_DATABASE_ADMIN_URL (a role that
 may CREATE DATABASE), dropped afterwards. A server that does not answer fails the
 tests, it does not skip them: a green run means they ran.
 %%% end
+%%% if db=mysql
+MySQL or MariaDB: a new database on the server at TEST_DATABASE_ADMIN_URL (a user
+that may CREATE DATABASE), dropped afterwards. A server that does not answer fails
+the tests, it does not skip them: a green run means they ran.
+%%% end
 """
 
-%%% if db=postgres
+%%% if db=postgres | db=mysql
 import os
 import re
 import secrets
@@ -20,21 +25,44 @@ from contextlib import contextmanager
 from pathlib import Path
 %%% if db=postgres
 from typing import Any
+%%% end
+%%% if db=postgres | db=mysql
 from urllib.parse import urlsplit, urlunsplit
 %%% end
 
 %%% if db=postgres
 import psycopg
+%%% end
+%%% if db=postgres | db=mysql
 import pytest
+%%% end
+%%% if db=postgres
 from psycopg import sql
+%%% end
+%%% if db=mysql
+from sqlalchemy import Connection, text
+from sqlalchemy.exc import DBAPIError
 %%% end
 
 %%% if db=postgres
 from acme_api.db import CONNECT_TIMEOUT_SECONDS
+%%% end
+%%% if db=mysql
+from acme_api.db import Database
+%%% end
+%%% if db=postgres | db=mysql
 
 ADMIN_URL_VARIABLE = "TEST_DATABASE_ADMIN_URL"
+%%% end
+%%% if db=postgres
 # The user, password and database of the README's development server.
 DEFAULT_ADMIN_URL = "postgresql://app:app@localhost:5432/app"
+%%% end
+%%% if db=mysql
+# The root user of the README's throwaway server (and of compose.yaml's).
+DEFAULT_ADMIN_URL = "mysql://root:root@localhost:3306/mysql"
+%%% end
+%%% if db=postgres | db=mysql
 
 
 def admin_url() -> str:
@@ -46,14 +74,45 @@ def _redacted(url: str) -> str:
     return re.sub(r"//([^:/@]*):[^@/]*@", r"//\1:***@", url)
 
 
+%%% end
+%%% if db=postgres
 def _admin_connection(url: str) -> psycopg.Connection[tuple[Any, ...]]:
+%%% end
+%%% if db=mysql
+@contextmanager
+def _admin(url: str) -> Iterator[Connection]:
+    """A connection to the server as the admin user, through the app's own driver settings."""
+    server = Database(url)
+%%% end
+%%% if db=postgres | db=mysql
     try:
+%%% end
+%%% if db=postgres
         return psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_SECONDS)
     except psycopg.OperationalError as error:
         reason = (str(error).strip() or type(error).__name__).splitlines()[0]
+%%% end
+%%% if db=mysql
+        with server.engine.connect() as connection:
+            yield connection.execution_options(isolation_level="AUTOCOMMIT")
+    except DBAPIError as error:
+        reason = (str(error.orig).strip() or type(error.orig).__name__).splitlines()[0]
+    else:
+        return
+    finally:
+        server.dispose()
+%%% end
+%%% if db=postgres | db=mysql
     # Outside the `except`: the reason is all there is to say, without a traceback.
     pytest.fail(
+%%% end
+%%% if db=postgres
         f"the tests cannot use the PostgreSQL server at {_redacted(url)}: {reason}. "
+%%% end
+%%% if db=mysql
+        f"the tests cannot use the MySQL server at {_redacted(url)}: {reason}. "
+%%% end
+%%% if db=postgres | db=mysql
         f"Start one (see README.md) or set {ADMIN_URL_VARIABLE}.",
         pytrace=False,
     )
@@ -69,7 +128,7 @@ def isolated_database(tmp_path: Path, name: str) -> Iterator[str]:
         msg = f"{path} exists already: give each database of a test its own name"
         raise FileExistsError(msg)
 %%% end
-%%% if db=postgres
+%%% if db=postgres | db=mysql
     """The DATABASE_URL of a new, empty database, dropped afterwards.
 
     `name` says which tests made it (`test_<name>_<random>`); `tmp_path` is where
@@ -77,14 +136,21 @@ def isolated_database(tmp_path: Path, name: str) -> Iterator[str]:
     """
     server = admin_url()
     database = f"test_{re.sub(r'[^a-z0-9_]', '_', name.lower())[:40]}_{secrets.token_hex(4)}"
+%%% end
+%%% if db=postgres
     with _admin_connection(server) as admin:
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))
+%%% end
+%%% if db=mysql
+    with _admin(server) as admin:
+        quoted = admin.dialect.identifier_preparer.quote(database)
+        admin.execute(text(f"CREATE DATABASE {quoted} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"))
 %%% end
     try:
 %%% if db=sqlite
         yield f"sqlite:///{path}"
 %%% end
-%%% if db=postgres
+%%% if db=postgres | db=mysql
         yield urlunsplit(urlsplit(server)._replace(path=f"/{database}"))
 %%% end
     finally:
@@ -96,5 +162,20 @@ def isolated_database(tmp_path: Path, name: str) -> Iterator[str]:
         with _admin_connection(server) as admin:
             admin.execute(
                 sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(database))
+%%% end
+%%% if db=mysql
+        with _admin(server) as admin:
+            # MySQL has no DROP ... FORCE: end what a test left connected, so the
+            # drop cannot wait on its locks.
+            left = admin.execute(
+                text("SELECT id FROM information_schema.processlist WHERE db = :name"),
+                {"name": database},
+%%% end
+%%% if db=postgres | db=mysql
             )
+%%% end
+%%% if db=mysql
+            for (thread,) in left.all():
+                admin.execute(text(f"KILL {int(thread)}"))
+            admin.execute(text(f"DROP DATABASE IF EXISTS {quoted}"))
 %%% end

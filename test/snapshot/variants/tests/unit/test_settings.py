@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 
 from acme_api.settings import (
+    DATABASE_DRIVERS,
     DEFAULT_DATABASE_URL,
     DEV_SECRET_KEY,
     ConfigError,
@@ -44,6 +45,8 @@ def test_values_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> No
         "postgresql://user:secret@db.example:5432/shop",
         "postgresql://db/shop",
         "postgresql://user:secret@db:5432/shop?sslmode=require",
+        "mysql://user:secret@db.example:3306/shop",
+        "mysql://db/shop",
     ],
 )
 def test_documented_database_urls_are_accepted(url: str) -> None:
@@ -65,7 +68,9 @@ def test_documented_database_urls_are_accepted(url: str) -> None:
         "postgresql://user:pass@db:port/shop",
         "postgresql://user:pass@db:5432/",
         "postgresql:///shop",
-        "mysql://user:pass@db/shop",
+        "mysql+pymysql://user:pass@db/shop",
+        "mariadb://user:pass@db/shop",
+        "mysql://user:pass@db:3306/",
     ],
 )
 def test_other_database_urls_are_refused(url: str) -> None:
@@ -80,6 +85,19 @@ def test_a_bad_value_is_one_line_that_names_the_variable(monkeypatch: pytest.Mon
     message = str(raised.value)
     assert message.startswith("DATABASE_URL: must look like")
     assert "\n" not in message
+    assert "hunter2" not in message
+
+
+def test_a_url_whose_driver_is_not_installed_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(DATABASE_DRIVERS, "mysql", "not_an_installed_driver")
+    monkeypatch.setenv("DATABASE_URL", "mysql://user:hunter2@db/shop")
+    with pytest.raises(ConfigError) as raised:
+        load_settings()
+    message = str(raised.value)
+    assert message.startswith(
+        "DATABASE_URL: mysql:// needs the not_an_installed_driver package,"
+        " which this project does not install"
+    )
     assert "hunter2" not in message
 
 

@@ -6,6 +6,7 @@ with a one-line reason instead of failing on the first request.
 
 import os
 import re
+from importlib.util import find_spec
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
@@ -17,8 +18,12 @@ DEV_SECRET_KEY = "dev-only-secret-key-do-not-use-in-production"  # noqa: S105
 MIN_SECRET_KEY_LENGTH = 32
 DEFAULT_DATABASE_URL = "sqlite:///app.db"
 DATABASE_URL_FORMS = (
-    "sqlite:///relative.db, sqlite:////abs/path.db or postgresql://user:pass@host:port/db"
+    "sqlite:///relative.db, sqlite:////abs/path.db, postgresql://user:pass@host:port/db"
+    " or mysql://user:pass@host:port/db"
 )
+
+# The driver package each server form needs; a project installs its own database's.
+DATABASE_DRIVERS = {"postgresql": "psycopg", "mysql": "pymysql"}
 
 Environment = Literal["development", "test", "production"]
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
@@ -34,7 +39,7 @@ class ConfigError(Exception):
 _DATABASE_URL = re.compile(
     r"""
     sqlite:///[^?]*[^?/]                 # sqlite:///relative.db or sqlite:////abs/path.db
-    | postgresql://
+    | (?:postgresql|mysql)://             # PostgreSQL, or MySQL 8 / MariaDB 10.11+
       (?:[^@/?#]+@)?                     # user:pass@, optional
       (?:\[[0-9A-Fa-f:.]+\]|[^@/?#:\[\]]+)  # host or [IPv6 address]
       (?::[0-9]{1,5})?                   # :port, optional
@@ -52,6 +57,16 @@ def check_database_url(url: str) -> str:
     """
     if not _DATABASE_URL.fullmatch(url):
         msg = f"must look like {DATABASE_URL_FORMS}"
+        raise ValueError(msg)
+    return url
+
+
+def check_database_driver(url: str) -> str:
+    """Return `url` if this project has the driver its form needs, else raise ValueError."""
+    scheme = url.partition("://")[0]
+    driver = DATABASE_DRIVERS.get(scheme)
+    if driver is not None and find_spec(driver) is None:
+        msg = f"{scheme}:// needs the {driver} package, which this project does not install"
         raise ValueError(msg)
     return url
 
@@ -90,7 +105,7 @@ class Settings(BaseSettings):
     @field_validator("database_url")
     @classmethod
     def _known_database_url(cls, value: str) -> str:
-        return check_database_url(value)
+        return check_database_driver(check_database_url(value))
 
     @field_validator("cors_origins", mode="before")
     @classmethod

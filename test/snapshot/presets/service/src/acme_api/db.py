@@ -8,6 +8,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, sessionmaker
 from sqlalchemy.pool import StaticPool
 
+from .settings import DATABASE_DRIVERS
+
 logger = logging.getLogger(__name__)
 
 # Named constraints: Alembic can only alter or drop what it can name, and on
@@ -29,17 +31,39 @@ class Base(DeclarativeBase):
     """The base class of every model; its metadata is Alembic's target."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    # Every table's options: on SQLite, AUTOINCREMENT so that ids are never reused
+    # after a delete; on MySQL, full Unicode (utf8mb4) compared exactly, as elsewhere.
+    __table_args__ = {  # noqa: RUF012 - SQLAlchemy reads it, nothing changes it
+        "sqlite_autoincrement": True,
+        "mysql_charset": "utf8mb4",
+        "mysql_collate": "utf8mb4_bin",
+    }
 
 
 def sqlalchemy_url(database_url: str) -> str:
-    """DATABASE_URL as SQLAlchemy wants it: with the driver this project installs."""
-    if database_url.startswith("postgresql://"):
-        return "postgresql+psycopg://" + database_url.removeprefix("postgresql://")
-    return database_url  # sqlite:/// already names SQLAlchemy's default, the stdlib driver
+    """DATABASE_URL as SQLAlchemy wants it: with the driver this project installs.
+
+    sqlite:/// already names SQLAlchemy's default, the stdlib driver.
+    """
+    scheme, separator, rest = database_url.partition("://")
+    driver = DATABASE_DRIVERS.get(scheme)
+    return f"{scheme}+{driver}{separator}{rest}" if driver else database_url
 
 
 # A database server that does not answer must not hold `/ready` or `migrate` for long.
 CONNECT_TIMEOUT_SECONDS = 5
+
+
+# MySQL and MariaDB sessions as PostgreSQL's are by default: full Unicode, and a
+# value that does not fit is an error, not silently cut or zeroed, whatever the
+# server's own sql_mode says.
+MYSQL_SESSION = {
+    "charset": "utf8mb4",
+    "init_command": (
+        "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,"
+        "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'"
+    ),
+}
 
 
 def connect_args(url: str) -> dict[str, Any]:
@@ -47,7 +71,21 @@ def connect_args(url: str) -> dict[str, Any]:
     if url.startswith("sqlite"):
         # The server runs sync endpoints on a thread pool; SQLite must allow that.
         return {"check_same_thread": False}
+    if url.startswith("mysql"):
+        return {"connect_timeout": CONNECT_TIMEOUT_SECONDS, **MYSQL_SESSION}
     return {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
+
+
+def engine_options(url: str) -> dict[str, Any]:
+    """What a SQLAlchemy `url`'s engine needs besides the connection options."""
+    if url == IN_MEMORY:
+        # An in-memory SQLite database lives as long as its one connection: share it.
+        return {"poolclass": StaticPool}
+    if url.startswith("mysql"):
+        # READ COMMITTED, as PostgreSQL: a transaction sees what others committed.
+        # Recycled before the server's wait_timeout (8 hours by default) closes it.
+        return {"isolation_level": "READ COMMITTED", "pool_recycle": 3600}
+    return {}
 
 
 def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
@@ -67,8 +105,7 @@ class Database:
             url,
             connect_args=connect_args(url),
             pool_pre_ping=True,
-            # An in-memory SQLite database lives as long as its one connection: share it.
-            **({"poolclass": StaticPool} if url == IN_MEMORY else {}),
+            **engine_options(url),
         )
         if is_sqlite:
             event.listen(self.engine, "connect", _enable_sqlite_foreign_keys)

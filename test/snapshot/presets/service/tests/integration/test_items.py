@@ -73,6 +73,22 @@ def test_read_change_delete(client: httpx2.Client, headers: dict[str, str]) -> N
     assert client.get(f"{PATH}/not-a-number", headers=headers).status_code in (404, 422)
 
 
+def test_ids_are_never_reused_after_a_delete(
+    client: httpx2.Client, headers: dict[str, str]
+) -> None:
+    last = create(client, headers)
+    assert client.delete(f"{PATH}/{last['id']}", headers=headers).status_code == 204
+    assert create(client, headers)["id"] > last["id"]
+
+
+def test_ids_hold_64_bits_and_a_larger_one_is_a_422(
+    client: httpx2.Client, headers: dict[str, str]
+) -> None:
+    largest = 2**63 - 1
+    assert client.get(f"{PATH}/{largest}", headers=headers).status_code == 404
+    assert client.get(f"{PATH}/{largest + 1}", headers=headers).status_code == 422
+
+
 @contextmanager
 def counted_queries(database: Database) -> Iterator[list[str]]:
     statements: list[str] = []

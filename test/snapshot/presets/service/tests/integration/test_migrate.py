@@ -51,7 +51,7 @@ def test_the_migrations_and_the_models_agree(database_url: str) -> None:
 def test_migrate_with_a_bad_url_says_why(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setenv("DATABASE_URL", "mysql://root@localhost/shop")
+    monkeypatch.setenv("DATABASE_URL", "mariadb://root@localhost/shop")
     assert main(["migrate"]) == 1
     assert capsys.readouterr().err.startswith("error: DATABASE_URL: must look like")
 
