@@ -4,33 +4,48 @@ Revision ID: create_users
 Revises:
 """
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import mysql
 
 revision: str = "create_users"
 down_revision: str | None = None
 branch_labels: tuple[str, ...] | None = None
 depends_on: tuple[str, ...] | None = None
 
+# 64-bit ids (on SQLite, its rowid: INTEGER); timestamps to the microsecond (MySQL's
+# DATETIME keeps whole seconds otherwise).
+ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+TIMESTAMP = sa.DateTime(timezone=True).with_variant(mysql.DATETIME(fsp=6), "mysql")
+# SQLite: ids never reused after a delete. MySQL: full Unicode, compared exactly.
+TABLE_OPTIONS: dict[str, Any] = {
+    "sqlite_autoincrement": True,
+    "mysql_charset": "utf8mb4",
+    "mysql_collate": "utf8mb4_bin",
+}
+
 
 def upgrade() -> None:
     op.create_table(
         "users",
-        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("id", ID, nullable=False),
         sa.Column("email", sa.String(length=320), nullable=False),
         sa.Column("password_hash", sa.String(length=255), nullable=False),
         sa.Column("role", sa.String(length=20), nullable=False),
-        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("created_at", TIMESTAMP, nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_users")),
         sa.UniqueConstraint("email", name=op.f("uq_users_email")),
+        **TABLE_OPTIONS,
     )
     op.create_table(
         "refresh_tokens",
         sa.Column("jti", sa.String(length=36), nullable=False),
-        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("user_id", ID, nullable=False),
         sa.Column("family", sa.String(length=36), nullable=False),
-        sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("used_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("expires_at", TIMESTAMP, nullable=False),
+        sa.Column("used_at", TIMESTAMP, nullable=True),
         sa.ForeignKeyConstraint(
             ["user_id"],
             ["users.id"],
@@ -38,6 +53,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("jti", name=op.f("pk_refresh_tokens")),
+        **TABLE_OPTIONS,
     )
     op.create_index(op.f("ix_refresh_tokens_family"), "refresh_tokens", ["family"], unique=False)
     op.create_index(op.f("ix_refresh_tokens_user_id"), "refresh_tokens", ["user_id"], unique=False)

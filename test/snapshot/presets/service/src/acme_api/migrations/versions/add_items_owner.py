@@ -23,8 +23,16 @@ def upgrade() -> None:
             "elsewhere, then migrate again"
         )
         raise RuntimeError(msg)
-    with op.batch_alter_table("items") as batch:
-        batch.add_column(sa.Column("owner_id", sa.Integer(), nullable=False))
+    # SQLite rebuilds the table here: it must keep its AUTOINCREMENT (ids never reused).
+    with op.batch_alter_table(
+        "items", table_kwargs={"sqlite_autoincrement": True}
+    ) as batch:
+        # The type of users.id: 64-bit (on SQLite, INTEGER).
+        batch.add_column(
+            sa.Column(
+                "owner_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
+            )
+        )
         batch.create_foreign_key(
             op.f("fk_items_owner_id_users"),
             "users",
@@ -36,7 +44,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("items") as batch:
+    with op.batch_alter_table(
+        "items", table_kwargs={"sqlite_autoincrement": True}
+    ) as batch:
         batch.drop_index(op.f("ix_items_owner_id"))
         batch.drop_constraint(op.f("fk_items_owner_id_users"), type_="foreignkey")
         batch.drop_column("owner_id")
