@@ -12,6 +12,11 @@ down_revision: str | None = "create_items"
 branch_labels: tuple[str, ...] | None = None
 depends_on: tuple[str, ...] | None = None
 
+# The type of users.id: 64-bit (on SQLite, INTEGER, its rowid).
+ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+# SQLite rebuilds the table to alter it: the copy keeps AUTOINCREMENT (ids never reused).
+REBUILT_TABLE = {"sqlite_autoincrement": True}
+
 
 def upgrade() -> None:
     # An owner cannot be made up for rows that already exist: say so rather
@@ -23,16 +28,8 @@ def upgrade() -> None:
             "elsewhere, then migrate again"
         )
         raise RuntimeError(msg)
-    # SQLite rebuilds the table here: it must keep its AUTOINCREMENT (ids never reused).
-    with op.batch_alter_table(
-        "items", table_kwargs={"sqlite_autoincrement": True}
-    ) as batch:
-        # The type of users.id: 64-bit (on SQLite, INTEGER).
-        batch.add_column(
-            sa.Column(
-                "owner_id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False
-            )
-        )
+    with op.batch_alter_table("items", table_kwargs=REBUILT_TABLE) as batch:
+        batch.add_column(sa.Column("owner_id", ID, nullable=False))
         batch.create_foreign_key(
             op.f("fk_items_owner_id_users"),
             "users",
@@ -44,9 +41,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table(
-        "items", table_kwargs={"sqlite_autoincrement": True}
-    ) as batch:
+    with op.batch_alter_table("items", table_kwargs=REBUILT_TABLE) as batch:
         batch.drop_index(op.f("ix_items_owner_id"))
         batch.drop_constraint(op.f("fk_items_owner_id_users"), type_="foreignkey")
         batch.drop_column("owner_id")
