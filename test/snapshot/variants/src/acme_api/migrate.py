@@ -19,6 +19,9 @@ GENERATED_FOR = "sqlite"
 %%% if db=postgres
 GENERATED_FOR = "postgres"
 %%% end
+%%% if db=mysql
+GENERATED_FOR = "mysql"
+%%% end
 
 
 def alembic_config() -> Config:

@@ -65,7 +65,7 @@ def test_migrate_that_cannot_open_its_database_says_why_in_one_line(
     assert err.startswith("error: cannot migrate the database at DATABASE_URL: ")
     assert err.count("\n") == 1
 
-%%% if db=postgres
+%%% if db=postgres | db=mysql
 
 def test_migrate_without_database_url_does_not_stand_in_a_sqlite_file(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
