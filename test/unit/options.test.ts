@@ -48,7 +48,7 @@ describe("option table", () => {
     };
     expect(offered("framework")).toEqual(["fastapi"]);
     expect(offered("orm")).toEqual(["sqlalchemy"]);
-    expect(offered("db")).toEqual(["sqlite", "postgres"]);
+    expect(offered("db")).toEqual(["sqlite", "postgres", "mysql"]);
     expect(offered("auth")).toEqual(["none", "jwt"]);
     expect(offered("tests")).toEqual(["unit", "integration", "e2e"]);
     expect(offered("ci")).toEqual(["github", "none"]);
@@ -136,8 +136,8 @@ describe("test matrix", () => {
   it("holds only valid, distinct combinations, and each offered value at least once", () => {
     const combos = validCombinations();
     expect(combos.every(isValid)).toBe(true);
-    // 2 databases x (no auth + jwt with and without RBAC) x 7 test sets x 2 Docker x 2 CI.
-    expect(combos).toHaveLength(2 * 3 * 7 * 2 * 2);
+    // 3 databases x (no auth + jwt with and without RBAC) x 7 test sets x 2 Docker x 2 CI.
+    expect(combos).toHaveLength(3 * 3 * 7 * 2 * 2);
     for (const ids of [combos.map(combinationId), combos.map(shortId)]) expect(new Set(ids).size).toBe(ids.length);
     for (const key of ANSWER_KEYS) {
       const option = OPTIONS[key];
