@@ -170,7 +170,7 @@ describe("refused answers exit 2 and write nothing", () => {
       args: ["--framework", "fastapi", "--orm", "django", "--yes"],
       words: ["--framework fastapi works with --orm sqlalchemy, not --orm django", "offered now:"],
     },
-    { title: "an auth method not offered yet", args: ["--auth", "session", "--yes"], words: ["--auth session is not available yet", "--auth none|jwt"] },
+    { title: "an auth method not offered yet", args: ["--auth", "session", "--yes"], words: ["--auth session is not available yet", "--auth none | --auth jwt"] },
     { title: "RBAC without auth", args: ["--auth", "none", "--rbac", "--yes"], words: ["--rbac needs an --auth other than none (or use --no-rbac)"] },
     { title: "--rbac=false", args: ["--rbac=false", "--yes"], words: ["--rbac takes no value", "--no-rbac"] },
     { title: "a mistyped value", args: ["--db", "sqllite", "--yes"], words: ["--db must be one of sqlite, postgres, mysql", "Did you mean sqlite?"] },
