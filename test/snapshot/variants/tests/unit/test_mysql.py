@@ -3,6 +3,7 @@
 import time
 from datetime import UTC, datetime
 
+from sqlalchemy import Integer
 from sqlalchemy.dialects import mysql
 from sqlalchemy.schema import CreateTable
 
@@ -27,14 +28,14 @@ def test_mysql_urls_use_pymysql_in_strict_utf8mb4_sessions() -> None:
     assert "STRICT_ALL_TABLES" in options["init_command"]
 
 
-def test_tables_are_utf8mb4_with_64_bit_ids_and_microsecond_timestamps() -> None:
+def test_tables_are_utf8mb4_with_64_bit_integers_and_microsecond_timestamps() -> None:
     models.import_all()
     dialect = mysql.dialect()
     for table in db.Base.metadata.sorted_tables:
         ddl = str(CreateTable(table).compile(dialect=dialect))
         assert "CHARSET=utf8mb4 COLLATE utf8mb4_bin" in ddl, table.name
         for column in table.columns:
-            if column.name == "id" or column.name.endswith("_id"):
+            if isinstance(column.type, Integer):
                 assert column.type.compile(dialect=dialect) == "BIGINT", column
             if isinstance(column.type, UtcDateTime):
                 assert column.type.compile(dialect=dialect) == "DATETIME(6)", column
