@@ -76,16 +76,24 @@ def connect_args(url: str) -> dict[str, Any]:
     return {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
 
 
+# Connections in one process's pool, and so the sessions it serves at once: a
+# request takes its session only when one is free (the web layer waits for that
+# without holding a worker thread), so no request waits on the pool while holding
+# a thread that the requests holding connections need to finish.
+POOL_SIZE = 10
+
+
 def engine_options(url: str) -> dict[str, Any]:
     """What a SQLAlchemy `url`'s engine needs besides the connection options."""
     if url == IN_MEMORY:
         # An in-memory SQLite database lives as long as its one connection: share it.
         return {"poolclass": StaticPool}
+    pool = {"pool_size": POOL_SIZE, "max_overflow": 0}
     if url.startswith("mysql"):
         # READ COMMITTED, as PostgreSQL: a transaction sees what others committed.
         # Recycled before the server's wait_timeout (8 hours by default) closes it.
-        return {"isolation_level": "READ COMMITTED", "pool_recycle": 3600}
-    return {}
+        return {**pool, "isolation_level": "READ COMMITTED", "pool_recycle": 3600}
+    return pool
 
 
 def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:

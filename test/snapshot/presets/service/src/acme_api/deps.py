@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import Depends, Path, Request
 from sqlalchemy.orm import Session
 
-from .db import Database
+from .db import POOL_SIZE, Database
 from .settings import Settings
 
 
@@ -33,7 +33,9 @@ def get_session(database: Annotated[Database, Depends(get_database)]) -> Iterato
 # scope="function": the commit runs when the route returns, before the response is
 # sent, so a client that has its 201 or 204 reads the change (and a failed commit
 # is a 500, not a success the database never kept).
-SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+# max_concurrency: at most as many sessions as the pool has connections; a request
+# beyond that waits here, without a worker thread, instead of deadlocking the pool.
+SessionDep = Annotated[Session, Depends(get_session, scope="function", max_concurrency=POOL_SIZE)]
 
 # A row id as the databases store it (a signed 64-bit integer): a larger one is a
 # 422, not an overflow inside the driver.
