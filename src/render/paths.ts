@@ -7,12 +7,16 @@ export function isTemplate(source: string): boolean {
   return source.endsWith(".hbs");
 }
 
-/** `tokens` maps token names to values: `{ pkg: "acme_api" }` turns `__pkg__` into `acme_api`. */
+/** `tokens` maps token names to values: `{ pkg: "acme_api" }` turns `__pkg__` into `acme_api`; unknown tokens stay. */
+export function substituteTokens(text: string, tokens: Readonly<Record<string, string>>): string {
+  return text.replace(/__([a-z]+)__/g, (token, name: string) => tokens[name] ?? token);
+}
+
 export function outputPath(source: string, tokens: Readonly<Record<string, string>>): string {
   const withoutSuffix = isTemplate(source) ? source.slice(0, -".hbs".length) : source;
   return withoutSuffix
     .split("/")
     .map((segment) => (segment.startsWith("dot_") ? `.${segment.slice(4)}` : segment))
-    .map((segment) => segment.replace(/__([a-z]+)__/g, (token, name: string) => tokens[name] ?? token))
+    .map((segment) => substituteTokens(segment, tokens))
     .join("/");
 }

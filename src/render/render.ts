@@ -7,7 +7,7 @@ import { buildContext, type TemplateContext } from "./context.js";
 import { COMPILE_OPTIONS, createTemplateEnv, type TemplateEnv } from "./handlebars.js";
 import { nextHistory } from "./history.js";
 import { type Layer, type LayerFile, readCatalog } from "./layer.js";
-import { isTemplate, outputPath } from "./paths.js";
+import { isTemplate, outputPath, substituteTokens } from "./paths.js";
 import { checkSeams } from "./seams.js";
 import { holds, projectTags } from "./tags.js";
 
@@ -56,10 +56,6 @@ export function forgetTemplates(templatesDir: string): void {
   catalogs.delete(templatesDir);
 }
 
-function substitute(text: string, tokens: Readonly<Record<string, string>>): string {
-  return text.replace(/__([a-z]+)__/g, (token, name: string) => tokens[name] ?? token);
-}
-
 function renderText(env: TemplateEnv, source: string, template: string, context: object): string {
   try {
     return env.compile(template, COMPILE_OPTIONS)(context);
@@ -88,7 +84,7 @@ export function planProject(spec: ProjectSpec, options: PlanOptions): ProjectPla
   const context = buildContext(spec.names, spec.answers, resources, {
     runtime: layers.flatMap((l) => l.manifest.dependencies),
     dev: layers.flatMap((l) => l.manifest.devDependencies),
-    routers: uses.flatMap((u) => m(u).routers.map((r) => substitute(r, u.tokens))),
+    routers: uses.flatMap((u) => m(u).routers.map((r) => substituteTokens(r, u.tokens))),
     commands: layers.flatMap((l) => l.manifest.commands),
     settings: layers.flatMap((l) => l.manifest.settings),
   });
@@ -108,7 +104,7 @@ export function planProject(spec: ProjectSpec, options: PlanOptions): ProjectPla
     for (const decl of m(use).migrations) {
       const file = use.layer.files.find((f) => `${f.slice}/${f.source}` === decl.template);
       if (!file) throw new Error(`${use.layer.name}/layer.json: migration template ${decl.template} does not exist`);
-      if (applies(file)) revisionFiles.set(substitute(decl.revision, use.tokens), { use, file });
+      if (applies(file)) revisionFiles.set(substituteTokens(decl.revision, use.tokens), { use, file });
     }
   }
   const history = nextHistory({
