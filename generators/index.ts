@@ -4,7 +4,8 @@
 // imported lazily, only when such a generator runs: creating a project,
 // --help, update, check and diff plan with src/render directly.
 import nodePlop from "node-plop";
-import { type Plan, planProject, type PlanOptions } from "../src/render/render.js";
+import { planProject, type PlanOptions } from "../src/render/render.js";
+import type { Plan } from "../src/plan.js";
 import type { ProjectSpec } from "../src/spec.js";
 
 export const PROJECT_GENERATOR = "project";

@@ -9,10 +9,12 @@ import { BASE_FILE } from "../src/io/base.js";
 import { MANIFEST_FILE } from "../src/io/manifest.js";
 import { newProject } from "../src/render/new-project.js";
 import { projectNames } from "../src/names.js";
-import { type Answers, combinationId, validCombinations } from "../src/options.js";
+import { type Answers } from "../src/options.js";
+import { combinationId, validCombinations } from "../src/constraints.js";
 import { PACKAGE_ROOT, TEMPLATES_DIR } from "../src/paths.js";
 import { presetAnswers, presetNames } from "../src/presets.js";
-import { type Plan, planProject } from "../src/render/render.js";
+import { planProject } from "../src/render/render.js";
+import type { Plan } from "../src/plan.js";
 import { newProjectSpec } from "../src/spec.js";
 import type { RenderedCombination, VariantIndex } from "./variants.js";
 

@@ -1,7 +1,8 @@
 // One parser for an answer's value, whichever way it arrived (flag, answers
 // file, preset, `update --set`), so every source gets the same checks and messages.
 import { UsageError } from "./errors.js";
-import { type AnswerKey, type Answers, ANSWER_KEYS, OPTIONS, valueLists } from "./options.js";
+import { type AnswerKey, type Answers, ANSWER_KEYS, OPTIONS } from "./options.js";
+import { valueLists } from "./constraints.js";
 import { closest } from "./suggest.js";
 
 /** "sqlite, postgres (mysql: not available yet)": the offered values, the others apart. */

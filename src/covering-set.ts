@@ -3,7 +3,8 @@
 // axis's offered values in some member, as far as the table allows them
 // together, in far fewer projects than the full matrix. Derived from the option
 // table, so a value that becomes available (say `--db mysql`) joins the set.
-import { type AnswerKey, type Answers, ANSWER_KEYS, defaultAnswers, optionSpec, shortId, validCombinations, valueLists } from "./options.js";
+import { type AnswerKey, type Answers, ANSWER_KEYS, optionSpec } from "./options.js";
+import { defaultAnswers, shortId, validCombinations, valueLists } from "./constraints.js";
 
 /** One axis value of a combination, as "db=postgres" or "tests.e2e=on". */
 export type Factor = string;

@@ -7,7 +7,8 @@
 // through cli.ts, load none of them (nor clack, execa or Handlebars).
 import type { CreateFlags } from "./args.js";
 import type { Cleanup, Io } from "./context.js";
-import { type Answers, combinationId } from "./options.js";
+import { type Answers } from "./options.js";
+import { combinationId } from "./constraints.js";
 import { TEMPLATES_DIR } from "./paths.js";
 import type { GitResult } from "./steps/git.js";
 import type { InstallTool } from "./steps/python.js";

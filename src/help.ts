@@ -2,7 +2,8 @@
 // so it can never drift from it. Values not offered yet are left out: help
 // advertises only what works today.
 import type { Subcommand } from "./args.js";
-import { ANSWER_KEYS, type Choice, offeredRequirementText, optionSpec, type Requires, validCombinations } from "./options.js";
+import { ANSWER_KEYS, type Choice, optionSpec, type Requires } from "./options.js";
+import { offeredRequirementText, validCombinations } from "./constraints.js";
 import { PRESETS } from "./presets.js";
 import { GENERATOR } from "./version.js";
 

@@ -1,7 +1,7 @@
 // THE option table. Each choice declares whether it is offered yet and what it
 // requires of the other answers; prompts, defaults, flag validation, --help,
 // presets, answers files, `update --set` and the test matrix all read these
-// declarations through the functions below, so no rule is written twice.
+// declarations through the rules engine in constraints.ts, so no rule is written twice.
 // Adding a value (say `mysql` becoming available) is one line here.
 
 /** What a choice needs from another answer: one of some values, or anything but some. */
@@ -150,34 +150,7 @@ export function optionSpec(key: AnswerKey): OptionSpec {
   return OPTIONS[key];
 }
 
-export function availableChoices<V extends string>(choices: readonly Choice<V>[]): V[] {
-  return choices.filter((c) => c.available).map((c) => c.value);
-}
-
 /** Whether the project has users at all: the auth layer, owners on rows, RBAC's precondition. */
 export function hasAuth(a: Pick<Answers, "auth">): boolean {
   return a.auth !== "none";
 }
-
-// The rules over this table live beside it; importers keep one module to read.
-export {
-  answerFlags,
-  combinationId,
-  compatibilityProblems,
-  completions,
-  defaultAnswers,
-  fillForced,
-  fittingMembers,
-  fittingValues,
-  flagFor,
-  givenProblems,
-  isValid,
-  offeredRequirementText,
-  offeredSummary,
-  offeredValues,
-  shortId,
-  testLayerSubsets,
-  unavailableProblems,
-  validCombinations,
-  valueLists,
-} from "./constraints.js";

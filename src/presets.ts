@@ -1,6 +1,7 @@
 // Named answer sets for --preset. Each is a partial overlay on the defaults and
 // must form a valid, offered combination (a unit test holds that).
-import { type Answers, defaultAnswers } from "./options.js";
+import { type Answers } from "./options.js";
+import { defaultAnswers } from "./constraints.js";
 
 export interface Preset {
   readonly description: string;

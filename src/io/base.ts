@@ -4,7 +4,7 @@
 // network and no old template version. Gzipped JSON, written deterministically:
 // the same render gives the same bytes.
 import { gunzipSync, gzipSync } from "node:zlib";
-import type { Plan } from "../render/render.js";
+import type { Plan } from "../plan.js";
 
 export const BASE_FILE = ".backend-starter/base.json.gz";
 

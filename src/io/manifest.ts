@@ -4,8 +4,7 @@
 import type { Answers } from "../options.js";
 import type { ProjectNames } from "../names.js";
 import { GENERATOR } from "../version.js";
-import type { Plan } from "../render/render.js";
-import { sortedPlan } from "../render/render.js";
+import { type FilePolicy, type Plan, sortedPlan } from "../plan.js";
 import { BASE_FILE, encodeBase } from "./base.js";
 import { sha256 } from "./hash.js";
 import type { MigrationRecord, SubgeneratorRun } from "../spec.js";
@@ -13,9 +12,6 @@ import type { MigrationRecord, SubgeneratorRun } from "../spec.js";
 export const MANIFEST_FILE = ".backend-starter.json";
 /** 2: the migration history is recorded (`migrations`), and revisions are `once` files. */
 export const MANIFEST_SCHEMA = 2;
-
-/** How `update` treats a file: three-way merge, create only if missing, or always regenerate. */
-export type FilePolicy = "merge" | "once" | "managed";
 
 export interface ManifestFile {
   sha256: string;

@@ -7,7 +7,7 @@ import { mkdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises"
 import { basename, dirname, join } from "node:path";
 import type { Cleanup } from "../context.js";
 import { UserError } from "../errors.js";
-import type { Plan } from "../render/render.js";
+import type { Plan } from "../plan.js";
 import { applyChanges, type Changes, STAGING_PREFIX } from "./transaction.js";
 
 export interface WriteOptions {

@@ -4,7 +4,8 @@ import { type ManifestInput, withManifest } from "../io/manifest.js";
 import type { ProjectNames } from "../names.js";
 import type { Answers } from "../options.js";
 import { newProjectSpec } from "../spec.js";
-import { type Plan, planProject, type TemplateContext } from "./render.js";
+import { planProject, type TemplateContext } from "./render.js";
+import type { Plan } from "../plan.js";
 
 export interface NewProject {
   /** Every file the project starts with, metadata included. */

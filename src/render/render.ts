@@ -1,6 +1,6 @@
 // Pure planning: (spec, templates) -> files in memory. Nothing here touches the
 // target folder, which keeps --dry-run, snapshots and update free.
-import type { FilePolicy } from "../io/manifest.js";
+import { type FilePolicy, type Plan, sortedPlan } from "../plan.js";
 import { resourceViews } from "../resources.js";
 import type { MigrationRecord, ProjectSpec } from "../spec.js";
 import { buildContext, type TemplateContext } from "./context.js";
@@ -14,7 +14,6 @@ import { holds, projectTags } from "./tags.js";
 export type { TemplateContext } from "./context.js";
 
 /** Output path -> content, the whole project as it would be written. */
-export type Plan = Map<string, Buffer>;
 
 export interface PlanOptions {
   readonly templatesDir: string;
@@ -155,9 +154,4 @@ function delegateTemplate(uses: readonly LayerUse[]): { use: LayerUse; file: Lay
     return { use, file };
   }
   return null;
-}
-
-/** Sorted copy, so plans compare and print the same whatever the layer order. */
-export function sortedPlan(plan: Plan): Plan {
-  return new Map([...plan.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

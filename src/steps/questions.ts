@@ -5,17 +5,8 @@
 import type { Io } from "../context.js";
 import { CancelledError } from "../errors.js";
 import { nameProblem } from "../names.js";
-import {
-  type AnswerKey,
-  type Answers,
-  ANSWER_KEYS,
-  type Choice,
-  defaultAnswers,
-  fillForced,
-  fittingMembers,
-  fittingValues,
-  optionSpec,
-} from "../options.js";
+import { type AnswerKey, type Answers, ANSWER_KEYS, type Choice, optionSpec } from "../options.js";
+import { defaultAnswers, fillForced, fittingMembers, fittingValues } from "../constraints.js";
 
 type Clack = typeof import("@clack/prompts");
 

@@ -1,7 +1,7 @@
 // Text for the user: the answers summary, the dry-run listing, next steps.
 import type { ProjectNames } from "../names.js";
 import { type Answers, ANSWER_KEYS, OPTIONS } from "../options.js";
-import type { Plan } from "../render/render.js";
+import type { Plan } from "../plan.js";
 import type { Target } from "./target.js";
 
 function shownValue(key: keyof Answers, answers: Answers): string {

@@ -1,7 +1,7 @@
 // What `update` does with one file, from three versions: B the clean base of
 // the last generation, O the user's file now, T the new render (null = absent).
 // Pure; the merge itself happens in plan.ts.
-import type { FilePolicy } from "../io/manifest.js";
+import type { FilePolicy } from "../plan.js";
 
 export type Decision =
   /** Nothing to write: O stays as it is (no change, or only the user changed it). */

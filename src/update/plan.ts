@@ -4,12 +4,12 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { BASE_FILE } from "../io/base.js";
-import { type FilePolicy, MANIFEST_FILE, metadataFiles } from "../io/manifest.js";
-import { sortedPlan } from "../render/render.js";
+import { MANIFEST_FILE, metadataFiles } from "../io/manifest.js";
+import { type FilePolicy, type Plan, sortedPlan } from "../plan.js";
 import type { Changes } from "../io/transaction.js";
 import { projectNames } from "../names.js";
 import type { Answers } from "../options.js";
-import { type Plan, planProject } from "../render/render.js";
+import { planProject } from "../render/render.js";
 import { ITEMS } from "../resources.js";
 import type { ProjectSpec } from "../spec.js";
 import { migrationHead } from "./revisions.js";

@@ -8,7 +8,7 @@ import { UserError } from "../errors.js";
 import { BASE_FILE, decodeBase } from "../io/base.js";
 import { type Manifest, MANIFEST_FILE, MANIFEST_SCHEMA } from "../io/manifest.js";
 import { type Answers, ANSWER_KEYS } from "../options.js";
-import type { Plan } from "../render/render.js";
+import type { Plan } from "../plan.js";
 
 export interface LoadedProject {
   readonly root: string;

@@ -8,7 +8,8 @@ import { basename, dirname, join } from "node:path";
 import { execa } from "execa";
 import { afterAll, describe, expect, it } from "vitest";
 import { FLAG_SPECS } from "../../src/args.js";
-import { type Answers, defaultAnswers } from "../../src/options.js";
+import { type Answers } from "../../src/options.js";
+import { defaultAnswers } from "../../src/constraints.js";
 import { pathWithOldPython, pathWithoutUv } from "../support/no-uv.js";
 import { type CliRun, listFiles, removeDir, ROOT, runCli as runBin, runInProcess as runCli, tempDir } from "../helpers.js";
 

@@ -12,7 +12,8 @@ import { checkEnvironment } from "../support/python.js";
 import { serve } from "../support/serve.js";
 import { expectTool } from "../support/gates.js";
 import { createMysqlDatabase, dropMysqlDatabase, mysqlAdminUrl, skipReasonWithoutMysql } from "../support/mysql.js";
-import { type AuthMethod, answerFlags, defaultAnswers, hasAuth, shortId } from "../../src/options.js";
+import { type AuthMethod, hasAuth } from "../../src/options.js";
+import { answerFlags, defaultAnswers, shortId } from "../../src/constraints.js";
 import {
   type AuthHeaders,
   type ServedProject,

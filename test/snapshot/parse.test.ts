@@ -11,7 +11,7 @@ import { parse as parseToml } from "smol-toml";
 import { parse as parseYaml } from "yaml";
 import { storedFolded, storedIndex } from "../../scripts/snapshots.js";
 import { conditionHolds, unfold } from "../../scripts/variants.js";
-import { combinationId, validCombinations } from "../../src/options.js";
+import { combinationId, validCombinations } from "../../src/constraints.js";
 
 interface RenderedFile {
   id: string;

@@ -16,7 +16,7 @@ import {
   WHOLE_PROJECT_FILES,
 } from "../../scripts/snapshots.js";
 import { buildVariants, conditionHolds, formatIndex, unfold } from "../../scripts/variants.js";
-import { validCombinations } from "../../src/options.js";
+import { validCombinations } from "../../src/constraints.js";
 import { listFiles } from "../helpers.js";
 
 const HINT = "templates changed without new snapshots: run `npm run snapshots` and review the diff";

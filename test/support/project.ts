@@ -45,4 +45,4 @@ export async function commitAll(cwd: string, message: string): Promise<void> {
 }
 
 /** The flags that choose exactly `a`, as a user would type them (derived from the option table). */
-export { answerFlags } from "../../src/options.js";
+export { answerFlags } from "../../src/constraints.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { coveringMembers, coveringSet, factorsOf, validPairs } from "../../src/covering-set.js";
-import { defaultAnswers, isValid, validCombinations, valueLists } from "../../src/options.js";
+import { defaultAnswers, isValid, validCombinations, valueLists } from "../../src/constraints.js";
 
 describe("the generated-project covering set", () => {
   const members = coveringMembers();

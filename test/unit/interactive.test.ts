@@ -7,7 +7,7 @@ import { PassThrough, Writable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli.js";
 import { Cleanup, type Io } from "../../src/context.js";
-import { defaultAnswers } from "../../src/options.js";
+import { defaultAnswers } from "../../src/constraints.js";
 import { listFiles, removeDir, tempDir } from "../helpers.js";
 
 const KEY = { enter: "\r", space: " ", down: "\x1B[B", ctrlC: "\x03", backspace: "\x7F" } as const;

@@ -1,22 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  type Answers,
-  ANSWER_KEYS,
-  combinationId,
-  compatibilityProblems,
-  defaultAnswers,
-  fillForced,
-  fittingValues,
-  givenProblems,
-  isValid,
-  offeredSummary,
-  OPTIONS,
-  optionSpec,
-  shortId,
-  testLayerSubsets,
-  unavailableProblems,
-  validCombinations,
-} from "../../src/options.js";
+import { type Answers, ANSWER_KEYS, OPTIONS, optionSpec } from "../../src/options.js";
+import { combinationId, compatibilityProblems, defaultAnswers, fillForced, fittingValues, givenProblems, isValid, offeredSummary, shortId, testLayerSubsets, unavailableProblems, validCombinations } from "../../src/constraints.js";
 import { PRESETS, presetAnswers } from "../../src/presets.js";
 
 describe("option table", () => {

@@ -8,7 +8,7 @@ import { Cleanup } from "../../src/context.js";
 import { UserError } from "../../src/errors.js";
 import { STAGING_PREFIX } from "../../src/io/transaction.js";
 import { writePlan } from "../../src/io/write.js";
-import type { Plan } from "../../src/render/render.js";
+import type { Plan } from "../../src/plan.js";
 import { removeDir, tempDir } from "../helpers.js";
 
 const NEW = { force: false, overwrite: false };
