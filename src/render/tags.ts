@@ -2,7 +2,7 @@
 // where they apply. A tag is a fact about the project's answers; a slice
 // folder `fastapi+unit` applies when both `fastapi` and `unit` hold, and the
 // folder `common` always does. This is the one place answers become tags.
-import type { Answers } from "../options.js";
+import { type Answers, OPTIONS } from "../options.js";
 
 export const COMMON_SLICE = "common";
 const AND = "+";
@@ -21,12 +21,25 @@ export function projectTags(a: Answers): ReadonlySet<string> {
   return tags;
 }
 
-/** Every tag `projectTags` can produce, so a misspelt slice or `when` is an error, not a silently dead file. */
-export const KNOWN_TAGS: ReadonlySet<string> = new Set([
-  "fastapi", "flask", "django", "sqlalchemy", "django-orm", "sqlite", "postgres", "mysql",
-  "users", "no-users", "jwt", "session", "oauth", "rbac", "unit", "integration", "e2e", "db-tests", "app-tests",
-  "docker", "ci-github",
-]);
+/**
+ * Every tag `projectTags` can produce for any value the option table declares,
+ * offered yet or not, so a misspelt slice or `when` is an error, not a silently
+ * dead file, and a slice can be written for a value before it is offered.
+ */
+export const KNOWN_TAGS: ReadonlySet<string> = new Set(everyAnswers().flatMap((a) => [...projectTags(a)]));
+
+/** One answer set per combination of single-choice values, with every list and flag at its fullest. */
+function everyAnswers(): Answers[] {
+  const values = <V extends string>(choices: readonly { readonly value: V }[]): V[] => choices.map((c) => c.value);
+  const full = { rbac: true, docker: true, tests: values(OPTIONS.tests.choices) };
+  const out: Answers[] = [];
+  for (const framework of values(OPTIONS.framework.choices))
+    for (const orm of values(OPTIONS.orm.choices))
+      for (const db of values(OPTIONS.db.choices))
+        for (const auth of values(OPTIONS.auth.choices))
+          for (const ci of values(OPTIONS.ci.choices)) out.push({ framework, orm, db, auth, ci, ...full });
+  return out;
+}
 
 export function sliceTags(slice: string): string[] {
   return slice === COMMON_SLICE ? [] : slice.split(AND);
