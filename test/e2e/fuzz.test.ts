@@ -3,7 +3,6 @@
 // MariaDB) is generated, migrated and served as an operator would, then
 // Schemathesis runs its checks against /openapi.json with a fixed seed
 // (test/support/schemathesis.ts).
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -11,7 +10,8 @@ import { removeDir, runCli, tempDir } from "../helpers.js";
 import { checkEnvironment } from "../support/python.js";
 import { serve } from "../support/serve.js";
 import { expectTool } from "../support/gates.js";
-import { createMysqlDatabase, dropMysqlDatabase, mysqlAdminUrl, skipReasonWithoutMysql } from "../support/mysql.js";
+import { MYSQL } from "../support/mysql.js";
+import type { DatabaseServer } from "../support/db-server.js";
 import { type AuthMethod, hasAuth } from "../../src/options.js";
 import { answerFlags, defaultAnswers, shortId } from "../../src/constraints.js";
 import {
@@ -45,23 +45,6 @@ interface FuzzTarget {
   /** Where the served project's database lives; a SQLite file when absent. */
   readonly server?: DatabaseServer;
 }
-
-/** A database server the fuzzed project is served on, with a database of its own made and dropped around the run. */
-interface DatabaseServer {
-  /** Why it cannot be used here (thrown in CI), or undefined. */
-  skipReason(): Promise<string | undefined>;
-  /** Makes an empty database and returns its DATABASE_URL, and a function that drops it. */
-  database(): Promise<{ url: string; drop: () => Promise<void> }>;
-}
-
-const MYSQL: DatabaseServer = {
-  skipReason: skipReasonWithoutMysql,
-  async database() {
-    const admin = (await mysqlAdminUrl()) as string;
-    const name = `fuzz_${randomBytes(4).toString("hex")}`;
-    return { url: await createMysqlDatabase(admin, name), drop: () => dropMysqlDatabase(admin, name) };
-  },
-};
 
 interface RecordedAnswers {
   readonly auth?: AuthMethod;
@@ -113,7 +96,7 @@ describe.each(TARGETS)("Schemathesis against the $id project", ({ flags, passes,
     const created = await runCli([name, ...flags, "--no-install", "--no-git"], { cwd: work });
     expect(created.exitCode, created.stderr).toBe(0);
     const project = join(work, name);
-    const database = databaseServer ? await databaseServer.database() : undefined;
+    const database = databaseServer ? await databaseServer.scratch("fuzz") : undefined;
     const runtime = {
       PATH: `${bin}:${process.env.PATH ?? ""}`,
       PYTHONPATH: join(project, "src"),

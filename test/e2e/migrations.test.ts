@@ -13,7 +13,7 @@ import { Cleanup } from "../../src/context.js";
 import { EXIT } from "../../src/errors.js";
 import { removeDir, runCli, tempDir } from "../helpers.js";
 import { expectGatesPass, gateEnv } from "../support/gates.js";
-import { createDatabase, dropDatabase, postgresAdminUrl, skipReasonWithoutPostgres } from "../support/postgres.js";
+import { POSTGRES } from "../support/postgres.js";
 import { commitAll, recordingIo } from "../support/project.js";
 import { checkEnvironment } from "../support/python.js";
 
@@ -109,18 +109,16 @@ describe("option changes migrate an existing database", () => {
   }, 900_000);
 
   it("on PostgreSQL: the same history applies to a real server", async (ctx) => {
-    const reason = await skipReasonWithoutPostgres();
-    if (reason) ctx.skip();
-    const admin = (await postgresAdminUrl()) as string;
+    const reason = await POSTGRES.skipReason();
+    if (reason !== undefined) return ctx.skip(reason);
     const work = tempDir("cbs-drift-pg-");
     const dir = await generate(work, "postgres");
-    const database = `cbs_drift_${process.pid}`;
-    const url = await createDatabase(admin, database);
+    const database = await POSTGRES.scratch("cbs_drift");
     try {
-      const env = { ...gateEnv(bin, dir, work), APP_ENV: "development", DATABASE_URL: url };
+      const env = { ...gateEnv(bin, dir, work), APP_ENV: "development", DATABASE_URL: database.url };
       await scenario({ dir, env }, false);
     } finally {
-      await dropDatabase(admin, database);
+      await database.drop();
       removeDir(work);
     }
   }, 900_000);
