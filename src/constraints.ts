@@ -40,6 +40,23 @@ function requirementsOf(key: AnswerKey, value: Value): Requires[] {
   return choices.filter((c) => values.includes(c.value) && c.requires).map((c) => c.requires as Requires);
 }
 
+const conditionCache = new Map<string, ReadonlyArray<[ChoiceKey, Condition]>>();
+
+/**
+ * requirementsOf as (other answer, condition) pairs, worked out once per value:
+ * enumerating the combinations asks this some thousands of times, and
+ * --help and every create enumerate them.
+ */
+function conditionsOf(key: AnswerKey, value: Value): ReadonlyArray<[ChoiceKey, Condition]> {
+  const id = `${key}=${String(value)}`;
+  let pairs = conditionCache.get(id);
+  if (pairs === undefined) {
+    pairs = requirementsOf(key, value).flatMap((requires) => Object.entries(requires) as Array<[ChoiceKey, Condition]>);
+    conditionCache.set(id, pairs);
+  }
+  return pairs;
+}
+
 function sameValue(a: Value | undefined, b: Value | undefined): boolean {
   return Array.isArray(a) && Array.isArray(b) ? a.join(",") === b.join(",") : a === b;
 }
@@ -129,11 +146,9 @@ export function compatibilityProblems(a: Partial<Answers>): string[] {
     if (option.kind === "multi" && Array.isArray(value) && value.length < option.min) {
       problems.push(`${option.flag} needs at least ${option.min === 1 ? "one" : option.min} of ${valueLists(key).offered.join(", ")}`);
     }
-    for (const requires of requirementsOf(key, value)) {
-      for (const [other, condition] of Object.entries(requires) as Array<[ChoiceKey, Condition]>) {
-        const otherValue = a[other];
-        if (otherValue !== undefined && !satisfies(condition, otherValue)) problems.push(conflictSentence(key, value, other, otherValue, condition));
-      }
+    for (const [other, condition] of conditionsOf(key, value)) {
+      const otherValue = a[other];
+      if (otherValue !== undefined && !satisfies(condition, otherValue)) problems.push(conflictSentence(key, value, other, otherValue, condition));
     }
   }
   return problems;
@@ -155,11 +170,14 @@ let combinations: readonly Answers[] | undefined;
 /** Every combination the generator offers: the full test matrix, in table order. */
 export function validCombinations(): Answers[] {
   if (combinations === undefined) {
+    // A conflict among some answers stays whatever is added (the rule reads
+    // given answers only), so conflicting prefixes are dropped as they appear:
+    // the same combinations in the same order, without building the whole product.
     let partials: Array<Partial<Answers>> = [{}];
     for (const key of ANSWER_KEYS) {
-      partials = partials.flatMap((p) => offeredValues(key).map((v) => ({ ...p, [key]: v })));
+      partials = partials.flatMap((p) => offeredValues(key).map((v) => ({ ...p, [key]: v }))).filter((p) => compatibilityProblems(p).length === 0);
     }
-    combinations = (partials as Answers[]).filter((a) => compatibilityProblems(a).length === 0);
+    combinations = partials as Answers[];
   }
   return [...combinations];
 }
