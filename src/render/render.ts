@@ -1,10 +1,12 @@
 // Pure planning: (spec, templates) -> files in memory. Nothing here touches the
 // target folder, which keeps --dry-run, snapshots and update free.
 import { type FilePolicy, type Plan, sortedPlan } from "../plan.js";
+import { TEMPLATES_DIR } from "../paths.js";
 import { resourceViews } from "../resources.js";
 import type { MigrationRecord, ProjectSpec } from "../spec.js";
+import { builtTemplates, layerFromBuilt } from "./built.js";
 import { buildContext, type TemplateContext } from "./context.js";
-import { COMPILE_OPTIONS, createTemplateEnv, type TemplateEnv } from "./handlebars.js";
+import { createTemplateCompiler, type TemplateCompiler } from "./handlebars.js";
 import { nextHistory } from "./history.js";
 import { type Layer, type LayerFile, readCatalog } from "./layer.js";
 import { isTemplate, outputPath, substituteTokens } from "./paths.js";
@@ -44,7 +46,8 @@ const catalogs = new Map<string, Layer[]>();
 function catalog(templatesDir: string): Layer[] {
   let layers = catalogs.get(templatesDir);
   if (!layers) {
-    layers = readCatalog(templatesDir);
+    const built = templatesDir === TEMPLATES_DIR ? builtTemplates() : null;
+    layers = built ? built.layers.map(layerFromBuilt) : readCatalog(templatesDir);
     catalogs.set(templatesDir, layers);
   }
   return layers;
@@ -55,9 +58,9 @@ export function forgetTemplates(templatesDir: string): void {
   catalogs.delete(templatesDir);
 }
 
-function renderText(env: TemplateEnv, source: string, template: string, context: object): string {
+function renderText(env: TemplateCompiler, source: string, template: string, context: object): string {
   try {
-    return env.compile(template, COMPILE_OPTIONS)(context);
+    return env.compile(template)(context);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`template ${source}: ${reason}`);
@@ -77,7 +80,7 @@ export function planProject(spec: ProjectSpec, options: PlanOptions): ProjectPla
   const applies = (file: LayerFile): boolean => holds(file.tags, tags);
   const layers = [...new Set(uses.map((u) => u.layer))];
   const partials = checkSeams(all, layers);
-  const env = createTemplateEnv(partials);
+  const env = createTemplateCompiler(partials, templateSources(layers));
 
   const m = (use: LayerUse) => use.layer.manifest;
   const context = buildContext(spec.names, spec.answers, resources, {
@@ -143,6 +146,11 @@ export function planProject(spec: ProjectSpec, options: PlanOptions): ProjectPla
     policies.set(emit(delegate.use, delegate.file, { migration: record }, { ...delegate.use.tokens, revision: record.revision }), "once");
   }
   return { plan: sortedPlan(plan), context, policies, history };
+}
+
+/** Every template text of these layers, for the compiler to look up at once. */
+function templateSources(layers: readonly Layer[]): string[] {
+  return layers.flatMap((l) => [...l.files.filter((f) => isTemplate(f.source)).map((f) => f.content.toString("utf8")), ...l.sections.values()]);
 }
 
 function delegateTemplate(uses: readonly LayerUse[]): { use: LayerUse; file: LayerFile } | null {
