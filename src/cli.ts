@@ -1,7 +1,6 @@
 // The one place that turns errors into exit codes and messages.
 import { parseCliArgs } from "./args.js";
 import { Cleanup, type Io, processIo } from "./context.js";
-import { create } from "./create.js";
 import { EXIT, UserError } from "./errors.js";
 import { helpText } from "./help.js";
 import type { Subcommand } from "./args.js";
@@ -29,6 +28,8 @@ export async function main(argv: readonly string[], io: Io = processIo(), cleanu
     if (flags.directory !== undefined) flags.directory = normalizeDirectory(flags.directory);
     // --json is for machines: never prompt, whatever the terminal.
     const runIo = json ? { ...io, interactive: false } : io;
+    // Loaded only here: the create flow and its steps are no part of --help, --version or a usage error.
+    const { create } = await import("./create.js");
     const result = await create(runIo, flags, cleanup);
     if (json) io.stdout.write(`${JSON.stringify(result)}\n`);
     return EXIT.ok;

@@ -2,16 +2,24 @@
 // install -> next steps. Each step is a small module; this file only orders
 // them and keeps the one cleanup that undoes a failed or cancelled run.
 //
-// The steps are imported when create runs, and git and install only when
-// asked for: --help, --version and usage errors, which import this file
-// through cli.ts, load none of them (nor clack, execa or Handlebars).
+// cli.ts imports this file only when a create runs (--help, --version and
+// usage errors load none of it), so the steps every create takes are plain
+// imports, one chunk in the bundle; git, install (execa) and a terminal UI
+// (clack) are imported only when asked for.
 import type { CreateFlags } from "./args.js";
 import type { Cleanup, Io } from "./context.js";
-import { type Answers } from "./options.js";
 import { combinationId } from "./constraints.js";
+import { writePlan } from "./io/write.js";
+import { type Answers } from "./options.js";
 import { TEMPLATES_DIR } from "./paths.js";
+import { newProject } from "./render/new-project.js";
+import { resolveAnswers } from "./steps/answers.js";
 import type { GitResult } from "./steps/git.js";
+import { nextSteps } from "./steps/next-steps.js";
 import type { InstallTool } from "./steps/python.js";
+import { planListing, summary } from "./steps/report.js";
+import { refuseInsideProject, resolveTarget } from "./steps/target.js";
+import { createUi } from "./ui.js";
 
 export interface CreateResult {
   ok: true;
@@ -41,16 +49,6 @@ async function installToolFor(io: Io, flags: CreateFlags): Promise<InstallTool |
 }
 
 export async function create(io: Io, flags: CreateFlags, cleanup: Cleanup): Promise<CreateResult> {
-  const [{ createUi }, { resolveAnswers }, { refuseInsideProject, resolveTarget }, { newProject }, { writePlan }, { planListing, summary }, { nextSteps }] =
-    await Promise.all([
-      import("./ui.js"),
-      import("./steps/answers.js"),
-      import("./steps/target.js"),
-      import("./render/new-project.js"),
-      import("./io/write.js"),
-      import("./steps/report.js"),
-      import("./steps/next-steps.js"),
-    ]);
   const ui = await createUi(io, flags.json);
   if (io.interactive && !flags.json) ui.intro("create-backend-starter");
   await refuseInsideProject(io.cwd);
