@@ -33,11 +33,11 @@ router = APIRouter(
 
 
 %%% if auth=none
-def repository(session: SessionDep) -> ItemRepository:
+async def repository(session: SessionDep) -> ItemRepository:
     return ItemRepository(session)
 %%% end
 %%% if auth=jwt
-def repository(session: SessionDep, owner: OwnerDep) -> ItemRepository:
+async def repository(session: SessionDep, owner: OwnerDep) -> ItemRepository:
     return ItemRepository(session, owner.owner_id)
 %%% end
 
