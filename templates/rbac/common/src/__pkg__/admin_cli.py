@@ -1,28 +1,22 @@
-"""`python -m <package> create-admin --email E --password P`.
-
-cli.py imports this module to register the command for every command line,
-`--help` included: the database, models and hashing are imported only when
-the command runs.
-"""
+"""`python -m <package> create-admin --email E --password P`."""
 
 import argparse
 import logging
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .settings import Settings
+from pydantic import ValidationError
+
+from .db import Database
+from .models.users import User
+from .repositories.users import UserRepository
+from .schemas.users import Registration
+from .security import hash_password
+from .settings import Settings
 
 logger = logging.getLogger(__name__)
 
 
-def create_admin(settings: "Settings", email: str, password: str) -> str:
+def create_admin(settings: Settings, email: str, password: str) -> str:
     """Create that user as an admin, or promote an existing one; what was done."""
-    from .db import Database
-    from .models.users import User
-    from .repositories.users import UserRepository
-    from .schemas.users import Registration
-    from .security import hash_password
-
     registration = Registration(email=email, password=password)
     database = Database(settings.database_url)
     try:
@@ -45,9 +39,7 @@ def create_admin(settings: "Settings", email: str, password: str) -> str:
         database.dispose()
 
 
-def _run(settings: "Settings", args: argparse.Namespace) -> int:
-    from pydantic import ValidationError
-
+def _run(settings: Settings, args: argparse.Namespace) -> int:
     try:
         done = create_admin(settings, args.email, args.password)
     except ValidationError as error:

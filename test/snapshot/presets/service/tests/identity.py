@@ -1,30 +1,9 @@
 """Who the tests are: a freshly registered, logged-in user for each test that asks."""
 
-from collections.abc import Iterator
-
 import httpx2
 import pytest
-from argon2 import PasswordHasher
-
-from acme_api import security
 
 from tests.users import new_user_headers
-
-
-@pytest.fixture(autouse=True, scope="session")
-def cheap_password_hashing() -> Iterator[None]:
-    """Argon2 at the lowest cost it allows, for this test process only.
-
-    At the production cost every registration and login in a test spends ~0.2 s
-    hashing, most of the suite's time. A served app (the e2e tests) is a process
-    of its own and hashes at full cost; test_security proves the app's default.
-    """
-    production = security._hasher
-    security._hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
-    security._dummy_hash.cache_clear()
-    yield
-    security._hasher = production
-    security._dummy_hash.cache_clear()
 
 
 @pytest.fixture

@@ -1,34 +1,26 @@
-"""`python -m <package> COMMAND`: the operations entry point, the same for every framework.
-
-Each command imports what it runs when it runs: `--help`, a usage error or a
-settings error load no server, ORM or migration tool (about 0.6 s of imports).
-"""
+"""`python -m <package> COMMAND`: the operations entry point, the same for every framework."""
 
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 
 %%% if rbac=true
 from .admin_cli import add_create_admin_command
-
 %%% end
-if TYPE_CHECKING:
-    from .settings import Settings
+from .logs import configure_logging
+from .migrate import migrate
+from .serve import serve
+from .settings import ConfigError, Settings, load_settings
 
-Handler = Callable[["Settings", argparse.Namespace], int]
+Handler = Callable[[Settings, argparse.Namespace], int]
 
 
-def _serve(settings: "Settings", _args: argparse.Namespace) -> int:
-    from .serve import serve
-
+def _serve(settings: Settings, _args: argparse.Namespace) -> int:
     serve(settings)
     return 0
 
 
-def _migrate(settings: "Settings", _args: argparse.Namespace) -> int:
-    from .migrate import migrate
-
+def _migrate(settings: Settings, _args: argparse.Namespace) -> int:
     migrate(settings)
     return 0
 
@@ -54,10 +46,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; the exit code is 0 on success, 1 on bad settings, 2 on bad usage."""
     args = build_parser().parse_args(argv)
     handler: Handler = args.handler
-    # After parsing: --help and usage errors exit above without pydantic's settings.
-    from .logs import configure_logging
-    from .settings import ConfigError, load_settings
-
     try:
         settings = load_settings()
         configure_logging(settings)

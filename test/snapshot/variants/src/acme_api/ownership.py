@@ -28,7 +28,7 @@ class Owner:
         return None if self.sees_everyone else self.user.id
 
 
-async def current_owner(user: CurrentUser) -> Owner:
+def current_owner(user: CurrentUser) -> Owner:
 %%% if rbac=false
     return Owner(user, sees_everyone=False)
 %%% end

@@ -15,9 +15,6 @@ from .columns import utc_now
 ALGORITHM = "HS256"
 TokenType = Literal["access", "refresh"]
 
-# argon2-cffi's defaults: RFC 9106's low-memory profile (64 MiB, 3 passes), about
-# 0.2 s a hash. The tests swap in a cheap hasher (tests/identity.py); a test in a
-# process of its own proves this one is what the app uses.
 _hasher = PasswordHasher()
 
 

@@ -21,7 +21,7 @@ class Owner:
         return None if self.sees_everyone else self.user.id
 
 
-async def current_owner(user: CurrentUser) -> Owner:
+def current_owner(user: CurrentUser) -> Owner:
     return Owner(user, sees_everyone=has_permission(user, Permission.ACCESS_ALL_ROWS))
 
 

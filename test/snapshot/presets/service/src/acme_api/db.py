@@ -112,10 +112,7 @@ class Database:
         self.engine = create_engine(
             url,
             connect_args=connect_args(url),
-            # A server can drop a pooled connection (restart, failover), so each is
-            # checked before use; a SQLite file has none to lose, so no `SELECT 1`
-            # ahead of every request's first query.
-            pool_pre_ping=not is_sqlite,
+            pool_pre_ping=True,
             **engine_options(url),
         )
         if is_sqlite:

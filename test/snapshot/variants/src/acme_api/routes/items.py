@@ -33,11 +33,11 @@ router = APIRouter(
 
 
 %%% if auth=none
-async def repository(session: SessionDep) -> ItemRepository:
+def repository(session: SessionDep) -> ItemRepository:
     return ItemRepository(session)
 %%% end
 %%% if auth=jwt
-async def repository(session: SessionDep, owner: OwnerDep) -> ItemRepository:
+def repository(session: SessionDep, owner: OwnerDep) -> ItemRepository:
     return ItemRepository(session, owner.owner_id)
 %%% end
 
