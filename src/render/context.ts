@@ -14,6 +14,14 @@ export interface SettingView extends SettingDecl {
   readonly value: string;
 }
 
+/** A feature package whose `routes` module holds a `router` (a blueprint, an app's urls) to mount. */
+export interface RouterView {
+  /** Dotted, relative to the project package: `auth`, `auth.jwt`, `items`. */
+  readonly package: string;
+  /** A name for its router in the module that mounts them all: `auth_jwt_router`. */
+  readonly alias: string;
+}
+
 export interface TemplateContext {
   project: ProjectNames;
   answers: Omit<Answers, "tests"> & { tests: Record<string, boolean>; testList: string[] };
@@ -21,8 +29,8 @@ export interface TemplateContext {
   features: { auth: boolean };
   /** Every resource, for the files that list them all (routers, READMEs). */
   resources: ResourceView[];
-  /** Route modules to mount, sorted as an import line lists them. */
-  routers: string[];
+  /** Feature packages with routes to mount, sorted as import lines list them. */
+  routers: RouterView[];
   commands: CommandDecl[];
   /** Settings the layers add beyond the base ones, in layer order. */
   settings: SettingView[];
@@ -60,7 +68,7 @@ export function buildContext(names: ProjectNames, answers: Answers, resources: R
     },
     features: { auth: answers.auth !== "none" },
     resources,
-    routers: sortedUnique(c.routers),
+    routers: sortedUnique(c.routers).map((p) => ({ package: p, alias: `${p.replaceAll(".", "_")}_router` })),
     commands: [...c.commands],
     settings: c.settings.map(settingView),
     sections: {},

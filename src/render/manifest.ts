@@ -44,7 +44,7 @@ export interface LayerManifest {
   readonly dependencies: readonly string[];
   readonly devDependencies: readonly string[];
   readonly settings: readonly SettingDecl[];
-  /** Route modules to mount; `__resource__` in a name is the resource's. */
+  /** Feature packages (dotted) whose `routes` module has a router to mount; `__resource__` is the resource's. */
   readonly routers: readonly string[];
   readonly commands: readonly CommandDecl[];
   readonly migrations: readonly MigrationDecl[];

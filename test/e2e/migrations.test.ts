@@ -43,8 +43,8 @@ async function migrate(s: Scenario): Promise<void> {
 async function schema(s: Scenario): Promise<Record<string, string[]>> {
   const script = [
     "import json, sqlalchemy as sa",
-    `from ${PKG}.db import sqlalchemy_url`,
-    `from ${PKG}.settings import load_settings`,
+    `from ${PKG}.core.db import sqlalchemy_url`,
+    `from ${PKG}.core.settings import load_settings`,
     "engine = sa.create_engine(sqlalchemy_url(load_settings().database_url))",
     "inspector = sa.inspect(engine)",
     "print(json.dumps({t: sorted(c['name'] for c in inspector.get_columns(t)) for t in inspector.get_table_names()}))",

@@ -128,16 +128,19 @@ describe("layers and slices", () => {
     const dir = fixtureCopy();
     editManifest(dir, "fastapi", (m) => {
       m.settings = [{ env: "TTL_SECONDS", type: "int", default: "900", constraints: "ge=1", doc: "a lifetime" }];
-      m.commands = [{ module: "admin_cli", register: "add_admin" }];
-      m.routers = ["health"];
+      m.commands = [{ module: "admin.commands", register: "add_admin" }];
+      m.routers = ["core"];
     });
     editManifest(dir, "resource", (m) => (m.routers = ["__resource__"]));
     const { context } = render(answers, dir);
     expect(context.settings).toEqual([
       expect.objectContaining({ env: "TTL_SECONDS", field: "ttl_seconds", value: "Field(default=900, ge=1)" }),
     ]);
-    expect(context.commands).toEqual([{ module: "admin_cli", register: "add_admin" }]);
-    expect(context.routers).toEqual(["health", "items"]);
+    expect(context.commands).toEqual([{ module: "admin.commands", register: "add_admin" }]);
+    expect(context.routers).toEqual([
+      { package: "core", alias: "core_router" },
+      { package: "items", alias: "items_router" },
+    ]);
   });
 
   it("appends each layer's section to the list another layer declares, in layer order", () => {

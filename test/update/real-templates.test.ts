@@ -19,9 +19,9 @@ describe("update --set on the real templates", () => {
     expect((await runCli(["acme-api", "--yes", "--no-install", "--git"], { cwd: work })).exitCode).toBe(0);
     const dir = join(work, "acme-api");
     // ownership.py changes with RBAC (merged both ways); permissions.py exists only with it.
-    const ownership = join(dir, "src", "acme_api", "ownership.py");
+    const ownership = join(dir, "src", "acme_api", "auth", "ownership.py");
     writeFileSync(ownership, `${readFileSync(ownership, "utf8")}\n# A line the user added.\n`);
-    const permissions = join(dir, "src", "acme_api", "permissions.py");
+    const permissions = join(dir, "src", "acme_api", "admin", "permissions.py");
     writeFileSync(permissions, `# The user's note on roles.\n${readFileSync(permissions, "utf8")}`);
     await commitAll(dir, "user edits");
 
@@ -32,15 +32,15 @@ describe("update --set on the real templates", () => {
     };
     const off = await update("rbac=false");
     expect(off.code).toBe(EXIT.ok);
-    expect(existsSync(join(dir, "src", "acme_api", "routes", "admin.py"))).toBe(false);
-    expect(off.report.files).toContainEqual({ path: "src/acme_api/permissions.py", outcome: "edited-dropped" });
+    expect(existsSync(join(dir, "src", "acme_api", "admin", "routes.py"))).toBe(false);
+    expect(off.report.files).toContainEqual({ path: "src/acme_api/admin/permissions.py", outcome: "edited-dropped" });
     expect(readFileSync(ownership, "utf8")).toContain("# A line the user added.");
     expect(readFileSync(ownership, "utf8")).not.toContain("has_permission");
     await commitAll(dir, "no RBAC");
 
     const on = await update("rbac=true");
     expect(on.code).toBe(EXIT.ok);
-    expect(existsSync(join(dir, "src", "acme_api", "routes", "admin.py"))).toBe(true);
+    expect(existsSync(join(dir, "src", "acme_api", "admin", "routes.py"))).toBe(true);
     expect(readFileSync(permissions, "utf8")).toContain("# The user's note on roles.");
     expect(readFileSync(ownership, "utf8")).toContain("# A line the user added.");
     expect(readFileSync(ownership, "utf8")).toContain("has_permission");

@@ -15,9 +15,8 @@ from fastapi.testclient import TestClient
 from pydantic import BaseModel, Field
 
 from acme_api.app import create_app
-from acme_api.db import IN_MEMORY, Base, Database
-from acme_api.models import import_all
-from acme_api.settings import Settings
+from acme_api.core.db import IN_MEMORY, Base, Database, import_models
+from acme_api.core.settings import Settings
 
 CRASH_MESSAGE = "internal detail that must not leak"
 
@@ -43,7 +42,7 @@ def add_probe_routes(app: FastAPI) -> None:
 
 def create_tables(database: Database) -> None:
     """Every model's table, straight from the models: for unit tests, which skip migrations."""
-    import_all()
+    import_models()
     Base.metadata.create_all(database.engine)
 
 

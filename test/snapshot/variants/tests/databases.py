@@ -45,10 +45,10 @@ from sqlalchemy.exc import DBAPIError
 %%% end
 
 %%% if db=postgres
-from acme_api.db import CONNECT_TIMEOUT_SECONDS
+from acme_api.core.db import CONNECT_TIMEOUT_SECONDS
 %%% end
 %%% if db=mysql
-from acme_api.db import Database
+from acme_api.core.db import Database
 %%% end
 %%% if db=postgres | db=mysql
 

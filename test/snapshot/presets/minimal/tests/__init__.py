@@ -1,6 +1,6 @@
 """The project's tests: unit, integration and e2e, one folder (and marker) each."""
 
-from acme_api.settings import Settings
+from acme_api.core.settings import Settings
 
 # The import package under test, for tests that run it by name.
 PACKAGE = "acme_api"

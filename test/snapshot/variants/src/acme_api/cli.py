@@ -5,12 +5,12 @@ import sys
 from collections.abc import Callable, Sequence
 
 %%% if rbac=true
-from .admin_cli import add_create_admin_command
+from .admin.commands import add_create_admin_command
 %%% end
-from .logs import configure_logging
-from .migrate import migrate
-from .serve import serve
-from .settings import ConfigError, Settings, load_settings
+from .core.logs import configure_logging
+from .core.migrate import migrate
+from .core.serve import serve
+from .core.settings import ConfigError, Settings, load_settings
 
 Handler = Callable[[Settings, argparse.Namespace], int]
 

@@ -5,7 +5,7 @@ import httpx2
 import pytest
 
 from acme_api.cli import main
-from acme_api.settings import Settings
+from acme_api.core.settings import Settings
 
 from tests.app_client import app_client
 from tests.databases import isolated_database

@@ -6,7 +6,7 @@ from http import HTTPStatus
 import httpx2
 import pytest
 
-from acme_api.settings import Settings
+from acme_api.core.settings import Settings
 
 from tests.app_client import CRASH_MESSAGE, app_client
 

@@ -8,7 +8,7 @@ import httpx2
 import pytest
 from sqlalchemy import event
 
-from acme_api.db import Database
+from acme_api.core.db import Database
 
 PATH = "/api/v1/items"
 VALID = {"title": "a title", "description": "a description"}

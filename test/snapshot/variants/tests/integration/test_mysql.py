@@ -2,8 +2,8 @@
 
 from sqlalchemy import text
 
-from acme_api.db import Database
-from acme_api.settings import Settings
+from acme_api.core.db import Database
+from acme_api.core.settings import Settings
 
 from tests.app_client import app_client
 

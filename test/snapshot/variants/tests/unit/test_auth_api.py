@@ -5,8 +5,8 @@ from collections.abc import Iterator
 import httpx2
 import pytest
 
-from acme_api.db import IN_MEMORY
-from acme_api.settings import Settings
+from acme_api.core.db import IN_MEMORY
+from acme_api.core.settings import Settings
 
 from tests.app_client import app_client
 from tests.users import PASSWORD, bearer, login, new_email, new_user_headers, register

@@ -4,17 +4,17 @@ import sys
 
 import pytest
 
-from acme_api.logs import (
+from acme_api.core.logs import (
     ACCESS_LOGGER,
     ConsoleFormatter,
     JsonFormatter,
     RequestIdFilter,
     configure_logging,
 )
-from acme_api.request_id import (
+from acme_api.core.request_id import (
     current_request_id,
 )
-from acme_api.settings import Settings
+from acme_api.core.settings import Settings
 
 
 def _record(message: str = "request", **extra: object) -> logging.LogRecord:

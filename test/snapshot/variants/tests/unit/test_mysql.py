@@ -7,8 +7,8 @@ from sqlalchemy import Integer
 from sqlalchemy.dialects import mysql
 from sqlalchemy.schema import CreateTable
 
-from acme_api import db, models
-from acme_api.columns import UtcDateTime
+from acme_api.core import db
+from acme_api.core.columns import UtcDateTime
 
 # Nothing listens on port 1: the connection is refused at once.
 UNREACHABLE = "mysql://app:app@127.0.0.1:1/app"
@@ -29,7 +29,7 @@ def test_mysql_urls_use_pymysql_in_strict_utf8mb4_sessions() -> None:
 
 
 def test_tables_are_utf8mb4_with_64_bit_integers_and_microsecond_timestamps() -> None:
-    models.import_all()
+    db.import_models()
     dialect = mysql.dialect()
     for table in db.Base.metadata.sorted_tables:
         ddl = str(CreateTable(table).compile(dialect=dialect))

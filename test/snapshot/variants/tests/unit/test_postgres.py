@@ -2,7 +2,7 @@
 
 import time
 
-from acme_api import db
+from acme_api.core import db
 
 # Nothing listens on port 1: the connection is refused at once.
 UNREACHABLE = "postgresql://app:app@127.0.0.1:1/app"

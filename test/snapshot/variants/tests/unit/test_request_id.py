@@ -2,7 +2,7 @@ import uuid
 
 import pytest
 
-from acme_api import request_id
+from acme_api.core import request_id
 
 
 @pytest.mark.parametrize("incoming", ["a", "abc-123_DEF.9", "x" * 128])

@@ -7,13 +7,13 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from . import __version__
-from .db import Database
-from .errors import install_error_handlers
-from .middleware import BodyLimitMiddleware, RequestContextMiddleware
-from .openapi import install_openapi
-from .request_id import HEADER
+from .core.db import Database
+from .core.errors import install_error_handlers
+from .core.middleware import BodyLimitMiddleware, RequestContextMiddleware
+from .core.openapi import install_openapi
+from .core.request_id import HEADER
+from .core.settings import Settings
 from .routers import include_routers
-from .settings import Settings
 
 
 def create_app(settings: Settings) -> FastAPI:

@@ -4,11 +4,11 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from .admin_cli import add_create_admin_command
-from .logs import configure_logging
-from .migrate import migrate
-from .serve import serve
-from .settings import ConfigError, Settings, load_settings
+from .admin.commands import add_create_admin_command
+from .core.logs import configure_logging
+from .core.migrate import migrate
+from .core.serve import serve
+from .core.settings import ConfigError, Settings, load_settings
 
 Handler = Callable[[Settings, argparse.Namespace], int]
 

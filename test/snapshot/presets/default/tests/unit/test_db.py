@@ -2,7 +2,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from acme_api import db
+from acme_api.core import db
 
 
 def test_postgresql_urls_get_the_installed_driver() -> None:

@@ -1,7 +1,7 @@
 import pytest
 from pydantic import ValidationError
 
-from acme_api.inputs import NO_NUL_PATTERN, Input
+from acme_api.core.inputs import NO_NUL_PATTERN, Input
 
 
 class Note(Input):

@@ -7,9 +7,9 @@ import httpx2
 import pytest
 from pydantic import ValidationError
 
-from acme_api.db import IN_MEMORY
-from acme_api.schemas.items import ItemCreate, ItemUpdate
-from acme_api.settings import Settings
+from acme_api.core.db import IN_MEMORY
+from acme_api.core.settings import Settings
+from acme_api.items.schemas import ItemCreate, ItemUpdate
 
 from tests.app_client import app_client
 from tests.users import new_user_headers

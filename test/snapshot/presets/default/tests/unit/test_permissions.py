@@ -6,11 +6,11 @@ from pathlib import Path
 import httpx2
 import pytest
 
-from acme_api.admin_cli import create_admin
-from acme_api.db import IN_MEMORY, Database
-from acme_api.models.users import User
-from acme_api.permissions import ROLE_PERMISSIONS, Permission, has_permission
-from acme_api.settings import Settings
+from acme_api.admin.commands import create_admin
+from acme_api.admin.permissions import ROLE_PERMISSIONS, Permission, has_permission
+from acme_api.auth.models import User
+from acme_api.core.db import IN_MEMORY, Database
+from acme_api.core.settings import Settings
 
 from tests.app_client import app_client, create_tables
 from tests.users import new_user_headers

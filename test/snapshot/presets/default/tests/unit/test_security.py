@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 import jwt
 import pytest
 
-from acme_api.security import (
+from acme_api.auth.security import (
     InvalidTokenError,
     hash_password,
     issue_token,

@@ -8,8 +8,8 @@ from pathlib import Path
 import httpx2
 import pytest
 
-from acme_api.logs import ACCESS_LOGGER
-from acme_api.settings import Settings
+from acme_api.core.logs import ACCESS_LOGGER
+from acme_api.core.settings import Settings
 
 from tests.app_client import CRASH_MESSAGE, app_client
 

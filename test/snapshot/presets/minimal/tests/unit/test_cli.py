@@ -4,7 +4,7 @@ import runpy
 import pytest
 
 from acme_api import cli
-from acme_api.settings import Settings
+from acme_api.core.settings import Settings
 
 from tests import PACKAGE
 

@@ -1,4 +1,4 @@
-from acme_api import problems
+from acme_api.core import problems
 
 
 def test_a_minimal_problem_has_type_title_status_and_request_id() -> None:

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 import pytest
 import uvicorn
 
-from acme_api.serve import serve
-from acme_api.settings import Settings
+from acme_api.core.serve import serve
+from acme_api.core.settings import Settings
 
 
 @pytest.fixture(autouse=True)

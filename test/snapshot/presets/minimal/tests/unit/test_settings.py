@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from acme_api.settings import (
+from acme_api.core.settings import (
     DATABASE_DRIVERS,
     DEFAULT_DATABASE_URL,
     DEV_SECRET_KEY,

@@ -2,7 +2,7 @@
 
 import httpx2
 
-from acme_api.settings import Settings
+from acme_api.core.settings import Settings
 
 from tests.app_client import app_client
 from tests.users import PASSWORD, bearer, login, new_email, new_user_headers, register

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from acme_api.cli import main
-from acme_api.settings import load_settings
+from acme_api.core.settings import load_settings
 
 from tests.app_client import app_client
 

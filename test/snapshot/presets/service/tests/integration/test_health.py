@@ -2,7 +2,7 @@ from pathlib import Path
 
 import httpx2
 
-from acme_api.settings import Settings
+from acme_api.core.settings import Settings
 
 from tests.app_client import app_client
 

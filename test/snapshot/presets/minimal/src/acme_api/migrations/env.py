@@ -6,7 +6,7 @@ Alembic runs this file by path, outside the package, hence absolute imports.
 from alembic import context
 from sqlalchemy import Connection
 
-from acme_api import db, models, settings
+from acme_api.core import db, settings
 
 
 def _run_on(connection: Connection) -> None:
@@ -48,7 +48,7 @@ def run_offline() -> None:
         context.run_migrations()
 
 
-models.import_all()
+db.import_models()
 if context.is_offline_mode():
     run_offline()
 else:

@@ -1,1 +1,0 @@
-"""Request and response bodies: what clients send and get, apart from the tables."""

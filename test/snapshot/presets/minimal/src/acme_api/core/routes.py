@@ -1,0 +1,40 @@
+"""Liveness and readiness, for load balancers and orchestrators."""
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Response
+from pydantic import BaseModel
+
+from .db import Database
+from .deps import get_database
+
+router = APIRouter(tags=["health"])
+
+CheckStatus = Literal["ok", "unavailable"]
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+
+
+class Readiness(BaseModel):
+    status: CheckStatus
+    checks: dict[str, CheckStatus]
+
+
+@router.get("/health")
+def health() -> Health:
+    """The process is up. Touches nothing else, so it stays cheap and never flaps."""
+    return Health(status="ok")
+
+
+@router.get(
+    "/ready",
+    responses={503: {"model": Readiness, "description": "A dependency is unavailable"}},
+)
+def ready(response: Response, database: Annotated[Database, Depends(get_database)]) -> Readiness:
+    """The process can serve traffic: the database answers a query."""
+    database_status: CheckStatus = "ok" if database.ping() else "unavailable"
+    if database_status != "ok":
+        response.status_code = 503
+    return Readiness(status=database_status, checks={"database": database_status})

@@ -1,0 +1,44 @@
+"""Bodies of `/api/v1/items`: strict input, so a typo or a server-owned field is a 422."""
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic.json_schema import SkipJsonSchema
+
+from ..core.inputs import Input
+
+
+class ItemCreate(Input):
+    title: Annotated[str, Field(min_length=1, max_length=200)]
+    description: Annotated[str | None, Field(max_length=2000)] = None
+
+
+class ItemUpdate(Input):
+    """Any subset of the create fields; only the fields sent are changed."""
+
+    # Optional to send, but never null (the column is NOT NULL): the schema does not
+    # offer null, the validator below refuses it, and changes are taken with
+    # `exclude_unset`, so the None default is never written.
+    title: Annotated[str | SkipJsonSchema[None], Field(min_length=1, max_length=200)] = None
+    description: Annotated[str | None, Field(max_length=2000)] = None
+
+    @field_validator("title", mode="before")
+    @classmethod
+    def _required_fields_are_not_null(cls, value: object) -> object:
+        # Defaults are not validated, so this sees only fields the client sent.
+        if value is None:
+            msg = "may be left out, but not set to null"
+            raise ValueError(msg)
+        return value
+
+
+class ItemRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    title: str
+    description: str | None
+    owner_id: int
+    created_at: datetime
+    updated_at: datetime
