@@ -22,6 +22,11 @@ export interface MigrationRecord {
   down: string | null;
   kind: "apply" | "revert" | "reapply";
   of?: string;
+  /**
+   * Revisions this one's file also applied, as an older template wrote it (before a
+   * layer was split): they are live while it is, and have no file of their own.
+   */
+  also?: string[];
 }
 
 export interface ProjectSpec {

@@ -53,6 +53,13 @@ function sortedUnique(list: readonly string[]): string[] {
   return [...new Set(list)].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
 }
 
+/** Sorted by the module each is imported from (`auth.jwt.routes` before `auth.routes`), as isort does. */
+function routerViews(packages: readonly string[]): RouterView[] {
+  const modules = [...new Set(packages)].map((p) => ({ p, module: `${p}.routes` }));
+  modules.sort((a, b) => (a.module < b.module ? -1 : a.module > b.module ? 1 : 0));
+  return modules.map(({ p }) => ({ package: p, alias: `${p.replaceAll(".", "_")}_router` }));
+}
+
 export function settingView(s: SettingDecl): SettingView {
   return { ...s, field: s.env.toLowerCase(), value: s.constraints ? `Field(default=${s.default}, ${s.constraints})` : s.default };
 }
@@ -68,7 +75,7 @@ export function buildContext(names: ProjectNames, answers: Answers, resources: R
     },
     features: { auth: answers.auth !== "none" },
     resources,
-    routers: sortedUnique(c.routers).map((p) => ({ package: p, alias: `${p.replaceAll(".", "_")}_router` })),
+    routers: routerViews(c.routers),
     commands: [...c.commands],
     settings: c.settings.map(settingView),
     sections: {},

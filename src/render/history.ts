@@ -23,11 +23,37 @@ function originOf(record: MigrationRecord): string {
   return record.of ?? record.revision;
 }
 
+/** Revision -> the revisions its file also applied (`also`), unless they have records of their own. */
+function inclusions(records: readonly MigrationRecord[]): Map<string, string[]> {
+  const own = new Set(records.map(originOf));
+  const included = new Map<string, string[]>();
+  for (const r of records) for (const other of r.also ?? []) if (!own.has(other)) included.set(r.revision, [...(included.get(r.revision) ?? []), other]);
+  return included;
+}
+
 /** Original revision -> whether its effect is in the database now. */
 function liveness(records: readonly MigrationRecord[]): Map<string, boolean> {
   const live = new Map<string, boolean>();
-  for (const r of records) live.set(originOf(r), r.kind !== "revert");
+  const included = inclusions(records);
+  for (const r of records) {
+    for (const origin of [originOf(r), ...(included.get(originOf(r)) ?? [])]) live.set(origin, r.kind !== "revert");
+  }
   return live;
+}
+
+/**
+ * A revision a layer split moved out of another (`formerlyIn`): a project that
+ * applied the other while the moved one's layer applied has its effect already,
+ * from the other's file as the older template wrote it. Recorded on that file's
+ * record (`also`), so it is live (and reverted, and re-applied) with it, and no
+ * file of its own is written for it. It is asked only once: the record says so after.
+ */
+export function adoptFormerRevisions(records: readonly MigrationRecord[], moved: ReadonlyMap<string, string>): MigrationRecord[] {
+  const known = new Set(records.flatMap((r) => [originOf(r), ...(r.also ?? [])]));
+  return records.map((r) => {
+    const adopted = [...moved].filter(([revision, formerlyIn]) => formerlyIn === r.revision && r.kind === "apply" && !known.has(revision)).map(([revision]) => revision);
+    return adopted.length === 0 ? r : { ...r, also: [...(r.also ?? []), ...adopted] };
+  });
 }
 
 function freshId(prefix: string, origin: string, taken: ReadonlySet<string>): string {
@@ -42,6 +68,8 @@ function freshId(prefix: string, origin: string, taken: ReadonlySet<string>): st
 export function nextHistory(input: HistoryInput): MigrationRecord[] {
   const records = [...input.previous];
   const live = liveness(records);
+  const included = inclusions(records);
+  const includedOnly = new Set([...included.values()].flat());
   const taken = new Set(records.map((r) => r.revision));
   const wanted = new Set(input.contributed);
   const dropped = records
@@ -59,11 +87,14 @@ export function nextHistory(input: HistoryInput): MigrationRecord[] {
     records.push(full);
     taken.add(full.revision);
     down = full.revision;
+    const origin = originOf(full);
+    for (const revision of [origin, ...(included.get(origin) ?? [])]) live.set(revision, full.kind !== "revert");
   };
   for (const origin of dropped) append({ revision: freshId("revert", origin, taken), kind: "revert", of: origin });
   for (const revision of input.contributed) {
     if (live.get(revision) === true) continue;
-    if (!live.has(revision)) append({ revision, kind: "apply" });
+    // Included in another revision that is reverted: its own file has never been written.
+    if (!live.has(revision) || includedOnly.has(revision)) append({ revision, kind: "apply" });
     else append({ revision: freshId("reapply", revision, taken), kind: "reapply", of: revision });
   }
   return records;

@@ -28,6 +28,11 @@ export interface MigrationDecl {
   readonly revision: string;
   /** The layer file that renders it (its slice decides whether it applies). */
   readonly template: string;
+  /**
+   * The revision that did this one's work before a layer was split: a project
+   * that applied `formerlyIn` while this layer applied has it already (see history.ts).
+   */
+  readonly formerlyIn?: string;
 }
 
 export interface LayerManifest {
@@ -135,9 +140,10 @@ export function parseLayerManifest(raw: unknown, where: string): LayerManifest {
     })),
     routers: r.strings("routers"),
     commands: r.records("commands", { module: "required", register: "required" }, (c) => ({ module: c.module as string, register: c.register as string })),
-    migrations: r.records("migrations", { revision: "required", template: "required" }, (m) => ({
+    migrations: r.records("migrations", { revision: "required", template: "required", formerlyIn: "optional" }, (m) => ({
       revision: m.revision as string,
       template: m.template as string,
+      ...(m.formerlyIn === undefined ? {} : { formerlyIn: m.formerlyIn as string }),
     })),
     seams,
     sections: r.strings("sections"),

@@ -3,11 +3,12 @@
 import { type FilePolicy, type Plan, sortedPlan } from "../plan.js";
 import { TEMPLATES_DIR } from "../paths.js";
 import { resourceViews } from "../resources.js";
+import type { Answers } from "../options.js";
 import type { MigrationRecord, ProjectSpec } from "../spec.js";
 import { builtTemplates, layerFromBuilt } from "./built.js";
 import { buildContext, type TemplateContext } from "./context.js";
 import { createTemplateCompiler, type TemplateCompiler } from "./handlebars.js";
-import { nextHistory } from "./history.js";
+import { adoptFormerRevisions, nextHistory } from "./history.js";
 import { type Layer, type LayerFile, readCatalog } from "./layer.js";
 import { isTemplate, outputPath, substituteTokens } from "./paths.js";
 import { checkSeams } from "./seams.js";
@@ -23,6 +24,8 @@ export interface PlanOptions {
   readonly migrationHead?: string | null;
   /** Consent to revisions that revert (drop) what an earlier one created. */
   readonly allowDataLoss?: boolean;
+  /** The answers the project had until now (update): what its history was written under. */
+  readonly previousAnswers?: Answers;
 }
 
 export interface ProjectPlan {
@@ -110,7 +113,7 @@ export function planProject(spec: ProjectSpec, options: PlanOptions): ProjectPla
     }
   }
   const history = nextHistory({
-    previous: spec.history,
+    previous: adoptFormerRevisions(spec.history, formerRevisions(all, options.previousAnswers)),
     contributed: [...revisionFiles.keys()],
     ...(options.migrationHead === undefined ? {} : { head: options.migrationHead }),
     ...(options.allowDataLoss === undefined ? {} : { allowDataLoss: options.allowDataLoss }),
@@ -138,8 +141,9 @@ export function planProject(spec: ProjectSpec, options: PlanOptions): ProjectPla
     for (const file of use.layer.files) if (applies(file) && !migrationTemplates.has(file)) emit(use, file, {});
   }
   for (const [revision, { use, file }] of revisionFiles) {
-    const record = byRevision.get(revision) as MigrationRecord;
-    policies.set(emit(use, file, { migration: record }), "once");
+    const record = byRevision.get(revision);
+    // No record: another revision's file applied it (`also`), and it has none of its own.
+    if (record) policies.set(emit(use, file, { migration: record }), "once");
   }
   for (const record of history.filter((r) => r.kind !== "apply")) {
     if (!delegate) throw new Error(`revision ${record.revision} needs a layer with a revisionDelegate, and none applies`);
@@ -151,6 +155,20 @@ export function planProject(spec: ProjectSpec, options: PlanOptions): ProjectPla
 /** Every template text of these layers, for the compiler to look up at once. */
 function templateSources(layers: readonly Layer[]): string[] {
   return layers.flatMap((l) => [...l.files.filter((f) => isTemplate(f.source)).map((f) => f.content.toString("utf8")), ...l.sections.values()]);
+}
+
+/** Moved revision -> where it was before, for the layers that applied under the project's previous answers. */
+function formerRevisions(all: readonly Layer[], previousAnswers: Answers | undefined): Map<string, string> {
+  const moved = new Map<string, string>();
+  if (previousAnswers === undefined) return moved;
+  const tags = projectTags(previousAnswers);
+  for (const layer of all.filter((l) => l.manifest.each === null && holds(l.manifest.when, tags))) {
+    for (const decl of layer.manifest.migrations) {
+      const file = layer.files.find((f) => `${f.slice}/${f.source}` === decl.template);
+      if (decl.formerlyIn !== undefined && file !== undefined && holds(file.tags, tags)) moved.set(decl.revision, decl.formerlyIn);
+    }
+  }
+  return moved;
 }
 
 function delegateTemplate(uses: readonly LayerUse[]): { use: LayerUse; file: LayerFile } | null {

@@ -90,6 +90,7 @@ export async function planUpdate(project: LoadedProject, set: Partial<Answers>, 
     templatesDir: source.templatesDir,
     migrationHead: await migrationHead(join(root, "src", names.pkg, "migrations", "versions")),
     allowDataLoss: options.allowDataLoss === true,
+    previousAnswers: manifest.answers,
   });
   const theirs = planned.plan;
   // Files written once (revisions) stay the project's, and on record, even when

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/errors.js";
-import { nextHistory } from "../../src/render/history.js";
+import { adoptFormerRevisions, nextHistory } from "../../src/render/history.js";
 import type { MigrationRecord } from "../../src/spec.js";
 
 const apply = (revision: string, down: string | null): MigrationRecord => ({ revision, down, kind: "apply" });
@@ -58,5 +58,34 @@ describe("migration history", () => {
     const next = nextHistory({ previous, contributed: [], allowDataLoss: true });
     expect(next[1]?.revision.length).toBeLessThanOrEqual(32);
     expect(new Set(next.map((r) => r.revision)).size).toBe(2);
+  });
+
+  describe("a revision a layer split moved out of another (formerlyIn)", () => {
+    // Before users were split from auth-jwt, create_users also created refresh_tokens.
+    const moved = new Map([["create_refresh_tokens", "create_users"]]);
+    const old = [apply("create_users", null), apply("create_login_failures", "create_users"), apply("create_items", "create_login_failures")];
+    const contributed = ["create_users", "create_login_failures", "create_refresh_tokens", "create_items"];
+
+    it("is adopted by the old revision's record once, and then appends nothing", () => {
+      const adopted = adoptFormerRevisions(old, moved);
+      expect(adopted[0]).toEqual({ ...apply("create_users", null), also: ["create_refresh_tokens"] });
+      expect(adoptFormerRevisions(adopted, moved)).toEqual(adopted);
+      expect(nextHistory({ previous: adopted, contributed })).toEqual(adopted);
+    });
+
+    it("is not adopted where it has a record of its own, or where the old revision was never applied", () => {
+      const split = [...old, apply("create_refresh_tokens", "create_items")];
+      expect(adoptFormerRevisions(split, moved)).toEqual(split);
+      const noUsers = [apply("create_items", null)];
+      expect(adoptFormerRevisions(noUsers, moved)).toEqual(noUsers);
+    });
+
+    it("goes and comes back with the revision that applied it, never as a file of its own", () => {
+      const adopted = adoptFormerRevisions(old, moved);
+      const off = nextHistory({ previous: adopted, contributed: ["create_items"], allowDataLoss: true });
+      expect(off.slice(3).map((r) => r.revision)).toEqual(["revert_create_login_failures", "revert_create_users"]);
+      const on = nextHistory({ previous: off, contributed });
+      expect(on.slice(5).map((r) => r.revision)).toEqual(["reapply_create_users", "reapply_create_login_failures"]);
+    });
   });
 });

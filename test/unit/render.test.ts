@@ -9,7 +9,8 @@ import { readCatalog } from "../../src/render/layer.js";
 import { outputPath } from "../../src/render/paths.js";
 import { forgetTemplates, planProject } from "../../src/render/render.js";
 import { seamProblems } from "../../src/render/seams.js";
-import { newProjectSpec } from "../../src/spec.js";
+import { TEMPLATES_DIR } from "../../src/paths.js";
+import { type MigrationRecord, newProjectSpec } from "../../src/spec.js";
 import { removeDir, ROOT } from "../helpers.js";
 
 const FIXTURE = join(ROOT, "test", "fixtures", "templates");
@@ -181,5 +182,36 @@ describe("seams", () => {
         }
       }
     }
+  });
+});
+
+describe("migration history across a layer split", () => {
+  const jwt: Answers = { ...defaultAnswers(), auth: "jwt", rbac: true };
+  const apply = (revision: string, down: string | null): MigrationRecord => ({ revision, down, kind: "apply" });
+  // As a project generated before users were split from auth-jwt records it:
+  // its create_users made the refresh_tokens table too.
+  const before = [
+    apply("create_users", null),
+    apply("create_login_failures", "create_users"),
+    apply("create_items", "create_login_failures"),
+    apply("add_items_owner", "create_items"),
+  ];
+  const plan = (history: MigrationRecord[], previousAnswers: Answers) => {
+    forgetTemplates(TEMPLATES_DIR);
+    const spec = { ...newProjectSpec(projectNames("Acme API"), jwt), history };
+    return planProject(spec, { templatesDir: TEMPLATES_DIR, migrationHead: history.at(-1)?.revision ?? null, previousAnswers });
+  };
+  const refreshTokens = "src/acme_api/migrations/versions/create_refresh_tokens.py";
+
+  it("counts the moved revision as applied by the old one, and writes no file for it", () => {
+    const planned = plan(before, jwt);
+    expect(planned.history).toEqual([{ ...apply("create_users", null), also: ["create_refresh_tokens"] }, ...before.slice(1)]);
+    expect(planned.plan.has(refreshTokens)).toBe(false);
+  });
+
+  it("applies it from its own file where the old revision was written without it", () => {
+    const planned = plan([apply("create_items", null)], { ...jwt, auth: "none", rbac: false });
+    expect(planned.history.map((r) => r.revision)).toEqual(["create_items", "create_users", "create_login_failures", "create_refresh_tokens", "add_items_owner"]);
+    expect(planned.plan.has(refreshTokens)).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ from fastapi import FastAPI
 from .admin.routes import router as admin_router
 %%% end
 %%% if auth=jwt
+from .auth.jwt.routes import router as auth_jwt_router
 from .auth.routes import router as auth_router
 %%% end
 from .core.routes import router as core_router
@@ -17,6 +18,7 @@ def include_routers(app: FastAPI) -> None:
     app.include_router(admin_router)
 %%% end
 %%% if auth=jwt
+    app.include_router(auth_jwt_router)
     app.include_router(auth_router)
 %%% end
     app.include_router(core_router)

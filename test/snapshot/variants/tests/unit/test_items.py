@@ -13,7 +13,7 @@ from acme_api.items.schemas import ItemCreate, ItemUpdate
 
 from tests.app_client import app_client
 %%% if auth=jwt
-from tests.users import new_user_headers
+from tests.identity import new_user_headers
 %%% end
 
 PATH = "/api/v1/items"

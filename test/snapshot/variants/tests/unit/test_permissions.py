@@ -13,7 +13,7 @@ from acme_api.core.db import IN_MEMORY, Database
 from acme_api.core.settings import Settings
 
 from tests.app_client import app_client, create_tables
-from tests.users import new_user_headers
+from tests.identity import new_user_headers
 
 
 def test_only_admins_hold_permissions() -> None:

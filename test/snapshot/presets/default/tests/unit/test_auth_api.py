@@ -9,7 +9,8 @@ from acme_api.core.db import IN_MEMORY
 from acme_api.core.settings import Settings
 
 from tests.app_client import app_client
-from tests.users import PASSWORD, bearer, login, new_email, new_user_headers, register
+from tests.identity import bearer, login, new_user_headers
+from tests.users import PASSWORD, new_email, register
 
 AUTH = "/api/v1/auth"
 

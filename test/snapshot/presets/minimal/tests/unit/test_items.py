@@ -12,7 +12,7 @@ from acme_api.core.settings import Settings
 from acme_api.items.schemas import ItemCreate, ItemUpdate
 
 from tests.app_client import app_client
-from tests.users import new_user_headers
+from tests.identity import new_user_headers
 
 PATH = "/api/v1/items"
 VALID = {"title": "a title", "description": "a description"}

@@ -5,7 +5,8 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx2
 
 from tests.e2e.conftest import Server
-from tests.users import PASSWORD, bearer, login, new_email, register
+from tests.identity import bearer, login
+from tests.users import PASSWORD, new_email, register
 
 
 def test_login_refresh_logout_and_no_secret_in_the_log(

@@ -5,7 +5,8 @@ from pathlib import Path
 import httpx2
 
 from tests.e2e.conftest import Server, command_env, run_command
-from tests.users import bearer, login, new_email
+from tests.identity import login_headers
+from tests.users import new_email
 
 
 def test_create_admin_then_list_users(
@@ -17,7 +18,7 @@ def test_create_admin_then_list_users(
         tmp_path, env, "create-admin", "--email", email, "--password", "pw 12345678"
     )
     assert result.returncode == 0, result.stderr
-    headers = bearer(login(client, email, "pw 12345678")["access_token"])
+    headers = login_headers(client, email, "pw 12345678")
     assert client.get("/api/v1/admin/users", headers=headers).status_code == 200
 
 
@@ -39,7 +40,7 @@ def test_the_last_admin_cannot_demote_themself(
     env = command_env(tmp_path, DATABASE_URL=server.database_url)
     made = run_command(tmp_path, env, "create-admin", "--email", email, "--password", "pw 1234567")
     assert made.returncode == 0, made.stderr
-    headers = bearer(login(client, email, "pw 1234567")["access_token"])
+    headers = login_headers(client, email, "pw 1234567")
     # Admins other tests made step down first, so this one is the last.
     for admin in _admins(client, headers):
         if admin["email"] != email:

@@ -5,13 +5,14 @@ import pytest
 
 from acme_api.cli import main
 
-from tests.users import bearer, login, new_email, new_user_headers, register
+from tests.identity import login_headers, new_user_headers
+from tests.users import new_email, register
 
 
 def _admin_headers(client: httpx2.Client) -> dict[str, str]:
     email = new_email()
     assert main(["create-admin", "--email", email, "--password", "admin password"]) == 0
-    return bearer(login(client, email, "admin password")["access_token"])
+    return login_headers(client, email, "admin password")
 
 
 def test_an_admin_manages_users_and_sees_every_item(client: httpx2.Client) -> None:
@@ -43,7 +44,7 @@ def test_create_admin_promotes_an_existing_user(client: httpx2.Client) -> None:
     email = new_email()
     register(client, email)
     assert main(["create-admin", "--email", email, "--password", "whatever long"]) == 0
-    me = client.get("/api/v1/auth/me", headers=bearer(login(client, email)["access_token"]))
+    me = client.get("/api/v1/auth/me", headers=login_headers(client, email))
     assert me.json()["role"] == "admin"
 
 

@@ -13,7 +13,7 @@ from fastapi import Depends
 %%% if rbac=true
 from ..admin.permissions import Permission, has_permission
 %%% end
-from .dependencies import CurrentUser
+from .current import CurrentUser
 from .models import User
 
 

@@ -1,7 +1,7 @@
-"""Bodies of `/api/v1/auth`: what a client sends to register and log in, and gets back."""
+"""Bodies of `/api/v1/auth`: what a client sends to register and log in, and who it is."""
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
@@ -27,17 +27,6 @@ class Credentials(Input):
 
     email: Annotated[str, Field(max_length=320)]
     password: Annotated[str, Field(max_length=1024)]
-
-
-class RefreshRequest(Input):
-    refresh_token: Annotated[str, Field(max_length=4096)]
-
-
-class TokenPair(BaseModel):
-    access_token: str
-    refresh_token: str
-    token_type: Literal["bearer"] = "bearer"  # noqa: S105 - a scheme name, not a secret
-    expires_in: int = Field(description="Seconds until the access token expires")
 
 
 class UserRead(BaseModel):

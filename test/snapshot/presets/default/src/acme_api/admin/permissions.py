@@ -5,7 +5,7 @@ from enum import StrEnum
 
 from fastapi import HTTPException, status
 
-from ..auth.dependencies import CurrentUser
+from ..auth.current import CurrentUser
 from ..auth.models import User
 from ..auth.roles import Role
 

@@ -1,41 +1,15 @@
-"""Who is calling: the bearer access token, resolved to a user, or a 401."""
+"""FastAPI dependencies of the users' rules."""
 
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, status
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi import Depends
 
 from ..core.deps import SessionDep, SettingsDep
-from .models import User
-from .service import AuthenticationError, AuthService
-
-# auto_error=False: a missing or non-Bearer header is our 401 below, not FastAPI's 403.
-bearer = HTTPBearer(auto_error=False, description="An access token from `POST /api/v1/auth/login`.")
+from .service import UserService
 
 
-def unauthorized(detail: str) -> HTTPException:
-    """A 401 that tells the client which scheme to use (RFC 6750)."""
-    return HTTPException(
-        status.HTTP_401_UNAUTHORIZED, detail, headers={"WWW-Authenticate": "Bearer"}
-    )
+def user_service(session: SessionDep, settings: SettingsDep) -> UserService:
+    return UserService(session, settings)
 
 
-def auth_service(session: SessionDep, settings: SettingsDep) -> AuthService:
-    return AuthService(session, settings)
-
-
-AuthDep = Annotated[AuthService, Depends(auth_service)]
-
-
-def current_user(
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)], auth: AuthDep
-) -> User:
-    if credentials is None:
-        raise unauthorized("Authentication required: send `Authorization: Bearer <token>`.")
-    try:
-        return auth.user_of_access_token(credentials.credentials)
-    except AuthenticationError:
-        raise unauthorized("The access token is invalid or has expired.") from None
-
-
-CurrentUser = Annotated[User, Depends(current_user)]
+UsersDep = Annotated[UserService, Depends(user_service)]

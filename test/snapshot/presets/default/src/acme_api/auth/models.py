@@ -1,11 +1,10 @@
-"""Users, the refresh tokens issued to them (so a token can be used once, and revoked),
-and failed logins, kept for the throttle window (in the database, so N processes count as one).
-"""
+"""Users, and their failed logins (kept for the throttle window, in the database, so N
+processes count as one)."""
 
 import uuid
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..core.columns import ID, UtcDateTime, utc_now
@@ -22,19 +21,6 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(20), default=DEFAULT_ROLE)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
-
-
-class RefreshToken(Base):
-    """One issued refresh token. Rotation marks it used; using it again revokes its family."""
-
-    __tablename__ = "refresh_tokens"
-
-    jti: Mapped[str] = mapped_column(String(36), primary_key=True)
-    user_id: Mapped[int] = mapped_column(ID, ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    # Every token rotated from the same login: revoked together when one is reused.
-    family: Mapped[str] = mapped_column(String(36), index=True)
-    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 def _new_id() -> str:

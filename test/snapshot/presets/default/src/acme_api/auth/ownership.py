@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import Depends
 
 from ..admin.permissions import Permission, has_permission
-from .dependencies import CurrentUser
+from .current import CurrentUser
 from .models import User
 
 

@@ -92,10 +92,10 @@ class Settings(BaseSettings):
     cors_origins: Annotated[tuple[str, ...], NoDecode] = ()
     # Refused before it is read: a huge body costs the server almost nothing.
     max_body_bytes: int = Field(default=1_048_576, ge=1)
-    access_token_ttl_seconds: int = Field(default=900, ge=1)
-    refresh_token_ttl_seconds: int = Field(default=1209600, ge=1)
     login_max_attempts: int = Field(default=10, ge=1)
     login_window_seconds: int = Field(default=300, ge=1)
+    access_token_ttl_seconds: int = Field(default=900, ge=1)
+    refresh_token_ttl_seconds: int = Field(default=1209600, ge=1)
 
     @field_validator("log_level", mode="before")
     @classmethod

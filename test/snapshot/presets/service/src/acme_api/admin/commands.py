@@ -6,9 +6,9 @@ import logging
 from pydantic import ValidationError
 
 from ..auth.models import User
+from ..auth.passwords import hash_password
 from ..auth.repository import UserRepository
 from ..auth.schemas import Registration
-from ..auth.security import hash_password
 from ..core.db import Database
 from ..core.settings import Settings
 

@@ -5,7 +5,7 @@ Revision ID: create_items
 Revises:
 %%% end
 %%% if auth=jwt
-Revises: create_login_failures
+Revises: create_refresh_tokens
 %%% end
 """
 
@@ -20,7 +20,7 @@ revision: str = "create_items"
 down_revision: str | None = None
 %%% end
 %%% if auth=jwt
-down_revision: str | None = "create_login_failures"
+down_revision: str | None = "create_refresh_tokens"
 %%% end
 branch_labels: tuple[str, ...] | None = None
 depends_on: tuple[str, ...] | None = None

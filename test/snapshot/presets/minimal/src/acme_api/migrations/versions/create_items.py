@@ -1,7 +1,7 @@
 """Create the items table.
 
 Revision ID: create_items
-Revises: create_login_failures
+Revises: create_refresh_tokens
 """
 
 from typing import Any
@@ -11,7 +11,7 @@ from alembic import op
 from sqlalchemy.dialects import mysql
 
 revision: str = "create_items"
-down_revision: str | None = "create_login_failures"
+down_revision: str | None = "create_refresh_tokens"
 branch_labels: tuple[str, ...] | None = None
 depends_on: tuple[str, ...] | None = None
 

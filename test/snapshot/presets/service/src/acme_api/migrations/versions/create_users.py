@@ -1,4 +1,4 @@
-"""Create the users and refresh_tokens tables.
+"""Create the users table.
 
 Revision ID: create_users
 Revises:
@@ -39,26 +39,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("email", name=op.f("uq_users_email")),
         **TABLE_OPTIONS,
     )
-    op.create_table(
-        "refresh_tokens",
-        sa.Column("jti", sa.String(length=36), nullable=False),
-        sa.Column("user_id", ID, nullable=False),
-        sa.Column("family", sa.String(length=36), nullable=False),
-        sa.Column("expires_at", TIMESTAMP, nullable=False),
-        sa.Column("used_at", TIMESTAMP, nullable=True),
-        sa.ForeignKeyConstraint(
-            ["user_id"],
-            ["users.id"],
-            name=op.f("fk_refresh_tokens_user_id_users"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("jti", name=op.f("pk_refresh_tokens")),
-        **TABLE_OPTIONS,
-    )
-    op.create_index(op.f("ix_refresh_tokens_family"), "refresh_tokens", ["family"], unique=False)
-    op.create_index(op.f("ix_refresh_tokens_user_id"), "refresh_tokens", ["user_id"], unique=False)
 
 
 def downgrade() -> None:
-    op.drop_table("refresh_tokens")
     op.drop_table("users")
