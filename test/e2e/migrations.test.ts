@@ -82,7 +82,7 @@ async function scenario(s: Scenario, runGates: boolean): Promise<void> {
   if (runGates) await expectGatesPass(bin, s.dir, s.env);
 
   // Back to no auth: it would drop users and owners, so it needs consent, and writes nothing without it.
-  await expect(update(s, "--set", "auth=none", "--set", "rbac=false")).rejects.toThrow(/revert add_items_owner, create_login_failures, create_users.*--allow-data-loss/);
+  await expect(update(s, "--set", "auth=none", "--set", "rbac=false")).rejects.toThrow(/revert add_items_owner, create_refresh_tokens, create_login_failures, create_users.*--allow-data-loss/);
   const off = await update(s, "--set", "auth=none", "--set", "rbac=false", "--allow-data-loss");
   expect(off.code, off.out).toBe(EXIT.ok);
   await commitAll(s.dir, "no auth");
