@@ -1,28 +1,29 @@
-"""`/api/v1/items`: the bodies' rules, and the routes on an in-memory database."""
+"""`/api/v1/items`: the bodies' rules, and the routes called directly on an in-memory database."""
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable
 
-import httpx2
 import pytest
+from fastapi import HTTPException, Response
 from pydantic import ValidationError
+from sqlalchemy.orm import Session
 
-from acme_api.core.db import IN_MEMORY
-from acme_api.core.settings import Settings
-from acme_api.items.schemas import ItemCreate, ItemUpdate
+from acme_api.auth.models import User
+from acme_api.auth.ownership import Owner
+from acme_api.core.pagination import PageParams
+from acme_api.items import routes
+from acme_api.items.models import Item
+from acme_api.items.repository import ItemRepository
+from acme_api.items.schemas import (
+    ItemCreate,
+    ItemRead,
+    ItemUpdate,
+)
 
-from tests.app_client import app_client
-from tests.identity import new_user_headers
+from tests.users import new_email
 
 PATH = "/api/v1/items"
 VALID = {"title": "a title", "description": "a description"}
 TOO_LONG = "x" * 201
-
-
-@pytest.fixture
-def client() -> Iterator[httpx2.Client]:
-    with app_client(Settings(database_url=IN_MEMORY)) as client:
-        yield client
 
 
 def test_create_refuses_server_owned_and_unknown_fields() -> None:
@@ -49,29 +50,54 @@ def test_update_changes_only_what_is_sent() -> None:
         ItemUpdate.model_validate({"title": None})
 
 
-def _create(client: httpx2.Client, headers: dict[str, str]) -> dict[str, Any]:
-    response = client.post(PATH, json=VALID, headers=headers)
-    assert response.status_code == 201, response.text
-    body: dict[str, Any] = response.json()
-    return body
+def new_owner(session: Session) -> Owner:
+    user = User(email=new_email(), password_hash="not a real hash")
+    session.add(user)
+    session.flush()
+    return Owner(user)
+
+
+@pytest.fixture
+def owner(session: Session) -> Owner:
+    return new_owner(session)
+
+
+@pytest.fixture
+def items(session: Session, owner: Owner) -> ItemRepository:
+    return routes.repository(session, owner)
+
+
+@pytest.fixture
+def create(items: ItemRepository, owner: Owner) -> Callable[[Response], Item]:
+    body = ItemCreate.model_validate(VALID)
+    return lambda response: routes.create_item(body, items, response, owner)
 
 
 def test_routes_create_list_read_change_delete(
-    client: httpx2.Client, headers: dict[str, str]
+    items: ItemRepository,
+    create: Callable[[Response], Item],
 ) -> None:
-    created = _create(client, headers)
-    url = f"{PATH}/{created['id']}"
-    assert client.get(PATH, headers=headers).json()["items"] == [created]
-    patched = client.patch(url, json={"title": "new"}, headers=headers)
-    assert patched.json()["title"] == "new"
-    assert client.delete(url, headers=headers).status_code == 204
-    assert client.get(url, headers=headers).status_code == 404
-    assert client.patch(url, json={}, headers=headers).status_code == 404
+    response = Response()
+    created = create(response)
+    assert response.headers["Location"] == f"{PATH}/{created.id}"
+    page = routes.list_items(items, PageParams(limit=20, offset=0))
+    assert (page.items, page.total) == ([ItemRead.model_validate(created)], 1)
+    assert routes.read_item(created.id, items) is created
+    change = ItemUpdate.model_validate({"title": "new"})
+    changed = routes.update_item(created.id, change, items)
+    assert changed.title == "new"
+    routes.delete_item(created.id, items)
+    with pytest.raises(HTTPException) as missing:
+        routes.read_item(created.id, items)
+    assert missing.value.status_code == 404
 
 
-def test_another_users_rows_are_invisible(client: httpx2.Client, headers: dict[str, str]) -> None:
-    created = _create(client, headers)
-    other = new_user_headers(client)
-    assert client.get(f"{PATH}/{created['id']}", headers=other).status_code == 404
-    assert client.get(PATH, headers=other).json()["total"] == 0
-    assert client.get(PATH).status_code == 401
+def test_another_users_rows_are_invisible(
+    session: Session, owner: Owner, create: Callable[[Response], Item]
+) -> None:
+    created = create(Response())
+    stranger = routes.repository(session, new_owner(session))
+    assert stranger.get(created.id) is None
+    assert stranger.page(20, 0) == ([], 0)
+    everyone = routes.repository(session, Owner(owner.user, sees_everyone=True))
+    assert everyone.get(created.id) is created

@@ -1,0 +1,80 @@
+"""Users' rules and routes, called directly on an in-memory database."""
+
+import pytest
+from fastapi import HTTPException
+from sqlalchemy.orm import Session
+
+from acme_api.auth import routes
+from acme_api.auth.dependencies import user_service
+from acme_api.auth.ownership import current_owner
+from acme_api.auth.schemas import Registration
+from acme_api.auth.service import AuthenticationError, EmailTakenError, UserService
+from acme_api.auth.throttle import TooManyAttemptsError
+from acme_api.core.settings import Settings
+
+from tests.users import PASSWORD, new_email
+
+CLIENT = "203.0.113.7"
+
+
+def registration(email: str | None = None) -> Registration:
+    return Registration(email=email or new_email(), password=PASSWORD)
+
+
+def test_registration_keeps_a_lower_case_email_and_only_a_hash(session: Session) -> None:
+    email = new_email()
+    user = user_service(session, Settings()).register(registration(email.upper()))
+    assert (user.email, user.role) == (email, "user")
+    assert PASSWORD not in user.password_hash
+    assert routes.me(user) is user
+
+
+def test_an_email_is_taken_once(session: Session) -> None:
+    users = UserService(session, Settings())
+    email = new_email()
+    routes.register(registration(email), users)
+    session.commit()
+    with pytest.raises(EmailTakenError):
+        users.register(registration(email.upper()))
+    with pytest.raises(HTTPException) as taken:
+        routes.register(registration(email), users)
+    assert taken.value.status_code == 409
+
+
+def test_authenticate_answers_a_wrong_password_as_an_unknown_email(session: Session) -> None:
+    users = UserService(session, Settings())
+    user = users.register(registration())
+    assert users.authenticate(user.email, PASSWORD, CLIENT) is user
+    for email, password in ((user.email, "wrong password"), (new_email(), PASSWORD)):
+        with pytest.raises(AuthenticationError):
+            users.authenticate(email, password, CLIENT)
+
+
+def test_failed_logins_are_throttled_per_email_and_client(session: Session) -> None:
+    users = UserService(session, Settings(login_max_attempts=2))
+    user, other = users.register(registration()), users.register(registration())
+    for _ in range(2):
+        with pytest.raises(AuthenticationError):
+            users.authenticate(user.email, "wrong password", CLIENT)
+    # Even the right password waits now, and so does another email from the same client.
+    for email in (user.email, other.email):
+        with pytest.raises(TooManyAttemptsError) as throttled:
+            users.authenticate(email, PASSWORD, CLIENT)
+        assert 1 <= throttled.value.retry_after <= 300
+    assert users.authenticate(other.email, PASSWORD, "198.51.100.1") is other
+
+
+def test_a_successful_login_clears_its_emails_failures(session: Session) -> None:
+    users = UserService(session, Settings(login_max_attempts=2))
+    user = users.register(registration())
+    with pytest.raises(AuthenticationError):
+        users.authenticate(user.email, "wrong password")
+    users.authenticate(user.email, PASSWORD)
+    with pytest.raises(AuthenticationError):
+        users.authenticate(user.email, "wrong password")
+    assert users.authenticate(user.email, PASSWORD) is user
+
+
+def test_a_user_owns_their_rows(session: Session) -> None:
+    user = UserService(session, Settings()).register(registration())
+    assert current_owner(user).owner_id == user.id
