@@ -6,7 +6,7 @@ import { type Answers, ANSWER_KEYS, OPTIONS } from "./options.js";
 import { parseAnswer } from "./answer-values.js";
 import { closest } from "./suggest.js";
 
-export const SUBCOMMANDS = ["add", "update", "check", "diff"] as const;
+export const SUBCOMMANDS = ["add", "remove", "update", "check", "diff"] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 export interface CreateFlags {

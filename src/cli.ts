@@ -55,6 +55,9 @@ async function runSubcommand(io: Io, command: Subcommand, rest: readonly string[
     case "diff":
       return runDiff(io, rest);
     case "add":
-      throw new UserError(`"add" is not available yet in ${GENERATOR.name} ${GENERATOR.version}; it comes with a later release.`);
+    case "remove": {
+      const { runAdd, runRemove } = await import("./commands/add.js");
+      return command === "add" ? runAdd(io, rest, cleanup) : runRemove(io, rest, cleanup);
+    }
   }
 }

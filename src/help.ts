@@ -5,6 +5,7 @@ import type { Subcommand } from "./args.js";
 import { ANSWER_KEYS, type Choice, optionSpec, type Requires } from "./options.js";
 import { offeredRequirementText, validCombinations } from "./constraints.js";
 import { PRESETS } from "./presets.js";
+import { ADD_GENERATORS, FIELDS_HELP, generatorLines, REMOVE_GENERATORS } from "./subgenerators.js";
 import { GENERATOR } from "./version.js";
 
 const COLUMN = 28;
@@ -77,7 +78,8 @@ export function helpText(command?: Subcommand): string {
     row("backend-starter update", "re-render from these templates, three-way merged with your edits"),
     row("backend-starter check", "is the project behind these templates?"),
     row("backend-starter diff", "what update would change, as a unified diff"),
-    row("backend-starter add", "not available yet"),
+    row("backend-starter add", "add a resource or a feature (backend-starter add --list)"),
+    row("backend-starter remove", "remove a resource or a feature that add made"),
     "",
     ...EXIT_CODES,
     "A failed or cancelled run leaves nothing behind.",
@@ -131,8 +133,39 @@ const SUBCOMMAND_HELP: Record<Subcommand, () => string[]> = {
     RUN_FROM_PROJECT,
   ],
   add: () => [
-    "Usage: backend-starter add resource NAME [--fields ...] | add auth METHOD | add rbac | add docker | add ci",
+    "Usage: backend-starter add GENERATOR [ARGS] [--dry-run] [--json] [--allow-dirty]",
     "",
-    `Not available yet in ${GENERATOR.name} ${GENERATOR.version}; it comes with a later release.`,
+    "Adds a feature to this project: renders it from the installed templates with the project's answers,",
+    "brings it in with update's three-way merge (your edits are kept, conflicts marked and listed), and",
+    "records the run in .backend-starter.json so update replays it. New tables come as new migrations on",
+    "top of the project's current head: run `python -m PKG migrate` afterwards.",
+    "",
+    ...generatorLines(ADD_GENERATORS),
+    "",
+    ...FIELDS_HELP,
+    row("--dry-run", "show each file's outcome (added, updated, merged, conflict, kept); write nothing"),
+    row("--json", "print one machine-readable result object"),
+    row("--allow-dirty", "run on a git tree with uncommitted changes"),
+    row("--list", "list the generators"),
+    "",
+    "Exit codes: 0 done, 1 failure, 2 usage, 3 conflicts remain (resolve the markers, then commit),",
+    "4 the project was made by a newer generator (run that version), 5 files still hold conflict markers.",
+    RUN_FROM_PROJECT,
+  ],
+  remove: () => [
+    "Usage: backend-starter remove GENERATOR [ARGS] [--dry-run] [--json] [--allow-dirty] [--allow-data-loss]",
+    "",
+    "Undoes an add: deletes and deregisters what it wrote, keeps (and reports) files you edited, and records",
+    "the run. A table that holds data is dropped only with --allow-data-loss, by a new migration.",
+    "",
+    ...generatorLines(REMOVE_GENERATORS),
+    "",
+    row("--dry-run", "show each file's outcome; write nothing"),
+    row("--json", "print one machine-readable result object"),
+    row("--allow-dirty", "run on a git tree with uncommitted changes"),
+    row("--allow-data-loss", "let the removal drop tables"),
+    "",
+    "Exit codes as for add.",
+    RUN_FROM_PROJECT,
   ],
 };

@@ -1,42 +1,54 @@
 // Resources: the specs that the `resource` template set renders, one use per
 // resource. `items` is the first; `backend-starter add resource NAME --fields`
-// will add to this list, so nothing in the templates knows the word "items".
+// adds to the list, so nothing in the templates knows the word "items". Every
+// per-type decision (Python type, column, validation, migration column, test
+// values) is made here as data; the templates only place it.
+import { type FieldKind, type FieldSpec, parseFields } from "./fields.js";
+import { bracketed, pyLiteral, pyString } from "./python-code.js";
 
-/** A field a client may write; `id`, timestamps and the owner are server-owned. */
-export interface FieldSpec {
-  readonly name: string;
-  readonly kind: "string";
-  readonly required: boolean;
-  readonly minLength: number;
-  readonly maxLength: number;
-}
+export type { FieldSpec } from "./fields.js";
 
 export interface ResourceSpec {
   /** Plural, snake_case: the table, the module and the URL segment. */
   readonly name: string;
+  /** Singular, snake_case: variables; its CamelCase is the class. */
+  readonly singular: string;
   readonly fields: readonly FieldSpec[];
 }
 
 export const ITEMS: ResourceSpec = {
   name: "items",
-  fields: [
-    { name: "title", kind: "string", required: true, minLength: 1, maxLength: 200 },
-    { name: "description", kind: "string", required: false, minLength: 0, maxLength: 2000 },
-  ],
+  singular: "item",
+  fields: parseFields("title:str(200),description:str(2000):optional"),
 };
 
+/** Longest text a `text` field takes: well inside MySQL's 64 KiB TEXT at 4 bytes a character. */
+export const TEXT_MAX_LENGTH = 10_000;
+const INT64 = { min: "-9223372036854775808", max: "9223372036854775807" };
+
 /** What a template needs of one field, worked out here rather than in Handlebars. */
-export interface FieldView extends FieldSpec {
-  /** `str` or `str | None`, as the model and the read schema type it. */
-  readonly pyType: string;
-  /** The pydantic `Field(...)` constraints, e.g. `min_length=1, max_length=200`. */
-  readonly constraints: string;
+export interface FieldView {
+  readonly name: string;
+  readonly kind: FieldKind;
+  /** The table column: `author_id` for `author:ref(...)`, else the name. */
+  readonly column: string;
+  /** NULL allowed in the table (and null in bodies). */
   readonly nullable: boolean;
-  /** `sa.String(length=200)`, as Alembic writes it. */
-  readonly sqlType: string;
-  /** A valid Python value for tests, and one past the upper bound. */
+  /** Must be in a create body: neither optional nor defaulted. */
+  readonly required: boolean;
+  /** Free text, where a NUL character must be refused. */
+  readonly text: boolean;
+  readonly model: string;
+  readonly create: string;
+  readonly update: string;
+  readonly read: string;
+  readonly migration: string;
+  /** Python literals for tests: a valid value, another valid value, one that is a 422. */
   readonly sample: string;
-  readonly tooLong: string;
+  readonly changed: string;
+  readonly invalid: string;
+  /** ref: the resource pointed at (`users` or another resource's plural name). */
+  readonly target: string | null;
 }
 
 export interface ResourceView {
@@ -46,18 +58,240 @@ export interface ResourceView {
   readonly className: string;
   readonly path: string;
   readonly fields: readonly FieldView[];
-  /** The first required field: what tests set to make a minimal valid body. */
+  /** The first required field: what tests leave out or change. */
   readonly titleField: FieldView;
-  /** A valid body with every field, as a Python dict literal. */
+  /** The first free-text field, if any: where tests send a NUL. */
+  readonly textField: FieldView | null;
+  /** The ref fields, whose targets must exist and be the caller's. */
+  readonly refs: readonly FieldView[];
+  /** A valid body with every field, as a Python dict literal (refs to be filled in by the tests). */
   readonly sampleBody: string;
-  /** The required fields as Python string literals, `"title", "name"`. */
+  /** The fields that may be left out but never set to null, as Python string literals. */
   readonly requiredNames: string;
+  /** Import lines the model and schema modules need beyond what they always import. */
+  readonly modelImports: ImportLines;
+  readonly schemaImports: ImportLines;
+  /** Runtime dependencies the fields need (email validation). */
+  readonly dependencies: readonly string[];
 }
 
-function singularOf(plural: string): string {
-  if (plural.endsWith("ies")) return `${plural.slice(0, -3)}y`;
-  if (plural.endsWith("s")) return plural.slice(0, -1);
-  return plural;
+export interface ImportLines {
+  readonly stdlib: readonly string[];
+  readonly thirdParty: readonly string[];
+}
+
+interface KindRules {
+  /** Python type of the value, in the model and in responses. */
+  readonly py: (f: FieldSpec) => string;
+  /** Type accepted in bodies, when it differs from `py`. */
+  readonly input?: (f: FieldSpec) => string;
+  /** The mapped_column type and the Alembic column type. */
+  readonly column: (f: FieldSpec) => string;
+  readonly sa: (f: FieldSpec) => string;
+  /** pydantic Field constraints. */
+  readonly constraints: (f: FieldSpec) => string[];
+  readonly sample: (f: FieldSpec) => string | number | boolean;
+  readonly changed: (f: FieldSpec) => string | number | boolean;
+  /** A Python expression that must be refused. */
+  readonly invalid: (f: FieldSpec) => string;
+  readonly imports: { stdlib?: Record<string, string>; sqlalchemy?: string; pydantic?: string; typing?: string };
+}
+
+const length = (f: FieldSpec): number => f.maxLength ?? 200;
+const enumLength = (f: FieldSpec): number => Math.max(...(f.values ?? [""]).map((v) => v.length));
+
+const RULES: Record<FieldKind, KindRules> = {
+  str: {
+    py: () => "str",
+    column: (f) => `String(${length(f)})`,
+    sa: (f) => `sa.String(length=${length(f)})`,
+    constraints: (f) => [...(f.optional || f.default !== undefined ? [] : ["min_length=1"]), `max_length=${length(f)}`],
+    sample: (f) => `a ${f.name}`.slice(0, length(f)),
+    changed: () => "changed",
+    invalid: (f) => `"x" * ${length(f) + 1}`,
+    imports: { sqlalchemy: "String" },
+  },
+  text: {
+    py: () => "str",
+    column: () => "Text",
+    sa: () => "sa.Text()",
+    constraints: () => [`max_length=${TEXT_MAX_LENGTH}`],
+    sample: (f) => `Some ${f.name}.`,
+    changed: () => "Changed.",
+    invalid: () => `"x" * ${TEXT_MAX_LENGTH + 1}`,
+    imports: { sqlalchemy: "Text" },
+  },
+  int: {
+    py: () => "int",
+    column: () => "BigInteger",
+    sa: () => "sa.BigInteger()",
+    constraints: () => [`ge=${INT64.min}`, `le=${INT64.max}`],
+    sample: () => 42,
+    changed: () => 7,
+    invalid: () => "2**63",
+    imports: { sqlalchemy: "BigInteger" },
+  },
+  float: {
+    py: () => "float",
+    column: () => "Double",
+    sa: () => "sa.Double()",
+    constraints: () => ["allow_inf_nan=False"],
+    sample: () => 1.5,
+    changed: () => 2.25,
+    invalid: () => '"not a number"',
+    imports: { sqlalchemy: "Double" },
+  },
+  decimal: {
+    py: () => "Decimal",
+    column: (f) => `Numeric(${f.precision}, ${f.scale})`,
+    sa: (f) => `sa.Numeric(precision=${f.precision}, scale=${f.scale})`,
+    constraints: (f) => [`max_digits=${f.precision}`, `decimal_places=${f.scale}`],
+    sample: (f) => decimalSample(f, 1),
+    changed: (f) => decimalSample(f, 2),
+    invalid: (f) => pyString(`1${"0".repeat(f.precision ?? 1)}`),
+    imports: { stdlib: { decimal: "Decimal" }, sqlalchemy: "Numeric" },
+  },
+  bool: {
+    py: () => "bool",
+    column: () => "Boolean",
+    sa: () => "sa.Boolean()",
+    constraints: () => [],
+    sample: () => true,
+    changed: () => false,
+    invalid: () => '"maybe"',
+    imports: { sqlalchemy: "Boolean" },
+  },
+  date: {
+    py: () => "date",
+    column: () => "Date",
+    sa: () => "sa.Date()",
+    constraints: () => [],
+    sample: () => "2030-01-31",
+    changed: () => "2031-12-01",
+    invalid: () => '"2030-02-30"',
+    imports: { stdlib: { datetime: "date" }, sqlalchemy: "Date" },
+  },
+  datetime: {
+    py: () => "datetime",
+    input: () => "AwareDatetime",
+    column: () => "UtcDateTime",
+    sa: () => "TIMESTAMP",
+    constraints: () => [],
+    sample: () => "2030-01-31T12:30:00Z",
+    changed: () => "2031-12-01T08:00:00Z",
+    // Without a zone: a naive time is ambiguous, so it is refused.
+    invalid: () => '"2030-01-31T12:30:00"',
+    imports: { pydantic: "AwareDatetime" },
+  },
+  uuid: {
+    py: () => "UUID",
+    column: () => "Uuid",
+    sa: () => "sa.Uuid()",
+    constraints: () => [],
+    sample: () => "0b6f3a52-5a43-4e8e-9f1c-2f8e4c9d7a10",
+    changed: () => "5d1c9e0a-7b2f-4c3e-8a6d-1e2f3a4b5c6d",
+    invalid: () => '"not-a-uuid"',
+    imports: { stdlib: { uuid: "UUID" }, sqlalchemy: "Uuid" },
+  },
+  email: {
+    py: () => "str",
+    input: () => "EmailStr",
+    column: () => "String(320)",
+    sa: () => "sa.String(length=320)",
+    constraints: () => [],
+    sample: () => "someone@example.com",
+    changed: () => "someone.else@example.com",
+    invalid: () => '"not-an-email"',
+    imports: { sqlalchemy: "String", pydantic: "EmailStr" },
+  },
+  url: {
+    py: () => "str",
+    column: () => "String(2048)",
+    sa: () => "sa.String(length=2048)",
+    constraints: () => ["max_length=2048", `pattern=${pyString("^https?://[^\\s/?#]+\\S*$")}`],
+    sample: () => "https://example.com/a/page",
+    changed: () => "https://example.org/",
+    invalid: () => '"example.com/no-scheme"',
+    imports: { sqlalchemy: "String" },
+  },
+  enum: {
+    py: (f) => `Literal[${(f.values ?? []).map(pyString).join(", ")}]`,
+    column: (f) => `String(${enumLength(f)})`,
+    sa: (f) => `sa.String(length=${enumLength(f)})`,
+    constraints: () => [],
+    sample: (f) => (f.values ?? [""])[0] as string,
+    changed: (f) => (f.values ?? [""]).at(-1) as string,
+    invalid: () => '"not-one-of-them"',
+    imports: { sqlalchemy: "String", typing: "Literal" },
+  },
+  ref: {
+    py: () => "int",
+    column: (f) => `ID, ForeignKey(${pyString(`${f.target}.id`)}, ondelete=${f.optional ? '"SET NULL"' : '"CASCADE"'})`,
+    sa: () => "ID",
+    constraints: () => ["ge=1", `le=${INT64.max}`],
+    // Tests fill in a real target's id; these only have the right type.
+    sample: () => 1,
+    changed: () => 1,
+    // No row has it: an unknown target is a 422, as a foreign-owned one is.
+    invalid: () => `${INT64.max}`,
+    imports: { sqlalchemy: "ForeignKey" },
+  },
+};
+
+function decimalSample(f: FieldSpec, n: number): string {
+  const scale = f.scale ?? 0;
+  const whole = Math.min(n * 12, 10 ** Math.max(0, (f.precision ?? 1) - scale) - 1);
+  return scale > 0 ? `${whole}.${"5".padEnd(scale, "0")}` : String(whole);
+}
+
+function defaultLiteral(f: FieldSpec): string {
+  return f.default === undefined ? "None" : pyLiteral(f.default);
+}
+
+function fieldView(f: FieldSpec): FieldView {
+  const rules = RULES[f.kind];
+  const column = f.kind === "ref" ? `${f.name}_id` : f.name;
+  const nullable = f.optional;
+  const py = rules.py(f);
+  const input = rules.input?.(f) ?? py;
+  const orNone = (t: string) => (nullable ? `${t} | None` : t);
+  const constraints = rules.constraints(f);
+  const flags = [...(f.unique ? ["unique=True"] : []), ...(f.index || f.kind === "ref" ? ["index=True"] : [])];
+
+  const createDefault = nullable ? (f.default === undefined ? "None" : defaultLiteral(f)) : f.default === undefined ? null : defaultLiteral(f);
+  const createArgs = [...(createDefault === null ? [] : [`default=${createDefault}`]), ...constraints];
+  const create =
+    createArgs.length === 0
+      ? `    ${column}: ${orNone(input)}`
+      : constraints.length === 0
+        ? `    ${column}: ${orNone(input)} = ${createDefault}`
+        : bracketed(1, `${column}: ${orNone(input)} = Field(`, createArgs, "");
+  // In a PATCH every field may be left out; one that is NOT NULL may not be sent as null.
+  const updateType = nullable ? `${input} | None` : `${input} | SkipJsonSchema[None]`;
+  const update = constraints.length === 0 ? `    ${column}: ${updateType} = None` : bracketed(1, `${column}: ${updateType} = Field(`, ["default=None", ...constraints], "");
+  const model = bracketed(1, `${column}: Mapped[${orNone(py)}] = mapped_column(`, [rules.column(f), ...flags], "");
+  const migration = bracketed(2, "sa.Column(", [pyString(column), rules.sa(f), `nullable=${nullable ? "True" : "False"}`], ",");
+  return {
+    name: f.name,
+    kind: f.kind,
+    column,
+    nullable,
+    required: !f.optional && f.default === undefined,
+    text: f.kind === "str" || f.kind === "text",
+    model,
+    create,
+    update,
+    read: `    ${column}: ${orNone(py)}`,
+    migration,
+    sample: pyValue(rules.sample(f)),
+    changed: pyValue(rules.changed(f)),
+    invalid: rules.invalid(f),
+    target: f.target ?? null,
+  };
+}
+
+function pyValue(value: string | number | boolean): string {
+  return pyLiteral(value);
 }
 
 function className(snake: string): string {
@@ -67,35 +301,66 @@ function className(snake: string): string {
     .join("");
 }
 
-function fieldView(field: FieldSpec): FieldView {
-  const nullable = !field.required;
-  const bounds = [field.minLength > 0 ? `min_length=${field.minLength}` : "", `max_length=${field.maxLength}`];
-  return {
-    ...field,
-    nullable,
-    pyType: nullable ? "str | None" : "str",
-    constraints: bounds.filter(Boolean).join(", "),
-    sqlType: `sa.String(length=${field.maxLength})`,
-    sample: JSON.stringify(`a ${field.name}`),
-    tooLong: `"x" * ${field.maxLength + 1}`,
-  };
+/** `from X import a, b` lines, modules and names sorted as ruff's isort sorts them. */
+function fromImports(names: ReadonlyMap<string, ReadonlySet<string>>): string[] {
+  return [...names.keys()].sort().map((module) => `from ${module} import ${[...(names.get(module) ?? [])].sort(isortOrder).join(", ")}`);
 }
 
-/** What the templates see of each resource, in the spec's order. */
-export function resourceViews(specs: readonly ResourceSpec[]): ResourceView[] {
+/** isort's order-by-type: CONSTANTS, then Classes, then functions, each alphabetical. */
+function isortOrder(a: string, b: string): number {
+  const rank = (n: string) => (n === n.toUpperCase() && n.length > 1 ? 0 : n[0] === n[0]?.toUpperCase() ? 1 : 2);
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+function collect(target: Map<string, Set<string>>, module: string, ...names: string[]): void {
+  const set = target.get(module) ?? new Set<string>();
+  for (const n of names) set.add(n);
+  target.set(module, set);
+}
+
+function importsOf(fields: readonly FieldSpec[], always: { stdlib: [string, string][]; thirdParty: [string, string][] }, which: "model" | "schema"): ImportLines {
+  const stdlib = new Map<string, Set<string>>();
+  const thirdParty = new Map<string, Set<string>>();
+  for (const [m, n] of always.stdlib) collect(stdlib, m, n);
+  for (const [m, n] of always.thirdParty) collect(thirdParty, m, n);
+  for (const f of fields) {
+    const { imports } = RULES[f.kind];
+    for (const [module, name] of Object.entries(imports.stdlib ?? {})) collect(stdlib, module, name);
+    if (which === "model" && imports.sqlalchemy) collect(thirdParty, "sqlalchemy", imports.sqlalchemy);
+    if (which === "schema" && imports.pydantic) collect(thirdParty, "pydantic", imports.pydantic);
+    if (imports.typing) collect(stdlib, "typing", imports.typing);
+  }
+  return { stdlib: fromImports(stdlib), thirdParty: fromImports(thirdParty) };
+}
+
+/** What the templates see of each resource, in the spec's order; with users, every row has an owner. */
+export function resourceViews(specs: readonly ResourceSpec[], options: { users: boolean }): ResourceView[] {
   return specs.map((spec) => {
     const fields = spec.fields.map(fieldView);
     const titleField = fields.find((f) => f.required);
     if (!titleField) throw new Error(`resource ${spec.name} needs at least one required field`);
+    const refs = fields.filter((f) => f.kind === "ref");
+    const owner: [string, string][] = options.users ? [["sqlalchemy", "ForeignKey"]] : [];
+    const model = importsOf(spec.fields, { stdlib: [["datetime", "datetime"]], thirdParty: [["sqlalchemy.orm", "Mapped"], ["sqlalchemy.orm", "mapped_column"], ...owner] }, "model");
+    const schema = importsOf(
+      spec.fields,
+      { stdlib: [["datetime", "datetime"]], thirdParty: [["pydantic", "BaseModel"], ["pydantic", "ConfigDict"], ["pydantic", "Field"], ["pydantic", "field_validator"], ["pydantic.json_schema", "SkipJsonSchema"]] },
+      "schema",
+    );
     return {
       name: spec.name,
-      singular: singularOf(spec.name),
-      className: className(singularOf(spec.name)),
+      singular: spec.singular,
+      className: className(spec.singular),
       path: `/api/v1/${spec.name.replaceAll("_", "-")}`,
       fields,
       titleField,
-      sampleBody: `{${fields.map((f) => `${JSON.stringify(f.name)}: ${f.sample}`).join(", ")}}`,
-      requiredNames: fields.filter((f) => f.required).map((f) => JSON.stringify(f.name)).join(", "),
+      textField: fields.find((f) => f.text) ?? null,
+      refs,
+      sampleBody: `{${fields.map((f) => `${pyString(f.column)}: ${f.sample}`).join(", ")}}`,
+      requiredNames: fields.filter((f) => !f.nullable).map((f) => pyString(f.column)).join(", "),
+      modelImports: model,
+      schemaImports: schema,
+      dependencies: spec.fields.some((f) => f.kind === "email") ? ["email-validator>=2.2"] : [],
     };
   });
 }

@@ -9,7 +9,7 @@ import { TEMPLATES_DIR } from "../paths.js";
 import { GENERATOR, PROJECT_COMMAND } from "../version.js";
 import { dirtyFiles, markUnmerged } from "../update/git-index.js";
 import { MIGRATIONS } from "../update/migrations.js";
-import { changesFiles, type UpdatePlan, planUpdate, type UpdateSource } from "../update/plan.js";
+import { changesFiles, type SpecChange, type UpdatePlan, planUpdate, type UpdateSource } from "../update/plan.js";
 import { filesWithConflictMarkers, listed, refuseNewerProject } from "../update/guards.js";
 import { type LoadedProject, loadProject } from "../update/project.js";
 import { unifiedDiff } from "./unified-diff.js";
@@ -24,7 +24,7 @@ const SPECS = {
   "allow-data-loss": { type: "boolean" },
 } as const;
 
-interface ProjectFlags {
+export interface ProjectFlags {
   set: Partial<Answers>;
   dryRun: boolean;
   json: boolean;
@@ -64,14 +64,14 @@ function parseProjectFlags(command: string, argv: readonly string[], allowed: re
   };
 }
 
-function reportText(plan: UpdatePlan, dryRun: boolean): string {
+function reportText(plan: UpdatePlan, dryRun: boolean, headline?: string): string {
   const changed = ANSWER_KEYS.filter((k) => JSON.stringify(plan.answersBefore[k]) !== JSON.stringify(plan.answersAfter[k]));
   const answers = changed.map((k) => `${k} ${String(plan.answersBefore[k])} -> ${String(plan.answersAfter[k])}`).join(", ");
-  if (plan.outcomes.length === 0 && answers === "" && plan.fromVersion === plan.toVersion) {
+  if (headline === undefined && plan.outcomes.length === 0 && answers === "" && plan.fromVersion === plan.toVersion) {
     return `Nothing ${dryRun ? "would change" : "changed"}: the project already matches the templates of ${plan.toVersion}.`;
   }
   const versions = plan.fromVersion === plan.toVersion ? `with the templates of ${plan.toVersion}` : `from ${plan.fromVersion} to ${plan.toVersion}`;
-  const head = `${dryRun ? "Would update" : "Updated"} ${versions}${answers ? ` (${answers})` : ""}.`;
+  const head = headline ?? `${dryRun ? "Would update" : "Updated"} ${versions}${answers ? ` (${answers})` : ""}.`;
   const labels: Record<string, string> = {
     added: "added",
     updated: "updated",
@@ -128,6 +128,23 @@ async function refuseConflictMarkers(project: LoadedProject): Promise<void> {
 export async function runUpdate(io: Io, argv: readonly string[], cleanup: Cleanup, source = DEFAULT_SOURCE): Promise<number> {
   const flags = parseProjectFlags("update", argv, ["set", "dry-run", "json", "allow-dirty", "allow-data-loss"]);
   const project = await loadProject(io.cwd);
+  return applyUpdate(io, { command: "update", project, flags, change: { set: flags.set }, cleanup, source });
+}
+
+export interface UpdateRun {
+  readonly command: string;
+  readonly project: LoadedProject;
+  readonly flags: Omit<ProjectFlags, "set">;
+  readonly change: SpecChange;
+  readonly cleanup: Cleanup;
+  readonly source: UpdateSource;
+  /** The first line of the report, when the command says it better than "Updated ...". */
+  readonly headline?: string;
+}
+
+/** `update` and every `add`/`remove`: the same guards, the same plan, the same report. */
+export async function applyUpdate(io: Io, run: UpdateRun): Promise<number> {
+  const { project, flags, source } = run;
   refuseNewerProject(project, source.version);
   await refuseConflictMarkers(project);
   if (!flags.allowDirty && !flags.dryRun) {
@@ -136,15 +153,15 @@ export async function runUpdate(io: Io, argv: readonly string[], cleanup: Cleanu
       throw new UserError(`The git tree has uncommitted changes (${dirty.slice(0, 3).join(", ")}${dirty.length > 3 ? ", ..." : ""}); commit or stash them first, or pass --allow-dirty.`);
     }
   }
-  const plan = await planUpdate(project, flags.set, source, { allowDataLoss: flags.allowDataLoss });
+  const plan = await planUpdate(project, run.change, source, { allowDataLoss: flags.allowDataLoss });
   const exitCode = hasConflicts(plan) ? EXIT.conflicts : EXIT.ok;
   if (!flags.dryRun) {
-    const applied = await applyChanges(project.root, plan.changes, cleanup);
+    const applied = await applyChanges(project.root, plan.changes, run.cleanup);
     await markUnmerged(project.root, plan.conflicts);
     await applied.finalize();
-    cleanup.commit();
+    run.cleanup.commit();
   }
-  io.stdout.write(`${flags.json ? reportJson(plan, "update", flags.dryRun, exitCode) : reportText(plan, flags.dryRun)}\n`);
+  io.stdout.write(`${flags.json ? reportJson(plan, run.command, flags.dryRun, exitCode) : reportText(plan, flags.dryRun, run.headline)}\n`);
   return exitCode;
 }
 
@@ -175,7 +192,7 @@ export async function runDiff(io: Io, argv: readonly string[], source = DEFAULT_
   const flags = parseProjectFlags("diff", argv, ["set"]);
   const project = await loadProject(io.cwd);
   refuseNewerProject(project, source.version);
-  const plan = await planUpdate(project, flags.set, source);
+  const plan = await planUpdate(project, { set: flags.set }, source);
   for (const [path, content] of plan.changes) {
     if (path.startsWith(".backend-starter")) continue;
     io.stdout.write(await unifiedDiff(plan.root, path, content));

@@ -3,7 +3,7 @@
 import { type FilePolicy, type Plan, sortedPlan } from "../plan.js";
 import { TEMPLATES_DIR } from "../paths.js";
 import { resourceViews } from "../resources.js";
-import type { Answers } from "../options.js";
+import { type Answers, hasAuth } from "../options.js";
 import type { MigrationRecord, ProjectSpec } from "../spec.js";
 import { builtTemplates, layerFromBuilt } from "./built.js";
 import { buildContext, type TemplateContext } from "./context.js";
@@ -73,7 +73,7 @@ function renderText(env: TemplateCompiler, source: string, template: string, con
 export function planProject(spec: ProjectSpec, options: PlanOptions): ProjectPlan {
   const tags = projectTags(spec.answers);
   const all = catalog(options.templatesDir);
-  const resources = resourceViews(spec.resources);
+  const resources = resourceViews(spec.resources, { users: hasAuth(spec.answers) });
   const uses: LayerUse[] = [];
   for (const layer of all.filter((l) => holds(l.manifest.when, tags))) {
     if (layer.manifest.each === "resources") {
@@ -87,7 +87,7 @@ export function planProject(spec: ProjectSpec, options: PlanOptions): ProjectPla
 
   const m = (use: LayerUse) => use.layer.manifest;
   const context = buildContext(spec.names, spec.answers, resources, {
-    runtime: layers.flatMap((l) => l.manifest.dependencies),
+    runtime: [...layers.flatMap((l) => l.manifest.dependencies), ...resources.flatMap((r) => r.dependencies)],
     dev: layers.flatMap((l) => l.manifest.devDependencies),
     routers: uses.flatMap((u) => m(u).routers.map((r) => substituteTokens(r, u.tokens))),
     commands: layers.flatMap((l) => l.manifest.commands),

@@ -10,8 +10,8 @@ import type { Changes } from "../io/transaction.js";
 import { projectNames } from "../names.js";
 import type { Answers } from "../options.js";
 import { planProject } from "../render/render.js";
-import { ITEMS } from "../resources.js";
-import type { ProjectSpec } from "../spec.js";
+import { resourcesOf } from "../resource-runs.js";
+import type { ProjectSpec, SubgeneratorRun } from "../spec.js";
 import { migrationHead } from "./revisions.js";
 import { checkAnswers } from "../steps/answers.js";
 import { decide } from "./decide.js";
@@ -77,15 +77,20 @@ export interface UpdateOptions {
   readonly allowDataLoss?: boolean;
 }
 
-export async function planUpdate(project: LoadedProject, set: Partial<Answers>, source: UpdateSource, options: UpdateOptions = {}): Promise<UpdatePlan> {
+/** What an update changes besides the templates: answers (`--set`, `add FEATURE`) and runs (`add resource`). */
+export interface SpecChange {
+  readonly set?: Partial<Answers>;
+  /** Runs to record after the project's own, replayed with them. */
+  readonly runs?: readonly SubgeneratorRun[];
+}
+
+export async function planUpdate(project: LoadedProject, change: SpecChange, source: UpdateSource, options: UpdateOptions = {}): Promise<UpdatePlan> {
   const { manifest, root } = project;
-  if (manifest.runs.length > 0) {
-    throw new Error(`this project records subgenerator runs (${manifest.runs.map((r) => r.generator).join(", ")}) that this version cannot replay`);
-  }
-  const answers: Answers = { ...manifest.answers, ...set };
+  const answers: Answers = { ...manifest.answers, ...change.set };
   checkAnswers(answers);
   const names = projectNames(manifest.name);
-  const spec: ProjectSpec = { names, answers, resources: [ITEMS], runs: manifest.runs, history: manifest.migrations };
+  const runs = [...manifest.runs, ...(change.runs ?? [])];
+  const spec: ProjectSpec = { names, answers, resources: resourcesOf(runs), runs, history: manifest.migrations };
   const planned = planProject(spec, {
     templatesDir: source.templatesDir,
     migrationHead: await migrationHead(join(root, "src", names.pkg, "migrations", "versions")),
@@ -176,7 +181,7 @@ export async function planUpdate(project: LoadedProject, set: Partial<Answers>, 
     }
   }
 
-  const input = { names, answers, runs: manifest.runs, history: planned.history, policies, version: source.version };
+  const input = { names, answers, runs, history: planned.history, policies, version: source.version };
   for (const [path, content] of metadataFiles(input, sortedPlan(recorded), nextBase)) {
     const existing = await current(path);
     if (existing === null || !existing.equals(content)) changes.set(path, content);

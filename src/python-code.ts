@@ -1,0 +1,36 @@
+// Python source as ruff format writes it, for the lines that field data makes
+// (model columns, schema fields, migration columns, test bodies): a bracketed
+// list stays on one line when it fits in the line length, else its contents go
+// on one indented line, else one item per line with a trailing comma. Getting
+// this right here is what lets a generated project pass `ruff format --check`
+// whatever fields it was given.
+
+export const LINE_LENGTH = 100;
+const INDENT = "    ";
+
+/**
+ * `head(` items `)tail`, at `indent` levels, formatted as ruff would: the
+ * opening line ends in the bracket, so `head` must end in `(`, `[` or `{`.
+ */
+export function bracketed(indent: number, head: string, items: readonly string[], tail: string): string {
+  const pad = INDENT.repeat(indent);
+  const close = head.slice(-1) === "(" ? ")" : head.slice(-1) === "[" ? "]" : "}";
+  const flat = `${pad}${head}${items.join(", ")}${close}${tail}`;
+  if (flat.length <= LINE_LENGTH) return flat;
+  const inner = `${pad}${INDENT}${items.join(", ")}`;
+  if (inner.length <= LINE_LENGTH) return `${pad}${head}\n${inner}\n${pad}${close}${tail}`;
+  return [`${pad}${head}`, ...items.map((item) => `${pad}${INDENT}${item},`), `${pad}${close}${tail}`].join("\n");
+}
+
+/** A Python string literal, double-quoted as ruff format prefers. */
+export function pyString(text: string): string {
+  return `"${text.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
+}
+
+/** A JSON-able value as a Python literal. */
+export function pyLiteral(value: string | number | boolean | null): string {
+  if (value === null) return "None";
+  if (typeof value === "boolean") return value ? "True" : "False";
+  if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(value);
+  return pyString(value);
+}

@@ -1,0 +1,125 @@
+// A project's resources are the sample resource plus what its recorded runs of
+// `add resource` and `remove resource` made of it, replayed in order: `update`
+// replays them too, so added resources survive newer templates. Every check on
+// a new resource's name and fields is made here, before anything is planned.
+import { UsageError } from "./errors.js";
+import { type FieldSpec, parseFields } from "./fields.js";
+import { pluralize, singularize } from "./inflect.js";
+import { type Answers, hasAuth } from "./options.js";
+import { ITEMS, type ResourceSpec } from "./resources.js";
+import type { SubgeneratorRun } from "./spec.js";
+
+export const ADD_RESOURCE = "resource";
+export const REMOVE_RESOURCE = "remove-resource";
+/** What `add resource NAME` gets without --fields: the sample resource's shape. */
+export const DEFAULT_FIELDS = "title:str(200),description:text:optional";
+
+/** Modules, tables and URL segments the project already uses, and names Python or the stack reserve. */
+const TAKEN = new Set([
+  // the generated package's own modules and folders, and its tables
+  "app", "cli", "core", "auth", "admin", "users", "user", "migrations", "settings", "db", "health", "ready", "docs",
+  "openapi", "api", "tests", "login_failures", "refresh_tokens", "alembic_version", "static",
+  // the stack's packages, which a module of the same name would shadow in tests and tools
+  "fastapi", "flask", "django", "sqlalchemy", "alembic", "pydantic", "starlette", "uvicorn", "gunicorn", "pytest",
+  // Python's keywords and the soft keywords and builtins a variable would shadow
+  "false", "none", "true", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+  "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
+  "not", "or", "pass", "raise", "return", "try", "while", "with", "yield", "match", "case", "type",
+  "id", "list", "dict", "set", "str", "int", "float", "object", "property", "filter", "map", "range",
+]);
+
+/** Identifiers derived from a resource must fit PostgreSQL's 63 and MySQL's 64 characters. */
+const MAX_IDENTIFIER = 63;
+const MAX_NAME = 30;
+
+interface ResourceArgs {
+  readonly name: string;
+  readonly singular: string;
+  readonly fields: string;
+}
+
+function argsOf(run: SubgeneratorRun): ResourceArgs {
+  const { name, singular, fields } = run.args as Partial<ResourceArgs>;
+  if (typeof name !== "string" || typeof singular !== "string" || typeof fields !== "string") {
+    throw new UsageError(`.backend-starter.json holds a damaged ${run.generator} run; restore the file from git, it is not meant to be edited.`);
+  }
+  return { name, singular, fields };
+}
+
+/** The resources the runs leave, in the order they were added. */
+export function resourcesOf(runs: readonly SubgeneratorRun[]): ResourceSpec[] {
+  let resources: ResourceSpec[] = [ITEMS];
+  for (const run of runs) {
+    if (run.generator === ADD_RESOURCE) {
+      const { name, singular, fields } = argsOf(run);
+      resources.push({ name, singular, fields: parseFields(fields) });
+    } else if (run.generator === REMOVE_RESOURCE) {
+      const { name } = run.args as { name?: unknown };
+      resources = resources.filter((r) => r.name !== name);
+    }
+  }
+  return resources;
+}
+
+/** snake_case from what a user types: `BlogPost`, `blog-post`, `blog_posts`. */
+export function snakeName(raw: string): string {
+  return raw
+    .trim()
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/[-\s]+/g, "_")
+    .toLowerCase();
+}
+
+function checkIdentifiers(resource: ResourceSpec): void {
+  const table = resource.name;
+  const names = resource.fields.flatMap((f: FieldSpec) => {
+    const column = f.kind === "ref" ? `${f.name}_id` : f.name;
+    return [`ix_${table}_${column}`, `uq_${table}_${column}`, ...(f.kind === "ref" ? [`fk_${table}_${column}_${f.target}`] : [])];
+  });
+  const long = names.find((n) => n.length > MAX_IDENTIFIER);
+  if (long) throw new UsageError(`The database name ${long} would be longer than ${MAX_IDENTIFIER} characters; use a shorter resource or field name.`);
+}
+
+/** The run that adds resource `raw`, after every check; refuses with a one-line reason. */
+export function addResourceRun(raw: string, options: { fields?: string; singular?: string }, existing: readonly ResourceSpec[], answers: Answers): SubgeneratorRun {
+  const given = snakeName(raw);
+  if (!/^[a-z][a-z0-9_]*$/.test(given) || given.endsWith("_") || given.includes("__")) {
+    throw new UsageError(`"${raw}" is not a resource name: use letters, digits and single - or _, starting with a letter (e.g. Post, blog-posts).`);
+  }
+  const singular = options.singular === undefined ? singularize(given) : snakeName(options.singular);
+  const name = options.singular === undefined ? pluralize(singular) : given;
+  if (name === singular) {
+    throw new UsageError(`"${raw}" reads the same in singular and plural; name it with --singular (e.g. add resource ${raw} --singular ${singular}_entry).`);
+  }
+  if (name.length > MAX_NAME) throw new UsageError(`"${name}" is longer than ${MAX_NAME} characters; choose a shorter resource name.`);
+  for (const word of [name, singular]) {
+    if (TAKEN.has(word)) throw new UsageError(`"${word}" is taken by the project, Python or the stack; choose another resource name.`);
+    const clash = existing.find((r) => r.name === word || r.singular === word);
+    if (clash) throw new UsageError(`The project already has a resource "${clash.name}"; choose another name, or remove it first (backend-starter remove resource ${clash.name}).`);
+  }
+  const fieldsText = options.fields ?? DEFAULT_FIELDS;
+  const fields = parseFields(fieldsText);
+  for (const field of fields.filter((f) => f.kind === "ref")) {
+    if (field.target === "users") {
+      if (!hasAuth(answers)) throw new UsageError(`--fields ${field.name}:ref(users): this project has no users (auth none); add auth first (backend-starter add auth jwt).`);
+    } else if (!existing.some((r) => r.name === field.target)) {
+      const known = ["users", ...existing.map((r) => r.name)].filter((n) => n !== "users" || hasAuth(answers));
+      throw new UsageError(`--fields ${field.name}:ref(${field.target}): no such resource; a ref names one of ${known.join(", ")}.`);
+    }
+  }
+  checkIdentifiers({ name, singular, fields });
+  return { generator: ADD_RESOURCE, args: { name, singular, fields: fieldsText } };
+}
+
+/** The run that removes resource `raw`; refuses one that does not exist or that another resource refers to. */
+export function removeResourceRun(raw: string, existing: readonly ResourceSpec[]): SubgeneratorRun {
+  const given = snakeName(raw);
+  const resource = existing.find((r) => r.name === given || r.singular === given);
+  if (!resource) {
+    const names = existing.map((r) => r.name).join(", ") || "none";
+    throw new UsageError(`The project has no resource "${raw}"; its resources are: ${names}.`);
+  }
+  const referrer = existing.find((r) => r.fields.some((f) => f.kind === "ref" && f.target === resource.name));
+  if (referrer) throw new UsageError(`${referrer.name} refers to ${resource.name}; remove ${referrer.name} first.`);
+  return { generator: REMOVE_RESOURCE, args: { name: resource.name } };
+}
