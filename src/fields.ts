@@ -9,6 +9,8 @@ export const FIELD_KINDS = ["str", "text", "int", "float", "decimal", "bool", "d
 export type FieldKind = (typeof FIELD_KINDS)[number];
 
 const MODIFIERS = ["optional", "unique", "index"] as const;
+/** Kinds whose values can be told apart row by row, so a unique one can always get a fresh value. */
+const UNIQUE_KINDS: ReadonlySet<FieldKind> = new Set(["str", "int", "uuid", "email", "url"]);
 
 /** A field a client may write; `id`, timestamps and the owner are server-owned. */
 export interface FieldSpec {
@@ -132,7 +134,7 @@ function parseField(text: string): FieldSpec {
   for (const mod of mods) if (!(MODIFIERS as readonly string[]).includes(mod)) fail(text, `unknown modifier "${mod}"`);
   if (new Set(mods).size !== mods.length) fail(text, "a modifier is given twice");
   const field: FieldSpec = { name, ...type, optional: mods.includes("optional"), unique: mods.includes("unique"), index: mods.includes("index") };
-  if (field.unique && (field.kind === "text" || field.kind === "bool")) fail(text, `a ${field.kind} field cannot be unique`);
+  if (field.unique && !UNIQUE_KINDS.has(field.kind)) fail(text, `a ${field.kind} field cannot be unique (str, int, uuid, email and url can)`);
   if (eq === -1) return field;
   if (field.unique) fail(text, "a unique field cannot have a default");
   return { ...field, default: parseDefault(text, type, text.slice(eq + 1)) };

@@ -49,6 +49,8 @@ export interface FieldView {
   readonly invalid: string;
   /** ref: the resource pointed at (`users` or another resource's plural name). */
   readonly target: string | null;
+  /** The sample as tests send it: a fresh value per row for a unique field. */
+  readonly testValue: string;
 }
 
 export interface ResourceView {
@@ -62,12 +64,22 @@ export interface ResourceView {
   readonly titleField: FieldView;
   /** The first free-text field, if any: where tests send a NUL. */
   readonly textField: FieldView | null;
+  /** The first unique field, if any: where tests send a taken value. */
+  readonly uniqueField: FieldView | null;
   /** The ref fields, whose targets must exist and be the caller's. */
   readonly refs: readonly FieldView[];
-  /** A valid body with every field, as a Python dict literal (refs to be filled in by the tests). */
-  readonly sampleBody: string;
-  /** The fields that may be left out but never set to null, as Python string literals. */
-  readonly requiredNames: string;
+  /** The Update schema's validator decorator, over the fields that may be left out but never set to null. */
+  readonly notNullValidator: string;
+  /** The migration's table constraints (foreign keys, unique) and the indexes created after the table. */
+  readonly tableConstraints: readonly string[];
+  readonly indexes: readonly string[];
+  /** The models the ref fields point at, one import each, sorted. */
+  readonly refImports: readonly string[];
+  /** Body field -> the model it refers to, as a Python dict. */
+  readonly referenceModels: string;
+  /** Tests: a function body returning a valid body, and the registry entry of that function with the refs' targets. */
+  readonly testBody: string;
+  readonly testEntry: string;
   /** Import lines the model and schema modules need beyond what they always import. */
   readonly modelImports: ImportLines;
   readonly schemaImports: ImportLines;
@@ -287,7 +299,24 @@ function fieldView(f: FieldSpec): FieldView {
     changed: pyValue(rules.changed(f)),
     invalid: rules.invalid(f),
     target: f.target ?? null,
+    testValue: f.unique ? freshValue(f) : pyValue(rules.sample(f)),
   };
+}
+
+/** A Python expression (over the tests' helpers) that is a new valid value each time. */
+function freshValue(f: FieldSpec): string {
+  switch (f.kind) {
+    case "int":
+      return "fresh_int()";
+    case "uuid":
+      return "str(uuid4())";
+    case "email":
+      return 'f"{uuid4().hex}@example.com"';
+    case "url":
+      return 'f"https://example.com/{uuid4().hex}"';
+    default:
+      return `fresh_text(${length(f)})`;
+  }
 }
 
 function pyValue(value: string | number | boolean): string {
@@ -333,31 +362,87 @@ function importsOf(fields: readonly FieldSpec[], always: { stdlib: [string, stri
   return { stdlib: fromImports(stdlib), thirdParty: fromImports(thirdParty) };
 }
 
+/** The migration's constraints and indexes, named as the models' naming convention names them. */
+function tableParts(spec: ResourceSpec): { tableConstraints: string[]; indexes: string[] } {
+  const table = spec.name;
+  const tableConstraints: string[] = [];
+  const indexes: string[] = [];
+  for (const f of spec.fields) {
+    const column = f.kind === "ref" ? `${f.name}_id` : f.name;
+    if (f.kind === "ref") {
+      const ondelete = f.optional ? '"SET NULL"' : '"CASCADE"';
+      const args = [`[${pyString(column)}]`, `[${pyString(`${f.target}.id`)}]`, `name=op.f(${pyString(`fk_${table}_${column}_${f.target}`)})`, `ondelete=${ondelete}`];
+      tableConstraints.push(bracketed(2, "sa.ForeignKeyConstraint(", args, ","));
+    }
+    // SQLAlchemy makes `unique=True, index=True` one unique index, and `unique=True` alone a constraint.
+    const indexed = f.index || f.kind === "ref";
+    if (f.unique && !indexed) tableConstraints.push(bracketed(2, "sa.UniqueConstraint(", [pyString(column), `name=op.f(${pyString(`uq_${table}_${column}`)})`], ","));
+    if (indexed) {
+      indexes.push(bracketed(1, "op.create_index(", [`op.f(${pyString(`ix_${table}_${column}`)})`, pyString(table), `[${pyString(column)}]`, `unique=${f.unique ? "True" : "False"}`], ""));
+    }
+  }
+  return { tableConstraints, indexes };
+}
+
+/** The feature package and model class a ref target lives in. */
+function targetOf(target: string, specs: readonly ResourceSpec[]): { module: string; model: string } {
+  if (target === "users") return { module: "auth", model: "User" };
+  const spec = specs.find((s) => s.name === target);
+  return { module: target, model: className(spec?.singular ?? target) };
+}
+
+function references(refs: readonly FieldView[], all: readonly ResourceSpec[]): { refImports: string[]; referenceModels: string; testReferences: string } {
+  const targets = refs.map((f) => ({ field: f, ...targetOf(f.target as string, all) }));
+  // With the module's one fixed first-party import, sorted as isort sorts them.
+  const imports = [...new Set([...targets.map((t) => `from ..${t.module}.models import ${t.model}`), "from ..core.db import Base"])].sort();
+  const pathOf = (target: string) => (target === "users" ? "users" : resourcePath(target));
+  return {
+    refImports: imports,
+    referenceModels: bracketed(0, `REFERENCES: dict[str, type[Base]] = {`, targets.map((t) => `${pyString(t.field.column)}: ${t.model}`), ""),
+    testReferences: `{${targets.map((t) => `${pyString(t.field.column)}: ${pyString(pathOf(t.field.target as string))}`).join(", ")}}`,
+  };
+}
+
+/** The references, and the tests' registry entry: `"/api/v1/posts": (_posts, {"tag_id": "/api/v1/tags"}),`. */
+function testRegistry(spec: ResourceSpec, refs: ReturnType<typeof references>): { refImports: string[]; referenceModels: string; testEntry: string } {
+  const { testReferences, ...rest } = refs;
+  return { ...rest, testEntry: bracketed(1, `${pyString(resourcePath(spec.name))}: (`, [`_${spec.name}`, testReferences], ",") };
+}
+
+function resourcePath(name: string): string {
+  return `/api/v1/${name.replaceAll("_", "-")}`;
+}
+
 /** What the templates see of each resource, in the spec's order; with users, every row has an owner. */
 export function resourceViews(specs: readonly ResourceSpec[], options: { users: boolean }): ResourceView[] {
   return specs.map((spec) => {
     const fields = spec.fields.map(fieldView);
-    const titleField = fields.find((f) => f.required);
+    // A ref's value depends on rows made first: prefer a plain field for tests to change.
+    const titleField = fields.find((f) => f.required && f.kind !== "ref") ?? fields.find((f) => f.required);
     if (!titleField) throw new Error(`resource ${spec.name} needs at least one required field`);
     const refs = fields.filter((f) => f.kind === "ref");
     const owner: [string, string][] = options.users ? [["sqlalchemy", "ForeignKey"]] : [];
     const model = importsOf(spec.fields, { stdlib: [["datetime", "datetime"]], thirdParty: [["sqlalchemy.orm", "Mapped"], ["sqlalchemy.orm", "mapped_column"], ...owner] }, "model");
+    const usesField: [string, string][] = fields.some((f) => `${f.create}${f.update}`.includes("Field(")) ? [["pydantic", "Field"]] : [];
     const schema = importsOf(
       spec.fields,
-      { stdlib: [["datetime", "datetime"]], thirdParty: [["pydantic", "BaseModel"], ["pydantic", "ConfigDict"], ["pydantic", "Field"], ["pydantic", "field_validator"], ["pydantic.json_schema", "SkipJsonSchema"]] },
+      { stdlib: [["datetime", "datetime"]], thirdParty: [["pydantic", "BaseModel"], ["pydantic", "ConfigDict"], ["pydantic", "field_validator"], ["pydantic.json_schema", "SkipJsonSchema"], ...usesField] },
       "schema",
     );
     return {
       name: spec.name,
       singular: spec.singular,
       className: className(spec.singular),
-      path: `/api/v1/${spec.name.replaceAll("_", "-")}`,
+      path: resourcePath(spec.name),
       fields,
       titleField,
       textField: fields.find((f) => f.text) ?? null,
+      uniqueField: fields.find((f) => spec.fields.find((s) => s.name === f.name)?.unique) ?? null,
       refs,
-      sampleBody: `{${fields.map((f) => `${pyString(f.column)}: ${f.sample}`).join(", ")}}`,
-      requiredNames: fields.filter((f) => !f.nullable).map((f) => pyString(f.column)).join(", "),
+      notNullValidator: bracketed(1, "@field_validator(", [...fields.filter((f) => !f.nullable).map((f) => pyString(f.column)), 'mode="before"'], ""),
+      ...tableParts(spec),
+      ...testRegistry(spec, references(refs, specs)),
+      testBody: bracketed(1, "return {", fields.map((f) => `${pyString(f.column)}: ${f.testValue}`), ""),
       modelImports: model,
       schemaImports: schema,
       dependencies: spec.fields.some((f) => f.kind === "email") ? ["email-validator>=2.2"] : [],

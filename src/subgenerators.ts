@@ -30,5 +30,5 @@ export const FIELDS_HELP = [
   "  --fields NAME:TYPE[:optional][:unique][:index][=DEFAULT],...",
   "    TYPE: str (str(N), default 200), text, int, float, decimal(P,S), bool, date, datetime, uuid, email, url,",
   "          enum(a|b|c), ref(RESOURCE) (a resource of the project, or users; its id as NAME_id)",
-  "    e.g. --fields title:str(80),body:text:optional,price:decimal(10,2),done:bool=false,author:ref(users)",
+  "    e.g. --fields 'title:str(80),body:text:optional,price:decimal(10,2),done:bool=false,author:ref(users)' (quoted: the shell reads parentheses)",
 ];

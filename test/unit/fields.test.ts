@@ -45,6 +45,7 @@ describe("--fields", () => {
     ["a:str:sorted", /unknown modifier/],
     ["a:str:unique=x", /unique field cannot have a default/],
     ["a:text:unique", /cannot be unique/],
+    ["a:bool:unique", /cannot be unique/],
     ["a:str:optional", /at least one field must be required/],
   ])("refuses %j with a one-line usage error", (text, reason) => {
     let error: unknown;
