@@ -22,7 +22,11 @@ export const REMOVE_GENERATORS = {
 } as const satisfies Record<string, SubgeneratorInfo>;
 
 export function generatorLines(table: Readonly<Record<string, SubgeneratorInfo>>): string[] {
-  return Object.values(table).map((g) => `  ${`backend-starter ${g.usage}`.padEnd(70)} ${g.summary}`);
+  // A long usage gets its summary on the next line, so the summaries stay in one column.
+  return Object.values(table).map((g) => {
+    const usage = `  backend-starter ${g.usage}`;
+    return usage.length < 50 ? `${usage.padEnd(50)} ${g.summary}` : `${usage}\n${" ".repeat(51)}${g.summary}`;
+  });
 }
 
 /** The `--fields` grammar, for help and errors. */
