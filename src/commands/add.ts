@@ -12,7 +12,8 @@ import type { SubgeneratorRun } from "../spec.js";
 import { ADD_GENERATORS, generatorLines, REMOVE_GENERATORS } from "../subgenerators.js";
 import type { SpecChange } from "../update/plan.js";
 import { type LoadedProject, loadProject } from "../update/project.js";
-import { applyUpdate, DEFAULT_SOURCE } from "./project-commands.js";
+import { type LocalGenerator, localGenerators, runLocalGenerator } from "./local-generators.js";
+import { applyUpdate, DEFAULT_SOURCE, refuseDirtyTree } from "./project-commands.js";
 
 interface Parsed {
   readonly positionals: string[];
@@ -144,19 +145,37 @@ async function runGenerator(io: Io, command: "add" | "remove", argv: readonly st
   const table: Readonly<Record<string, Generator>> = command === "add" ? ADD : REMOVE;
   const info = command === "add" ? ADD_GENERATORS : REMOVE_GENERATORS;
   if (parsed.list) {
-    io.stdout.write(`${parsed.flags.json ? JSON.stringify({ ok: true, command, generators: Object.values(info) }) : ["Built-in generators:", ...generatorLines(info)].join("\n")}\n`);
+    const local = command === "add" ? await localGenerators((await loadProject(io.cwd)).root) : [];
+    if (parsed.flags.json) io.stdout.write(`${JSON.stringify({ ok: true, command, generators: Object.values(info), local })}\n`);
+    else io.stdout.write(`${["Built-in generators:", ...generatorLines(info), ...localLines(local)].join("\n")}\n`);
     return EXIT.ok;
   }
   const [name, ...args] = parsed.positionals;
-  const generator = name === undefined ? undefined : table[name];
-  if (!generator) {
-    const known = Object.keys(table).join(", ");
-    throw new UsageError(name === undefined ? `${command} needs a generator: one of ${known} (backend-starter ${command} --list).` : `${command} ${name}: no such generator; one of ${known} (backend-starter ${command} --list).`);
-  }
+  if (name === undefined) throw new UsageError(`${command} needs a generator: one of ${Object.keys(table).join(", ")} (backend-starter ${command} --list).`);
   if (parsed.fields !== undefined && name !== "resource") throw new UsageError(`--fields goes with ${command} resource only.`);
   const project = await loadProject(io.cwd);
-  const { change, headline } = generator.plan(project, args, parsed);
-  return applyUpdate(io, { command: `${command} ${name}`, project, flags: parsed.flags, change, cleanup, source, headline: parsed.flags.dryRun ? `Dry run: ${headline}` : headline });
+  const generator = table[name];
+  if (generator) {
+    const { change, headline } = generator.plan(project, args, parsed);
+    return applyUpdate(io, { command: `${command} ${name}`, project, flags: parsed.flags, change, cleanup, source, headline: parsed.flags.dryRun ? `Dry run: ${headline}` : headline });
+  }
+  if (command === "add") {
+    await refuseDirtyTree(project, parsed.flags);
+    const ran = await runLocalGenerator(io, project, name, args, parsed.flags.dryRun);
+    if (ran !== null) {
+      if (parsed.flags.dryRun) return EXIT.ok;
+      // Recorded like every run; what it wrote is the project's own (update never re-renders it).
+      const flags = { ...parsed.flags, allowDirty: true };
+      return applyUpdate(io, { command: `add ${name}`, project, flags, change: { runs: [ran] }, cleanup, source, headline: `Ran the project's generator ${name}.` });
+    }
+  }
+  const local = command === "add" ? (await localGenerators(project.root)).map((g) => g.name) : [];
+  throw new UsageError(`${command} ${name}: no such generator; one of ${[...Object.keys(table), ...local].join(", ")} (backend-starter ${command} --list).`);
+}
+
+function localLines(local: readonly LocalGenerator[]): string[] {
+  if (local.length === 0) return [];
+  return ["", "This project's generators (plopfile):", ...local.map((g) => `  backend-starter add ${g.name.padEnd(30)} ${g.description}`)];
 }
 
 export function runAdd(io: Io, argv: readonly string[], cleanup: Cleanup, source = DEFAULT_SOURCE): Promise<number> {

@@ -142,17 +142,21 @@ export interface UpdateRun {
   readonly headline?: string;
 }
 
+/** A real run (not --dry-run) needs a committed tree, so its changes can be told from the user's. */
+export async function refuseDirtyTree(project: LoadedProject, flags: { allowDirty: boolean; dryRun: boolean }): Promise<void> {
+  if (flags.allowDirty || flags.dryRun) return;
+  const dirty = await dirtyFiles(project.root);
+  if (dirty.length > 0) {
+    throw new UserError(`The git tree has uncommitted changes (${dirty.slice(0, 3).join(", ")}${dirty.length > 3 ? ", ..." : ""}); commit or stash them first, or pass --allow-dirty.`);
+  }
+}
+
 /** `update` and every `add`/`remove`: the same guards, the same plan, the same report. */
 export async function applyUpdate(io: Io, run: UpdateRun): Promise<number> {
   const { project, flags, source } = run;
   refuseNewerProject(project, source.version);
   await refuseConflictMarkers(project);
-  if (!flags.allowDirty && !flags.dryRun) {
-    const dirty = await dirtyFiles(project.root);
-    if (dirty.length > 0) {
-      throw new UserError(`The git tree has uncommitted changes (${dirty.slice(0, 3).join(", ")}${dirty.length > 3 ? ", ..." : ""}); commit or stash them first, or pass --allow-dirty.`);
-    }
-  }
+  await refuseDirtyTree(project, flags);
   const plan = await planUpdate(project, run.change, source, { allowDataLoss: flags.allowDataLoss });
   const exitCode = hasConflicts(plan) ? EXIT.conflicts : EXIT.ok;
   if (!flags.dryRun) {

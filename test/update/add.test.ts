@@ -1,0 +1,144 @@
+// `add` and `remove` on a generated project, without Python: what they write,
+// what they record, what they refuse; and a project's own plop generators.
+// (test/e2e/add.test.ts proves an added resource migrates, passes its gates and
+// serves the contract.)
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runAdd, runRemove } from "../../src/commands/add.js";
+import { runUpdate } from "../../src/commands/project-commands.js";
+import { defaultAnswers } from "../../src/constraints.js";
+import { Cleanup } from "../../src/context.js";
+import { EXIT } from "../../src/errors.js";
+import type { Answers } from "../../src/options.js";
+import { TEMPLATES_DIR } from "../../src/paths.js";
+import { GENERATOR } from "../../src/version.js";
+import { removeDir, tempDir } from "../helpers.js";
+import { commitAll, generateProject, git, recordingIo } from "../support/project.js";
+
+let dir: string;
+const manifest = () => JSON.parse(readFileSync(join(dir, ".backend-starter.json"), "utf8")) as { answers: Answers; runs: Array<{ generator: string; args: Record<string, unknown> }> };
+
+async function run(command: typeof runAdd, ...args: string[]) {
+  const rec = recordingIo(dir);
+  const code = await command(rec.io, args, new Cleanup());
+  return { code, out: rec.stdout() };
+}
+
+async function start(answers: Answers): Promise<void> {
+  dir = tempDir("cbs-add-");
+  await generateProject(dir, TEMPLATES_DIR, answers, GENERATOR.version);
+  await git(dir, "init", "--quiet");
+  await commitAll(dir, "generated");
+}
+
+afterEach(() => removeDir(dir));
+
+describe("add resource", () => {
+  beforeEach(() => start(defaultAnswers()));
+
+  it("writes the resource's folder, revision and tests, registers its router and records the run", async () => {
+    const added = await run(runAdd, "resource", "Post", "--fields", "title:str(80),done:bool=false");
+    expect(added.code, added.out).toBe(EXIT.ok);
+    for (const path of ["src/acme_api/posts/models.py", "src/acme_api/posts/routes.py", "src/acme_api/migrations/versions/create_posts.py", "tests/integration/test_posts.py"]) {
+      expect(existsSync(join(dir, path)), path).toBe(true);
+    }
+    expect(readFileSync(join(dir, "src/acme_api/posts/models.py"), "utf8")).toContain("done: Mapped[bool] = mapped_column(Boolean)");
+    expect(readFileSync(join(dir, "src/acme_api/routers.py"), "utf8")).toMatch(/posts/);
+    expect(readFileSync(join(dir, "README.md"), "utf8")).toContain("/api/v1/posts");
+    expect(manifest().runs).toEqual([{ generator: "resource", args: { name: "posts", singular: "post", fields: "title:str(80),done:bool=false" } }]);
+
+    // Replayed: an update with nothing new changes nothing, and keeps the resource.
+    await commitAll(dir, "posts");
+    const rec = recordingIo(dir);
+    expect(await runUpdate(rec.io, [], new Cleanup())).toBe(EXIT.ok);
+    expect(rec.stdout()).toMatch(/^Nothing changed/);
+  });
+
+  it("keeps a user's edit of an added file when the resource is removed, and says so", async () => {
+    await run(runAdd, "resource", "posts", "--fields", "title:str");
+    await commitAll(dir, "posts");
+    const routes = join(dir, "src/acme_api/posts/routes.py");
+    writeFileSync(routes, `${readFileSync(routes, "utf8")}\n# my own note\n`);
+    await commitAll(dir, "my edit");
+    const removed = await run(runRemove, "resource", "posts", "--allow-data-loss");
+    expect(removed.code, removed.out).toBe(EXIT.ok);
+    expect(removed.out).toMatch(/kept\s+src\/acme_api\/posts\/routes\.py/);
+    expect(removed.out).toMatch(/deleted\s+src\/acme_api\/posts\/models\.py/);
+    expect(existsSync(routes)).toBe(true);
+    expect(manifest().runs.map((r) => r.generator)).toEqual(["resource", "remove-resource"]);
+  });
+
+  it("previews with --dry-run and --json and writes nothing", async () => {
+    const preview = await run(runAdd, "resource", "posts", "--dry-run", "--json");
+    expect(preview.code).toBe(EXIT.ok);
+    const result = JSON.parse(preview.out) as { ok: boolean; dryRun: boolean; files: Array<{ path: string; outcome: string }> };
+    expect(result).toMatchObject({ ok: true, dryRun: true });
+    expect(result.files).toContainEqual({ path: "src/acme_api/posts/models.py", outcome: "added" });
+    expect(await git(dir, "status", "--porcelain")).toBe("");
+  });
+
+  it("refuses a dirty tree, a taken name and bad fields, writing nothing", async () => {
+    writeFileSync(join(dir, "README.md"), "mine");
+    await expect(run(runAdd, "resource", "posts")).rejects.toThrow(/uncommitted changes.*--allow-dirty/);
+    await commitAll(dir, "my readme");
+    await expect(run(runAdd, "resource", "items")).rejects.toThrow(/already has a resource "items"/);
+    await expect(run(runAdd, "resource", "posts", "--fields", "price:money")).rejects.toThrow(/unknown type "money"/);
+    await expect(run(runAdd, "resource")).rejects.toThrow(/Usage: backend-starter add resource NAME/);
+    await expect(run(runAdd, "nothing")).rejects.toThrow(/no such generator; one of resource, auth, rbac/);
+    expect(await git(dir, "status", "--porcelain")).toBe("");
+  });
+});
+
+describe("add and remove features", () => {
+  beforeEach(() => start({ ...defaultAnswers(), docker: false, ci: "none", tests: ["unit"] }));
+
+  it("adds Docker, CI and a test layer as answer changes, recorded as runs", async () => {
+    expect((await run(runAdd, "docker")).code).toBe(EXIT.ok);
+    expect(existsSync(join(dir, "Dockerfile"))).toBe(true);
+    await commitAll(dir, "docker");
+    expect((await run(runAdd, "ci")).code).toBe(EXIT.ok);
+    expect(existsSync(join(dir, ".github/workflows/ci.yml"))).toBe(true);
+    await commitAll(dir, "ci");
+    expect((await run(runAdd, "tests", "e2e")).code).toBe(EXIT.ok);
+    expect(existsSync(join(dir, "tests/e2e/test_items.py"))).toBe(true);
+    expect(manifest().answers).toMatchObject({ docker: true, ci: "github", tests: ["unit", "e2e"] });
+    expect(manifest().runs.map((r) => r.generator)).toEqual(["docker", "ci", "tests"]);
+    await commitAll(dir, "e2e");
+    await expect(run(runAdd, "docker")).rejects.toThrow(/already has Docker/);
+    expect((await run(runRemove, "docker")).code).toBe(EXIT.ok);
+    expect(existsSync(join(dir, "Dockerfile"))).toBe(false);
+  });
+});
+
+describe("a project's own plop generators", () => {
+  beforeEach(async () => {
+    await start(defaultAnswers());
+    mkdirSync(join(dir, "generators"));
+    writeFileSync(join(dir, "generators", "service.py.hbs"), '"""The {{name}} service of {{project.pkg}}, on {{answers.db}}."""\n');
+    writeFileSync(
+      join(dir, "plopfile.mjs"),
+      `export default function (plop) {
+  plop.setGenerator("service", {
+    description: "a service module",
+    prompts: [{ type: "input", name: "name", message: "name" }],
+    actions: [{ type: "add", path: "src/{{project.pkg}}/services/{{snakeCase name}}.py", templateFile: "generators/service.py.hbs" }],
+  });
+}
+`,
+    );
+    await commitAll(dir, "plopfile");
+  });
+
+  it("lists them beside the built-in ones, and runs one with the project's names and answers", async () => {
+    const listed = await run(runAdd, "--list");
+    expect(listed.out).toMatch(/add resource NAME/);
+    expect(listed.out).toMatch(/This project's generators \(plopfile\):\n\s+backend-starter add service\s+a service module/);
+
+    await expect(run(runAdd, "service")).rejects.toThrow(/asks for 1 value\(s\) \(name\)/);
+    const ran = await run(runAdd, "service", "Billing Report");
+    expect(ran.code, ran.out).toBe(EXIT.ok);
+    expect(readFileSync(join(dir, "src/acme_api/services/billing_report.py"), "utf8")).toBe('"""The Billing Report service of acme_api, on sqlite."""\n');
+    expect(manifest().runs).toEqual([{ generator: "local:service", args: { name: "Billing Report" } }]);
+  });
+});
