@@ -12,7 +12,7 @@ import type { SubgeneratorRun } from "../spec.js";
 import { ADD_GENERATORS, generatorLines, REMOVE_GENERATORS } from "../subgenerators.js";
 import type { SpecChange } from "../update/plan.js";
 import { type LoadedProject, loadProject } from "../update/project.js";
-import { type LocalGenerator, localGenerators, runLocalGenerator } from "./local-generators.js";
+import { type LocalGenerator, localGenerators, runLocalGenerator } from "../../generators/index.js";
 import { applyUpdate, DEFAULT_SOURCE, refuseDirtyTree } from "./project-commands.js";
 
 interface Parsed {
