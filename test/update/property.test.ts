@@ -1,9 +1,11 @@
 // Property: whatever a user adds to whatever files, an update with changed
-// answers keeps every added line, in place or inside conflict markers.
+// answers, an `add resource` or a `remove resource` keeps every added line, in
+// place or inside conflict markers, and reports every file left with markers.
 // Seeded, so a failure names the case that reproduces it.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runAdd, runRemove } from "../../src/commands/add.js";
 import { DEFAULT_SOURCE, runUpdate } from "../../src/commands/project-commands.js";
 import { Cleanup } from "../../src/context.js";
 import { type Answers } from "../../src/options.js";
@@ -85,9 +87,21 @@ describe("update keeps every line a user added", () => {
         const before = readFileSync(join(dir, file), "utf8").split("\n");
         return [file, markers.filter((m) => before.includes(m))] as const;
       }));
-      const code = await runUpdate(recordingIo(dir).io, setArgs(from, to), new Cleanup());
-      const where = `case ${n} (PROPERTY_SEED=${SEED}): ${JSON.stringify(from)} -> ${JSON.stringify(to)}`;
+      // Interleaved: an answer change, a resource added, or the sample resource removed.
+      const op = rand();
+      const rec = recordingIo(dir);
+      const [command, args, label] =
+        op < 0.5
+          ? [runUpdate, setArgs(from, to), JSON.stringify(to)]
+          : op < 0.8
+            ? [runAdd, ["resource", `things_${n}`, "--fields", "name:str(40),count:int=0,note:text:optional"], `add resource things_${n}`]
+            : [runRemove, ["resource", "items", "--allow-data-loss"], "remove resource items"];
+      const code = await command(rec.io, args, new Cleanup());
+      const where = `case ${n} (PROPERTY_SEED=${SEED}): ${JSON.stringify(from)} -> ${label}`;
       expect([0, 3], where).toContain(code);
+      const marked = textFiles(dir).filter((file) => readFileSync(join(dir, file), "utf8").includes("<<<<<<< "));
+      for (const file of marked) expect(rec.stdout(), `${where}: ${file} has markers the report does not name`).toMatch(new RegExp(`CONFLICT\\s+${file.replaceAll(".", "\\.")}`));
+      if (code === 0) expect(marked, where).toEqual([]);
       for (const [file, markers] of expected) {
         const text = existsSync(join(dir, file)) ? readFileSync(join(dir, file), "utf8") : "";
         const lost = markers.filter((m) => !text.includes(m));
