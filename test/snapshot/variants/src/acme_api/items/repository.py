@@ -26,6 +26,10 @@ class ItemRepository:
         """`owner_id=None` sees every owner's rows (an admin); otherwise only that owner's."""
 %%% end
         self.session = session
+%%% if auth=none
+        # Without users every row is everyone's: there is no owner to scope by.
+        self.owner_id: int | None = None
+%%% end
 %%% if auth=jwt
         self.owner_id = owner_id
 %%% end

@@ -66,12 +66,11 @@ def create_item(
     owner: OwnerDep,
 %%% end
 ) -> Item:
-%%% if auth=none
-    item = items.add(body.model_dump())
-%%% end
+    values = body.model_dump()
 %%% if auth=jwt
-    item = items.add({**body.model_dump(), "owner_id": owner.user.id})
+    values["owner_id"] = owner.user.id
 %%% end
+    item = items.add(values)
     response.headers["Location"] = f"{PATH}/{item.id}"
     return item
 
@@ -113,7 +112,8 @@ def update_item(
     items: Repository,
 ) -> Item:
     item = _found(items.get(item_id))
-    return items.update(item, body.model_dump(exclude_unset=True))
+    changes = body.model_dump(exclude_unset=True)
+    return items.update(item, changes)
 
 
 @router.delete(

@@ -1,7 +1,6 @@
 """Bodies of `/api/v1/items`: strict input, so a typo or a server-owned field is a 422."""
 
 from datetime import datetime
-from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic.json_schema import SkipJsonSchema
@@ -10,18 +9,20 @@ from ..core.inputs import Input
 
 
 class ItemCreate(Input):
-    title: Annotated[str, Field(min_length=1, max_length=200)]
-    description: Annotated[str | None, Field(max_length=2000)] = None
+    title: str = Field(min_length=1, max_length=200)
+    description: str | None = Field(default=None, max_length=2000)
 
 
 class ItemUpdate(Input):
-    """Any subset of the create fields; only the fields sent are changed."""
+    """Any subset of the create fields; only the fields sent are changed.
 
-    # Optional to send, but never null (the column is NOT NULL): the schema does not
-    # offer null, the validator below refuses it, and changes are taken with
-    # `exclude_unset`, so the None default is never written.
-    title: Annotated[str | SkipJsonSchema[None], Field(min_length=1, max_length=200)] = None
-    description: Annotated[str | None, Field(max_length=2000)] = None
+    A field that is NOT NULL may be left out but not set to null: the schema does
+    not offer null, the validator below refuses it, and changes are taken with
+    `exclude_unset`, so the None default is never written.
+    """
+
+    title: str | SkipJsonSchema[None] = Field(default=None, min_length=1, max_length=200)
+    description: str | None = Field(default=None, max_length=2000)
 
     @field_validator("title", mode="before")
     @classmethod

@@ -6,6 +6,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException
 from starlette.routing import Match
 
@@ -94,6 +95,17 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+async def _conflict(request: Request, exc: Exception) -> JSONResponse:
+    # A write the database refused for a constraint: a unique value taken, or a
+    # referenced row gone meanwhile. The unit of work has rolled back by now.
+    return problem_response(
+        request.state.request_id,
+        409,
+        instance=request.url.path,
+        detail="The request conflicts with stored data: a value that must be unique is taken.",
+    )
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Route HTTP and validation errors to problem details.
 
@@ -102,3 +114,4 @@ def install_error_handlers(app: FastAPI) -> None:
     """
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(IntegrityError, _conflict)

@@ -51,7 +51,9 @@ def create_item(
     response: Response,
     owner: OwnerDep,
 ) -> Item:
-    item = items.add({**body.model_dump(), "owner_id": owner.user.id})
+    values = body.model_dump()
+    values["owner_id"] = owner.user.id
+    item = items.add(values)
     response.headers["Location"] = f"{PATH}/{item.id}"
     return item
 
@@ -93,7 +95,8 @@ def update_item(
     items: Repository,
 ) -> Item:
     item = _found(items.get(item_id))
-    return items.update(item, body.model_dump(exclude_unset=True))
+    changes = body.model_dump(exclude_unset=True)
+    return items.update(item, changes)
 
 
 @router.delete(
