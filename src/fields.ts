@@ -32,6 +32,11 @@ export interface FieldSpec {
   readonly default?: string | number | boolean;
 }
 
+/** The table column (and body field) of a field: `author_id` for `author:ref(...)`. */
+export function columnOf(f: Pick<FieldSpec, "name" | "kind">): string {
+  return f.kind === "ref" ? `${f.name}_id` : f.name;
+}
+
 export const STR_DEFAULT_LENGTH = 200;
 const STR_MAX_LENGTH = 10_000;
 const IDENTIFIER = /^[a-z][a-z0-9_]*$/;
@@ -145,7 +150,7 @@ export function parseFields(text: string): FieldSpec[] {
   const fields = splitTopLevel(text).map(parseField);
   const seen = new Set<string>();
   for (const f of fields) {
-    const column = f.kind === "ref" ? `${f.name}_id` : f.name;
+    const column = columnOf(f);
     if (seen.has(f.name) || seen.has(column)) throw new UsageError(`--fields: "${f.name}" is given twice; each field needs its own name.`);
     seen.add(f.name).add(column);
     if (f.kind === "ref" && SERVER_OWNED.has(column)) fail(f.name, `its column ${column} is set by the server`);

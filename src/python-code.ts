@@ -31,6 +31,6 @@ export function pyString(text: string): string {
 export function pyLiteral(value: string | number | boolean | null): string {
   if (value === null) return "None";
   if (typeof value === "boolean") return value ? "True" : "False";
-  if (typeof value === "number") return Number.isInteger(value) ? String(value) : String(value);
+  if (typeof value === "number") return String(value);
   return pyString(value);
 }

@@ -3,7 +3,7 @@
 // replays them too, so added resources survive newer templates. Every check on
 // a new resource's name and fields is made here, before anything is planned.
 import { UsageError } from "./errors.js";
-import { type FieldSpec, parseFields } from "./fields.js";
+import { columnOf, type FieldSpec, parseFields } from "./fields.js";
 import { pluralize, singularize } from "./inflect.js";
 import { type Answers, hasAuth } from "./options.js";
 import { ITEMS, type ResourceSpec } from "./resources.js";
@@ -73,7 +73,7 @@ export function snakeName(raw: string): string {
 function checkIdentifiers(resource: ResourceSpec): void {
   const table = resource.name;
   const names = resource.fields.flatMap((f: FieldSpec) => {
-    const column = f.kind === "ref" ? `${f.name}_id` : f.name;
+    const column = columnOf(f);
     return [`ix_${table}_${column}`, `uq_${table}_${column}`, ...(f.kind === "ref" ? [`fk_${table}_${column}_${f.target}`] : [])];
   });
   const long = names.find((n) => n.length > MAX_IDENTIFIER);

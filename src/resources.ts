@@ -3,7 +3,7 @@
 // adds to the list, so nothing in the templates knows the word "items". Every
 // per-type decision (Python type, column, validation, migration column, test
 // values) is made here as data; the templates only place it.
-import { type FieldKind, type FieldSpec, parseFields } from "./fields.js";
+import { columnOf, type FieldKind, type FieldSpec, parseFields } from "./fields.js";
 import { bracketed, pyLiteral, pyString } from "./python-code.js";
 
 export type { FieldSpec } from "./fields.js";
@@ -38,6 +38,7 @@ export interface FieldView {
   readonly required: boolean;
   /** Free text, where a NUL character must be refused. */
   readonly text: boolean;
+  readonly unique: boolean;
   readonly model: string;
   readonly create: string;
   readonly update: string;
@@ -262,7 +263,7 @@ function defaultLiteral(f: FieldSpec): string {
 
 function fieldView(f: FieldSpec): FieldView {
   const rules = RULES[f.kind];
-  const column = f.kind === "ref" ? `${f.name}_id` : f.name;
+  const column = columnOf(f);
   const nullable = f.optional;
   const py = rules.py(f);
   const input = rules.input?.(f) ?? py;
@@ -270,7 +271,8 @@ function fieldView(f: FieldSpec): FieldView {
   const constraints = rules.constraints(f);
   const flags = [...(f.unique ? ["unique=True"] : []), ...(f.index || f.kind === "ref" ? ["index=True"] : [])];
 
-  const createDefault = nullable ? (f.default === undefined ? "None" : defaultLiteral(f)) : f.default === undefined ? null : defaultLiteral(f);
+  // An optional field defaults to None; a required one has no default unless given one.
+  const createDefault = nullable || f.default !== undefined ? defaultLiteral(f) : null;
   const createArgs = [...(createDefault === null ? [] : [`default=${createDefault}`]), ...constraints];
   const create =
     createArgs.length === 0
@@ -282,6 +284,7 @@ function fieldView(f: FieldSpec): FieldView {
   const updateType = nullable ? `${input} | None` : `${input} | SkipJsonSchema[None]`;
   const update = constraints.length === 0 ? `    ${column}: ${updateType} = None` : bracketed(1, `${column}: ${updateType} = Field(`, ["default=None", ...constraints], "");
   const model = bracketed(1, `${column}: Mapped[${orNone(py)}] = mapped_column(`, [rules.column(f), ...flags], "");
+  const sample = pyLiteral(rules.sample(f));
   const migration = bracketed(2, "sa.Column(", [pyString(column), rules.sa(f), `nullable=${nullable ? "True" : "False"}`], ",");
   return {
     name: f.name,
@@ -295,11 +298,12 @@ function fieldView(f: FieldSpec): FieldView {
     update,
     read: `    ${column}: ${orNone(py)}`,
     migration,
-    sample: pyValue(rules.sample(f)),
-    changed: pyValue(rules.changed(f)),
+    unique: f.unique,
+    sample,
+    changed: pyLiteral(rules.changed(f)),
     invalid: rules.invalid(f),
     target: f.target ?? null,
-    testValue: f.unique ? freshValue(f) : pyValue(rules.sample(f)),
+    testValue: f.unique ? freshValue(f) : sample,
   };
 }
 
@@ -317,10 +321,6 @@ function freshValue(f: FieldSpec): string {
     default:
       return `fresh_text(${length(f)})`;
   }
-}
-
-function pyValue(value: string | number | boolean): string {
-  return pyLiteral(value);
 }
 
 function className(snake: string): string {
@@ -368,7 +368,7 @@ function tableParts(spec: ResourceSpec): { tableConstraints: string[]; indexes: 
   const tableConstraints: string[] = [];
   const indexes: string[] = [];
   for (const f of spec.fields) {
-    const column = f.kind === "ref" ? `${f.name}_id` : f.name;
+    const column = columnOf(f);
     if (f.kind === "ref") {
       const ondelete = f.optional ? '"SET NULL"' : '"CASCADE"';
       const args = [`[${pyString(column)}]`, `[${pyString(`${f.target}.id`)}]`, `name=op.f(${pyString(`fk_${table}_${column}_${f.target}`)})`, `ondelete=${ondelete}`];
@@ -437,7 +437,7 @@ export function resourceViews(specs: readonly ResourceSpec[], options: { users: 
       fields,
       titleField,
       textField: fields.find((f) => f.text) ?? null,
-      uniqueField: fields.find((f) => spec.fields.find((s) => s.name === f.name)?.unique) ?? null,
+      uniqueField: fields.find((f) => f.unique) ?? null,
       refs,
       notNullValidator: bracketed(1, "@field_validator(", [...fields.filter((f) => !f.nullable).map((f) => pyString(f.column)), 'mode="before"'], ""),
       ...tableParts(spec),
