@@ -128,6 +128,8 @@ class Database:
             url,
             connect_args=connect_args(url),
             pool_pre_ping=True,
+            # Errors and their logs show the SQL, never its values (emails, password hashes).
+            hide_parameters=True,
             **engine_options(url),
         )
         if is_sqlite:
