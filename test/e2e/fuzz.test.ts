@@ -108,6 +108,8 @@ describe.each(TARGETS)("Schemathesis against the $id project", ({ flags, passes,
       // Thousands of fuzzed logins fail from one address; the throttle would answer the
       // next pass's login with 429. It is tested on its own, in the project's tests.
       LOGIN_MAX_ATTEMPTS: "1000000",
+      // Likewise registrations: the fuzzer registers thousands of users from one address.
+      REGISTRATION_MAX_ATTEMPTS: "1000000",
     };
     try {
       await fuzzServed(project, pkg, runtime, passes);

@@ -2,6 +2,9 @@
 
 import pytest
 
+# What a served app needs to serve the e2e tests: nothing special here.
+SERVER_SETTINGS: dict[str, str] = {}
+
 
 @pytest.fixture
 def headers() -> dict[str, str]:
