@@ -17,6 +17,8 @@ export function freePort(): Promise<number> {
 
 export interface Served {
   readonly url: string;
+  /** The server process's id (its memory is in /proc/<pid>/status). */
+  readonly pid: number;
   /** SIGTERM, then the exit code (null when killed by the signal itself). */
   stop(): Promise<number | null>;
 }
@@ -50,6 +52,7 @@ export async function serve(python: string, pkg: string, cwd: string, env: Recor
   await waitForHealth(url, child, 30_000);
   return {
     url,
+    pid: child.pid as number,
     async stop() {
       child.kill("SIGTERM");
       const result = await child;
