@@ -10,8 +10,18 @@ import httpx2
 %%% end
 import pytest
 
+%%% if auth=none
+# What a served app needs to serve the e2e tests: nothing special here.
+SERVER_SETTINGS: dict[str, str] = {}
+%%% end
 %%% if auth=jwt
 from tests.users import PASSWORD, new_email, register
+%%% end
+
+%%% if auth=jwt
+# What a served app needs to serve the e2e tests: each registers users of its
+# own, all from one address, more than production lets one address register.
+SERVER_SETTINGS = {"REGISTRATION_MAX_ATTEMPTS": "1000"}
 %%% end
 
 %%% if auth=jwt

@@ -18,6 +18,7 @@ import acme_api as package_under_test
 
 from tests import PACKAGE, SETTINGS_VARIABLES
 from tests.databases import isolated_database
+from tests.identity import SERVER_SETTINGS
 
 # The folder holding the package under test, so the server process imports the
 # same code. (Importing it here also lets coverage map the server's data to it.)
@@ -152,6 +153,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
             DATABASE_URL=database_url,
             SECRET_KEY="e2e-secret-key-long-enough-to-be-real",
             CORS_ORIGINS=ALLOWED_ORIGIN,
+            **SERVER_SETTINGS,
         )
         migrated = run_command(tmp_path, env, "migrate")
         assert migrated.returncode == 0, migrated.stderr

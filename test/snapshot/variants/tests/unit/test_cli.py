@@ -1,5 +1,6 @@
 import argparse
 import runpy
+from pathlib import Path
 
 import pytest
 
@@ -36,6 +37,19 @@ def test_each_command_runs_with_the_loaded_settings(
     monkeypatch.setenv("PORT", "8123")
     assert cli.main([command]) == 0
     assert [(name, settings.port) for name, settings in ran] == [(command, 8123)]
+
+
+def test_serve_warns_when_app_env_is_unset_and_the_public_key_signs(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no `.env` of the developer's
+    monkeypatch.setattr(cli, "serve", lambda settings: None)
+    monkeypatch.delenv("APP_ENV")
+    assert cli.main(["serve"]) == 0
+    assert cli.PUBLIC_KEY_WARNING in capsys.readouterr().err
+    monkeypatch.setenv("APP_ENV", "development")  # said on purpose: no warning
+    assert cli.main(["serve"]) == 0
+    assert cli.PUBLIC_KEY_WARNING not in capsys.readouterr().err
 
 
 def test_python_dash_m_runs_main(monkeypatch: pytest.MonkeyPatch) -> None:

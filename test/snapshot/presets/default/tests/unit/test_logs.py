@@ -1,6 +1,7 @@
 import json
 import logging
 import sys
+import warnings
 
 import pytest
 
@@ -83,3 +84,14 @@ def test_configure_logging_installs_one_handler_at_the_level(
     logging.getLogger("tests.logs").warning("shown")
     lines = capsys.readouterr().err.splitlines()
     assert [json.loads(line)["message"] for line in lines] == ["shown"]
+
+
+def test_warnings_are_json_lines_not_bare_text(capsys: pytest.CaptureFixture[str]) -> None:
+    configure_logging(Settings(log_format="json"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        warnings.warn("the key is short", UserWarning, stacklevel=1)
+    [line] = capsys.readouterr().err.splitlines()
+    entry = json.loads(line)
+    assert (entry["level"], entry["logger"]) == ("warning", "py.warnings")
+    assert "the key is short" in entry["message"]

@@ -1,6 +1,7 @@
 """`python -m <package> COMMAND`: the operations entry point, the same for every framework."""
 
 import argparse
+import logging
 import sys
 from collections.abc import Callable, Sequence
 
@@ -12,8 +13,17 @@ from .core.settings import ConfigError, Settings, load_settings
 
 Handler = Callable[[Settings, argparse.Namespace], int]
 
+logger = logging.getLogger(__name__)
+
+PUBLIC_KEY_WARNING = (
+    "APP_ENV is not set: serving as development, with the public development SECRET_KEY. "
+    "Anyone can sign tokens for this server; set APP_ENV=production and a SECRET_KEY of your own."
+)
+
 
 def _serve(settings: Settings, _args: argparse.Namespace) -> int:
+    if settings.public_key_by_default:
+        logger.warning(PUBLIC_KEY_WARNING)
     serve(settings)
     return 0
 

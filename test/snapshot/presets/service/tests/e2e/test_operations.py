@@ -1,5 +1,7 @@
 """The operations entry point as an operator uses it: exit codes, messages, signals."""
 
+import socket
+import time
 from pathlib import Path
 
 from tests import PACKAGE
@@ -23,6 +25,42 @@ def test_sigterm_stops_the_server_cleanly(tmp_path: Path) -> None:
     assert "Traceback" not in log
     # Console lines are for people: key=value pairs after the message.
     assert "request_id=bye method=GET path=/health status=200" in log
+
+
+def _answer(connection: socket.socket) -> bytes:
+    """What the server sends before it closes the connection (nothing, if it resets it)."""
+    received = b""
+    try:
+        while chunk := connection.recv(4096):
+            received += chunk
+    except ConnectionResetError:
+        pass  # closed with part of the request unread: the answer may be lost
+    return received
+
+
+def test_slow_or_oversized_request_heads_are_dropped(tmp_path: Path) -> None:
+    env = command_env(tmp_path, HEADERS_TIMEOUT_SECONDS="1")
+    with running_server(env, tmp_path / "serve.log") as server:
+        host, port = server.url.removeprefix("http://").split(":")
+        address = (host, int(port))
+        with (
+            socket.create_connection(address, timeout=10) as silent,
+            socket.create_connection(address, timeout=10) as slow,
+        ):
+            started = time.monotonic()
+            slow.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\n")
+            for _ in range(3):  # a header now and then, never the end of the head
+                time.sleep(0.4)
+                slow.sendall(b"X-Slow: y\r\n")
+            assert _answer(slow).startswith(b"HTTP/1.1 408")
+            assert _answer(silent).startswith(b"HTTP/1.1 408")
+            assert time.monotonic() - started < 5
+        with socket.create_connection(address, timeout=10) as big:
+            big.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 100_000)
+            assert _answer(big)[:12] in (b"HTTP/1.1 431", b"")
+        # Heads that come in time are served as ever.
+        assert server.get("/health").status_code == 200
+        assert server.stop() == 0
 
 
 def test_ready_is_503_when_the_database_is_unreachable(tmp_path: Path) -> None:

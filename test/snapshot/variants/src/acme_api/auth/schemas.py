@@ -6,6 +6,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
 from ..core.inputs import Input
+from .emails import normalize_email
 from .roles import Role
 
 # Long enough for any passphrase, short enough that hashing it stays cheap.
@@ -16,10 +17,11 @@ class Registration(Input):
     email: EmailStr
     password: Password
 
-    @field_validator("email")
+    @field_validator("email", mode="before")
     @classmethod
-    def _lower_case(cls, value: str) -> str:
-        return value.lower()
+    def _normalized(cls, value: object) -> object:
+        # Before validation, so the address checked is the one stored.
+        return normalize_email(value) if isinstance(value, str) else value
 
 
 class Credentials(Input):

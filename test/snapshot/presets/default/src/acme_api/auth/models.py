@@ -1,5 +1,5 @@
-"""Users, and their failed logins (kept for the throttle window, in the database, so N
-processes count as one)."""
+"""Users, and their throttled attempts (failed logins, registrations), kept for their
+window in the database, so N processes count as one."""
 
 import uuid
 from datetime import datetime
@@ -16,7 +16,7 @@ class User(Base):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(ID, primary_key=True)
-    # Stored lower-case, so uniqueness ignores case.
+    # Stored normalized (NFKC, lower case), so uniqueness ignores case and look-alikes.
     email: Mapped[str] = mapped_column(String(320), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(20), default=DEFAULT_ROLE)
@@ -28,7 +28,11 @@ def _new_id() -> str:
 
 
 class LoginFailure(Base):
-    """One failed login, under each key it counts against (`email:...`, `client:...`)."""
+    """One counted attempt under one key.
+
+    A failed login counts under `login:email:...` and `login:client:...`, a
+    registration under `registration:client:...`.
+    """
 
     __tablename__ = "login_failures"
 

@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from .emails import normalize_email
 from .models import User
 from .roles import Role
 
@@ -17,7 +18,9 @@ class UserRepository:
         return self.session.get(User, user_id)
 
     def by_email(self, email: str) -> User | None:
-        return self.session.scalars(select(User).where(User.email == email.lower())).one_or_none()
+        return self.session.scalars(
+            select(User).where(User.email == normalize_email(email))
+        ).one_or_none()
 
     def add(self, user: User) -> User:
         self.session.add(user)

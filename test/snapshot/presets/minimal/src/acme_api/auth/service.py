@@ -9,7 +9,7 @@ from .models import User
 from .passwords import hash_password, spend_verification_time, verify_password
 from .repository import UserRepository
 from .schemas import Registration
-from .throttle import LoginThrottle, login_keys
+from .throttle import Throttle, login_keys, registration_keys
 
 
 class EmailTakenError(Exception):
@@ -24,11 +24,24 @@ class UserService:
     def __init__(self, session: Session, settings: Settings) -> None:
         self.session = session
         self.users = UserRepository(session)
-        self.throttle = LoginThrottle(
-            session, settings.login_max_attempts, settings.login_window_seconds
+        self.login_throttle = Throttle(
+            session, "login", settings.login_max_attempts, settings.login_window_seconds
+        )
+        self.registration_throttle = Throttle(
+            session,
+            "registration",
+            settings.registration_max_attempts,
+            settings.registration_window_seconds,
         )
 
-    def register(self, registration: Registration) -> User:
+    def register(self, registration: Registration, client: str | None = None) -> User:
+        """A new user; EmailTakenError, or TooManyAttemptsError once throttled."""
+        keys = registration_keys(client)
+        self.registration_throttle.check(keys)
+        # Every attempt counts, taken email or not: each costs a hash. Committed
+        # here, so the count stands whether the registration does or not.
+        self.registration_throttle.record(keys)
+        self.session.commit()
         user = User(email=registration.email, password_hash=hash_password(registration.password))
         try:
             return self.users.add(user)
@@ -40,14 +53,14 @@ class UserService:
     def authenticate(self, email: str, password: str, client: str | None = None) -> User:
         """The user these credentials prove; AuthenticationError, or TooManyAttemptsError."""
         keys = login_keys(email, client)
-        self.throttle.check(keys)
+        self.login_throttle.check(keys)
         user = self.users.by_email(email)
         if user is None:
             spend_verification_time(password)
         if user is None or not verify_password(user.password_hash, password):
-            self.throttle.record_failure(keys)
+            self.login_throttle.record(keys)
             # Committed here, not by the request: the request fails, the count must stand.
             self.session.commit()
             raise AuthenticationError
-        self.throttle.forget(keys[0])
+        self.login_throttle.forget(keys[0])
         return user

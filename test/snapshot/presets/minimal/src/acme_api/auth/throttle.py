@@ -1,8 +1,15 @@
-"""The login throttle: LOGIN_MAX_ATTEMPTS failed logins per email and per client address
-within LOGIN_WINDOW_SECONDS, then 429 until the oldest of them leaves the window.
+"""Throttles: at most so many counted attempts per key within a window, then 429.
 
-Each failed attempt costs an Argon2 hash; without a limit, anyone can guess
-passwords or spend the server's memory and CPU on hashing.
+Each login or registration costs an Argon2 hash; without a limit, anyone can
+guess passwords, create accounts by the thousand, or spend the server's memory
+and CPU on hashing. The rule lives here, apart from HTTP; a route only maps
+TooManyAttemptsError to 429 with Retry-After. Attempts are rows in the
+database, so N processes count as one.
+
+- logins: LOGIN_MAX_ATTEMPTS failed logins per email and per client address
+  within LOGIN_WINDOW_SECONDS;
+- registrations: REGISTRATION_MAX_ATTEMPTS per client address within
+  REGISTRATION_WINDOW_SECONDS.
 """
 
 import math
@@ -12,11 +19,12 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ..core.columns import utc_now
+from .emails import normalize_email
 from .models import LoginFailure
 
 
 class TooManyAttemptsError(Exception):
-    """Too many failed logins; `retry_after` is in whole seconds."""
+    """Too many attempts; `retry_after` is in whole seconds."""
 
     def __init__(self, retry_after: int) -> None:
         super().__init__(f"retry after {retry_after} s")
@@ -24,16 +32,24 @@ class TooManyAttemptsError(Exception):
 
 
 def login_keys(email: str, client: str | None) -> tuple[str, ...]:
-    """What one attempt counts against: the email tried, and where it came from."""
-    keys = [f"email:{email.strip().lower()}"]
+    """What one login counts against: the email tried, and where it came from."""
+    keys = [f"login:email:{normalize_email(email)}"]
     if client:
-        keys.append(f"client:{client}")
+        keys.append(f"login:client:{client}")
     return tuple(keys)
 
 
-class LoginThrottle:
-    def __init__(self, session: Session, max_attempts: int, window_seconds: int) -> None:
+def registration_keys(client: str | None) -> tuple[str, ...]:
+    """What one registration counts against: where it came from."""
+    return (f"registration:client:{client}",) if client else ()
+
+
+class Throttle:
+    """Counts attempts under keys of one kind (`kind:...`) and refuses once a key has too many."""
+
+    def __init__(self, session: Session, kind: str, max_attempts: int, window_seconds: int) -> None:
         self.session = session
+        self.prefix = f"{kind}:"
         self.max_attempts = max_attempts
         self.window = timedelta(seconds=window_seconds)
 
@@ -53,14 +69,18 @@ class LoginThrottle:
                 until = (oldest or now) + self.window
                 raise TooManyAttemptsError(max(1, math.ceil((until - now).total_seconds())))
 
-    def record_failure(self, keys: tuple[str, ...]) -> None:
+    def record(self, keys: tuple[str, ...]) -> None:
         now = utc_now()
         self.session.add_all(LoginFailure(key=key, failed_at=now) for key in keys)
-        # Old failures count no more: drop them as we go, so the table stays small.
+        # This kind's attempts older than its window count no more: drop them as we
+        # go, so the table stays small.
         self.session.execute(
-            delete(LoginFailure).where(LoginFailure.failed_at <= now - self.window)
+            delete(LoginFailure).where(
+                LoginFailure.key.startswith(self.prefix, autoescape=True),
+                LoginFailure.failed_at <= now - self.window,
+            )
         )
 
-    def forget(self, email_key: str) -> None:
-        """A successful login clears its email's failures (not the address's)."""
-        self.session.execute(delete(LoginFailure).where(LoginFailure.key == email_key))
+    def forget(self, key: str) -> None:
+        """Clear one key's attempts (a successful login clears its email's)."""
+        self.session.execute(delete(LoginFailure).where(LoginFailure.key == key))

@@ -67,6 +67,10 @@ def sqlalchemy_url(database_url: str) -> str:
 
 # A database server that does not answer must not hold `/ready` or `migrate` for long.
 CONNECT_TIMEOUT_SECONDS = 5
+# How long a SQLite write waits for another connection's to finish. SQLite writes
+# one at a time; under hundreds of concurrent writes the driver's default (5 s)
+# turned the wait into "database is locked" 500s.
+SQLITE_BUSY_TIMEOUT_SECONDS = 30
 
 
 # MySQL and MariaDB sessions as PostgreSQL's are by default: full Unicode, and a
@@ -85,7 +89,7 @@ def connect_args(url: str) -> dict[str, Any]:
     """The driver's connection options for a SQLAlchemy `url`."""
     if url.startswith("sqlite"):
         # The server runs sync endpoints on a thread pool; SQLite must allow that.
-        return {"check_same_thread": False}
+        return {"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_SECONDS}
     if url.startswith("mysql"):
         return {"connect_timeout": CONNECT_TIMEOUT_SECONDS, **MYSQL_SESSION}
     return {"connect_timeout": CONNECT_TIMEOUT_SECONDS}
@@ -128,6 +132,8 @@ class Database:
             url,
             connect_args=connect_args(url),
             pool_pre_ping=True,
+            # Errors and their logs show the SQL, never its values (emails, password hashes).
+            hide_parameters=True,
             **engine_options(url),
         )
         if is_sqlite:

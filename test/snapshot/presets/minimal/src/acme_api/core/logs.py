@@ -87,3 +87,6 @@ def configure_logging(settings: Settings) -> None:
     handler.setFormatter(JsonFormatter() if settings.log_format == "json" else ConsoleFormatter())
     handler.addFilter(RequestIdFilter())
     logging.basicConfig(level=settings.log_level, handlers=[handler], force=True)
+    # Warnings (a library's deprecation or weak-key notice) are records too, not
+    # bare lines on stderr that would break a JSON log.
+    logging.captureWarnings(True)

@@ -92,8 +92,12 @@ class Settings(BaseSettings):
     cors_origins: Annotated[tuple[str, ...], NoDecode] = ()
     # Refused before it is read: a huge body costs the server almost nothing.
     max_body_bytes: int = Field(default=1_048_576, ge=1)
+    headers_timeout_seconds: int = Field(default=10, ge=1)
+    shutdown_grace_seconds: int = Field(default=8, ge=0)
     login_max_attempts: int = Field(default=10, ge=1)
     login_window_seconds: int = Field(default=300, ge=1)
+    registration_max_attempts: int = Field(default=20, ge=1)
+    registration_window_seconds: int = Field(default=3600, ge=1)
     access_token_ttl_seconds: int = Field(default=900, ge=1)
     refresh_token_ttl_seconds: int = Field(default=1209600, ge=1)
 
@@ -113,6 +117,12 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return tuple(origin.strip() for origin in value.split(",") if origin.strip())
         return value
+
+    @property
+    def public_key_by_default(self) -> bool:
+        """APP_ENV was never set, and tokens are signed with the public development key."""
+        secret = self.secret_key.get_secret_value()
+        return "app_env" not in self.model_fields_set and secret == DEV_SECRET_KEY
 
     @model_validator(mode="after")
     def _production_needs_a_secret(self) -> Self:

@@ -45,6 +45,8 @@ class TokenService:
         dies too.
         """
         stored = self._stored_refresh_token(token)
+        if self.users.get(stored.user_id) is None:
+            raise AuthenticationError  # the user is gone, and so is what the token was for
         now = utc_now()
         # One conditional UPDATE decides, so the same token sent twice at once wins once.
         if not self.tokens.spend(stored.jti, now):

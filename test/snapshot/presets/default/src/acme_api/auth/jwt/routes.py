@@ -1,9 +1,10 @@
 """`/api/v1/auth`: log in for a token pair, rotate it, log out."""
 
-from fastapi import APIRouter, HTTPException, Request, status
+from fastapi import APIRouter, Request, status
 
 from ...core.openapi import problem_responses
 from ..dependencies import UsersDep
+from ..routes import client_address, too_many
 from ..schemas import Credentials
 from ..service import AuthenticationError
 from ..throttle import TooManyAttemptsError
@@ -15,15 +16,10 @@ router = APIRouter(prefix="/api/v1/auth", tags=["auth"], responses=problem_respo
 
 @router.post("/login", responses=problem_responses(401, 429))
 def login(body: Credentials, users: UsersDep, tokens: TokensDep, request: Request) -> TokenPair:
-    client = request.client.host if request.client else None
     try:
-        user = users.authenticate(body.email, body.password, client)
+        user = users.authenticate(body.email, body.password, client_address(request))
     except TooManyAttemptsError as error:
-        raise HTTPException(
-            status.HTTP_429_TOO_MANY_REQUESTS,
-            "Too many failed logins; try again later.",
-            headers={"Retry-After": str(error.retry_after)},
-        ) from None
+        raise too_many(error, "Too many failed logins; try again later.") from None
     except AuthenticationError:
         # The same answer for an unknown email and a wrong password.
         raise unauthorized("Wrong email or password.") from None
