@@ -11,7 +11,11 @@ import pytest
 from uvicorn.config import Config
 from uvicorn.server import ServerState
 
-from acme_api.core.protocol import MAX_HEAD_BYTES, BoundedHeadProtocol, with_head_timeout
+from acme_api.core.protocol import (
+    MAX_HEAD_BYTES,
+    BoundedHeadProtocol,
+    with_head_timeout,
+)
 
 pytestmark = pytest.mark.unit
 
