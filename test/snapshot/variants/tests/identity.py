@@ -19,12 +19,15 @@ from tests.users import PASSWORD, new_email, register
 %%% end
 
 %%% if auth=jwt
-# What a served app needs to serve the e2e tests: each registers users of its
-# own, all from one address, more than production lets one address register.
-SERVER_SETTINGS = {"REGISTRATION_MAX_ATTEMPTS": "1000"}
+# Users' passwords hash cheaply in this process (a plugin of the users layer).
+pytest_plugins = ["tests.passwords"]
 %%% end
 
 %%% if auth=jwt
+# What a served app needs to serve the e2e tests: each registers users of its
+# own, all from one address, more than production lets one address register.
+SERVER_SETTINGS = {"REGISTRATION_MAX_ATTEMPTS": "1000"}
+
 
 def login(client: httpx2.Client, email: str, password: str = PASSWORD) -> dict[str, str]:
     """The token pair of a login; asserts it worked."""

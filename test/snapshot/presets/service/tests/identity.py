@@ -5,6 +5,9 @@ import pytest
 
 from tests.users import PASSWORD, new_email, register
 
+# Users' passwords hash cheaply in this process (a plugin of the users layer).
+pytest_plugins = ["tests.passwords"]
+
 # What a served app needs to serve the e2e tests: each registers users of its
 # own, all from one address, more than production lets one address register.
 SERVER_SETTINGS = {"REGISTRATION_MAX_ATTEMPTS": "1000"}

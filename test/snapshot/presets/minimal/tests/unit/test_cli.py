@@ -1,5 +1,7 @@
 import argparse
 import runpy
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -33,7 +35,10 @@ def test_each_command_runs_with_the_loaded_settings(
     monkeypatch: pytest.MonkeyPatch, command: str
 ) -> None:
     ran: list[tuple[str, Settings]] = []
-    monkeypatch.setattr(cli, command, lambda settings: ran.append((command, settings)))
+    # Each command imports its module when it runs: patched there, where it is looked up.
+    monkeypatch.setattr(
+        f"{PACKAGE}.core.{command}.{command}", lambda settings: ran.append((command, settings))
+    )
     monkeypatch.setenv("PORT", "8123")
     assert cli.main([command]) == 0
     assert [(name, settings.port) for name, settings in ran] == [(command, 8123)]
@@ -43,13 +48,21 @@ def test_serve_warns_when_app_env_is_unset_and_the_public_key_signs(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(tmp_path)  # no `.env` of the developer's
-    monkeypatch.setattr(cli, "serve", lambda settings: None)
+    monkeypatch.setattr(f"{PACKAGE}.core.serve.serve", lambda settings: None)
     monkeypatch.delenv("APP_ENV")
     assert cli.main(["serve"]) == 0
     assert cli.PUBLIC_KEY_WARNING in capsys.readouterr().err
     monkeypatch.setenv("APP_ENV", "development")  # said on purpose: no warning
     assert cli.main(["serve"]) == 0
     assert cli.PUBLIC_KEY_WARNING not in capsys.readouterr().err
+
+
+def test_the_command_line_imports_no_command_before_it_runs() -> None:
+    """`--help`, usage and settings errors stay fast: no server, ORM or migration tool."""
+    code = f"import sys; from {PACKAGE} import cli; print(' '.join(sys.modules))"
+    run = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    heavy = {"uvicorn", "gunicorn", "fastapi", "flask", "alembic", "sqlalchemy", "argon2"}
+    assert heavy.isdisjoint(run.stdout.split())
 
 
 def test_python_dash_m_runs_main(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -131,7 +131,10 @@ class Database:
         self.engine = create_engine(
             url,
             connect_args=connect_args(url),
-            pool_pre_ping=True,
+            # A server can drop a pooled connection (restart, failover), so each is
+            # checked before use; a SQLite file has none to lose, so no `SELECT 1`
+            # ahead of every request's first query.
+            pool_pre_ping=not is_sqlite,
             # Errors and their logs show the SQL, never its values (emails, password hashes).
             hide_parameters=True,
             **engine_options(url),

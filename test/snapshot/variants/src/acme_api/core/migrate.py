@@ -1,15 +1,22 @@
 """`migrate`: apply every Alembic migration to DATABASE_URL; running it again is harmless."""
 
 import logging
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy.exc import OperationalError
 
 from .db import Database
 from .settings import ConfigError, Settings
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 logger = logging.getLogger(__name__)
+
+# Alembic announces each of its built-in plugins at INFO when it is first
+# imported: no news to an operator. It is imported when a migration runs (the
+# command line loads this module only for `migrate`), so after logging is set up.
+logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
 
 # The package the revisions ship in (this module is its `core.migrate`).
 PACKAGE = __name__.partition(".")[0]
@@ -26,8 +33,10 @@ GENERATED_FOR = "mysql"
 %%% end
 
 
-def alembic_config() -> Config:
+def alembic_config() -> "Config":
     """Alembic's settings, in code: the scripts ship inside the package."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", f"{PACKAGE}:migrations")
     return config
@@ -41,6 +50,8 @@ def migrate(settings: Settings) -> None:
             "set it in the environment or in .env (see .env.example) to migrate that server"
         )
         raise ConfigError(msg)
+    from alembic import command
+
     config = alembic_config()
     database = Database(settings.database_url)
     try:

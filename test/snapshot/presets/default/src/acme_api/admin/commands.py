@@ -1,22 +1,28 @@
-"""`python -m <package> create-admin --email E --password P`."""
+"""`python -m <package> create-admin --email E --password P`.
+
+cli.py imports this module to register the command for every command line,
+`--help` included: the database, models and hashing are imported only when
+the command runs.
+"""
 
 import argparse
 import logging
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
-from ..auth.models import User
-from ..auth.passwords import hash_password
-from ..auth.repository import UserRepository
-from ..auth.schemas import Registration
-from ..core.db import Database
-from ..core.settings import Settings
+if TYPE_CHECKING:
+    from ..core.settings import Settings
 
 logger = logging.getLogger(__name__)
 
 
-def create_admin(settings: Settings, email: str, password: str) -> str:
+def create_admin(settings: "Settings", email: str, password: str) -> str:
     """Create that user as an admin, or promote an existing one; what was done."""
+    from ..auth.models import User
+    from ..auth.passwords import hash_password
+    from ..auth.repository import UserRepository
+    from ..auth.schemas import Registration
+    from ..core.db import Database
+
     registration = Registration(email=email, password=password)
     database = Database(settings.database_url)
     try:
@@ -39,7 +45,9 @@ def create_admin(settings: Settings, email: str, password: str) -> str:
         database.dispose()
 
 
-def _run(settings: Settings, args: argparse.Namespace) -> int:
+def _run(settings: "Settings", args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
     try:
         done = create_admin(settings, args.email, args.password)
     except ValidationError as error:

@@ -10,8 +10,12 @@ from .db import POOL_SIZE, Database
 from .settings import Settings
 
 
-def get_database(request: Request) -> Database:
-    """The app's database, created once by `create_app`."""
+async def get_database(request: Request) -> Database:
+    """The app's database, created once by `create_app`.
+
+    `async def`, as every dependency that does no blocking I/O: it runs on the
+    event loop instead of costing each request a hop to a worker thread.
+    """
     database: Database = request.app.state.database
     return database
 
@@ -43,7 +47,7 @@ MAX_ID = 2**63 - 1
 Id = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     """The settings the app was created with."""
     settings: Settings = request.app.state.settings
     return settings
