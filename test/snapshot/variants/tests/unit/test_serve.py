@@ -7,8 +7,10 @@ import pytest
 import uvicorn
 
 from acme_api.core.protocol import BoundedHeadProtocol
-from acme_api.core.serve import serve
+from acme_api.core.serve import serve, worker_app
 from acme_api.core.settings import Settings
+
+from tests import PACKAGE
 
 
 @pytest.fixture(autouse=True)
@@ -41,3 +43,28 @@ def test_serve_runs_uvicorn_on_host_and_port_and_stops_on_sigterm(
     assert callable(handler)
     handler(signal.SIGTERM, None)
     assert server.should_exit
+
+
+def test_web_concurrency_runs_that_many_workers_built_from_import_strings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    runs: list[tuple[str, dict[str, object]]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: runs.append((app, options)))
+
+    serve(Settings(port=8123, web_concurrency=3, shutdown_grace_seconds=4))
+
+    [(app, options)] = runs
+    # Spawned workers import what they serve: strings, resolved in each worker.
+    assert app == f"{PACKAGE}.core.serve:worker_app"
+    assert options["factory"] is True
+    assert (options["workers"], options["port"]) == (3, 8123)
+    assert options["http"] == f"{PACKAGE}.core.protocol:BoundedHeadProtocol"
+    assert options["timeout_graceful_shutdown"] == 4
+
+
+def test_a_worker_builds_its_app_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(BoundedHeadProtocol, "head_timeout_seconds", 10.0)
+    monkeypatch.setenv("HEADERS_TIMEOUT_SECONDS", "2")
+    app = worker_app()
+    assert app.state.settings.headers_timeout_seconds == 2
+    assert BoundedHeadProtocol.head_timeout_seconds == 2

@@ -63,6 +63,25 @@ def test_slow_or_oversized_request_heads_are_dropped(tmp_path: Path) -> None:
         assert server.stop() == 0
 
 
+def test_web_concurrency_serves_from_that_many_workers(tmp_path: Path) -> None:
+    env = command_env(tmp_path, WEB_CONCURRENCY="2", HEADERS_TIMEOUT_SECONDS="1")
+    with running_server(env, tmp_path / "serve.log") as server:
+        started = server.wait_for_log("Started server process", timeout=20)
+        deadline = time.monotonic() + 20
+        while sum("Started server process" in line for line in started) < 2:
+            assert time.monotonic() < deadline, "\n".join(started)
+            time.sleep(0.1)
+            started = server.log_lines()
+        # Each worker set itself up from the environment: its access log, its head deadline.
+        assert server.get("/health", headers={"X-Request-ID": "worker"}).status_code == 200
+        assert any("request_id=worker" in line for line in server.wait_for_log("request_id=worker"))
+        host, port = server.url.removeprefix("http://").split(":")
+        with socket.create_connection((host, int(port)), timeout=10) as silent:
+            assert _answer(silent).startswith(b"HTTP/1.1 408")
+        assert server.stop() == 0
+    assert "Traceback" not in server.log.read_text()
+
+
 def test_ready_is_503_when_the_database_is_unreachable(tmp_path: Path) -> None:
     unreachable = f"sqlite:///{tmp_path / 'missing' / 'app.db'}"
     env = command_env(tmp_path, DATABASE_URL=unreachable)

@@ -92,6 +92,7 @@ class Settings(BaseSettings):
     cors_origins: Annotated[tuple[str, ...], NoDecode] = ()
     # Refused before it is read: a huge body costs the server almost nothing.
     max_body_bytes: int = Field(default=1_048_576, ge=1)
+    web_concurrency: int = Field(default=1, ge=1)
     headers_timeout_seconds: int = Field(default=10, ge=1)
     shutdown_grace_seconds: int = Field(default=8, ge=0)
     login_max_attempts: int = Field(default=10, ge=1)
