@@ -46,6 +46,13 @@ def create_tables(database: Database) -> None:
     Base.metadata.create_all(database.engine)
 
 
+def database_of(client: httpx2.Client) -> Database:
+    """The database of the app behind a client from `app_client`."""
+    assert isinstance(client, TestClient)
+    database: Database = client.app.state.database  # type: ignore[attr-defined]
+    return database
+
+
 @contextmanager
 def app_client(settings: Settings) -> Iterator[httpx2.Client]:
     """A client for a fresh app, started and stopped around the block."""

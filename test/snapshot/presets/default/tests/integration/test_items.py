@@ -10,6 +10,7 @@ from sqlalchemy import event
 
 from acme_api.core.db import Database
 
+from tests.app_client import database_of
 from tests.resources import create, valid_body
 
 PATH = "/api/v1/items"
@@ -124,7 +125,7 @@ def counted_queries(database: Database) -> Iterator[list[str]]:
 def test_listing_costs_the_same_queries_for_any_page_size(
     client: httpx2.Client, headers: dict[str, str]
 ) -> None:
-    database: Database = client.app.state.database  # type: ignore[attr-defined]
+    database = database_of(client)
     create(client, headers, PATH)
     with counted_queries(database) as one:
         client.get(PATH, headers=headers)

@@ -67,13 +67,17 @@ def test_http_exception_detail_is_kept(client: httpx2.Client) -> None:
 
 
 def test_validation_errors_name_the_dotted_field(client: httpx2.Client) -> None:
-    response = client.post("/probe/notes?limit=0", json={"title": "", "tags": ["ok", 3]})
-    assert response.status_code == 422
-    assert response.headers["content-type"] == PROBLEM
-    body = response.json()
-    assert body["title"] == HTTPStatus(422).phrase
-    assert {error["field"] for error in body["errors"]} == {"title", "tags.1", "limit"}
-    assert all(error["message"] for error in body["errors"])
+    # The body and the query are each checked; each error names its field.
+    for query, fields in (("", {"title", "tags.1"}), ("?limit=0", {"limit"})):
+        valid = not query
+        body = {"title": "", "tags": ["ok", 3]} if valid else {"title": "ok"}
+        response = client.post(f"/probe/notes{query}", json=body)
+        assert response.status_code == 422
+        assert response.headers["content-type"] == PROBLEM
+        problem = response.json()
+        assert problem["title"] == HTTPStatus(422).phrase
+        assert {error["field"] for error in problem["errors"]} == fields
+        assert all(error["message"] for error in problem["errors"])
 
 
 def test_malformed_json_is_a_problem(client: httpx2.Client) -> None:

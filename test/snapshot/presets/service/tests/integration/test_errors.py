@@ -35,11 +35,18 @@ def test_wrong_method(client: httpx2.Client) -> None:
     assert response.headers["allow"] == "GET"
 
 
-def test_invalid_body_and_query(client: httpx2.Client) -> None:
-    response = client.post("/probe/notes?limit=101", json={"tags": "not-a-list"})
+def test_invalid_query(client: httpx2.Client) -> None:
+    response = client.post("/probe/notes?limit=101", json={"title": "ok"})
     body = _assert_problem(response, 422, "/probe/notes")
     assert body["errors"] == [
         {"field": "limit", "message": "Input should be less than or equal to 100"},
+    ]
+
+
+def test_invalid_body(client: httpx2.Client) -> None:
+    response = client.post("/probe/notes", json={"tags": "not-a-list"})
+    body = _assert_problem(response, 422, "/probe/notes")
+    assert body["errors"] == [
         {"field": "title", "message": "Field required"},
         {"field": "tags", "message": "Input should be a valid list"},
     ]
