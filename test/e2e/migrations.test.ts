@@ -55,6 +55,21 @@ async function schema(s: Scenario): Promise<Record<string, string[]>> {
   return JSON.parse(result.stdout) as Record<string, string[]>;
 }
 
+/** One statement on the project's database, committed. */
+async function sql(s: Scenario, statement: string): Promise<void> {
+  const script = [
+    "import sqlalchemy as sa",
+    `from ${PKG}.core.db import sqlalchemy_url`,
+    `from ${PKG}.core.settings import load_settings`,
+    "engine = sa.create_engine(sqlalchemy_url(load_settings().database_url))",
+    "with engine.begin() as connection:",
+    `    connection.execute(sa.text(${JSON.stringify(statement)}))`,
+    "engine.dispose()",
+  ].join("\n");
+  const result = await python(s, "-c", script);
+  expect(result.exitCode, String(result.all)).toBe(0);
+}
+
 async function update(s: Scenario, ...args: string[]) {
   const rec = recordingIo(s.dir);
   const code = await runUpdate(rec.io, args, new Cleanup());
@@ -75,6 +90,13 @@ async function scenario(s: Scenario, runGates: boolean): Promise<void> {
   const on = await update(s, "--set", "auth=jwt", "--set", "rbac=true");
   expect(on.code, on.out).toBe(EXIT.ok);
   await commitAll(s.dir, "jwt and RBAC");
+  // A row from before has no owner to give it: migrate refuses in one line, then goes on once it is gone.
+  await sql(s, "INSERT INTO items (title, created_at, updated_at) VALUES ('from before', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+  const refused = await python(s, "-m", PKG, "migrate");
+  expect(refused.exitCode, String(refused.all)).toBe(1);
+  expect(refused.stderr, String(refused.all)).not.toContain("Traceback");
+  expect(refused.stderr.trim().split("\n").at(-1)).toBe("error: cannot migrate: items holds 1 rows without an owner; delete them or move them elsewhere, then migrate again");
+  await sql(s, "DELETE FROM items");
   await migrate(s);
   const withAuth = await schema(s);
   expect(withAuth.users).toEqual(expect.arrayContaining(["email", "password_hash", "role"]));
