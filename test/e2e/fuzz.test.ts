@@ -145,7 +145,8 @@ async function fuzzServed(project: string, pkg: string, runtime: Record<string, 
         includePathRegex: pass.paths?.include,
         excludePathRegex: pass.paths?.exclude,
         spare,
-        timeoutMs: 170_000,
+        // Under 600 s for both passes with the server's start; a user pass took 166 s on a loaded machine.
+        timeoutMs: 300_000,
       });
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       const { summary } = run;

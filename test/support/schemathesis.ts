@@ -275,7 +275,9 @@ export async function runSchemathesis(options: SchemathesisOptions): Promise<Sch
       timeout: timeoutMs,
     });
     const reportFile = join(dir, "report.json");
-    const summary = existsSync(reportFile) ? parseReport(readFileSync(reportFile, "utf8")) : undefined;
+    // A run killed at the timeout leaves the report empty: no summary, and the output says why.
+    const report = existsSync(reportFile) ? readFileSync(reportFile, "utf8") : "";
+    const summary = report.trim() ? parseReport(report) : undefined;
     const exitCode = result.timedOut ? -1 : (result.exitCode ?? -1);
     const output = `${String(result.all ?? "")}${result.timedOut ? `\n[killed after ${timeoutMs} ms]` : ""}`;
     return { exitCode, output, args, summary };

@@ -5,7 +5,7 @@ import time
 from pathlib import Path
 
 from tests import PACKAGE
-from tests.e2e.conftest import command_env, run_command, running_server
+from tests.e2e.conftest import STARTUP_SECONDS, command_env, run_command, running_server
 
 
 def test_migrate_twice_is_harmless(tmp_path: Path, empty_database_url: str) -> None:
@@ -65,7 +65,8 @@ def test_slow_or_oversized_request_heads_are_dropped(tmp_path: Path) -> None:
 
 def test_web_concurrency_serves_from_that_many_workers(tmp_path: Path) -> None:
     env = command_env(tmp_path, WEB_CONCURRENCY="2", HEADERS_TIMEOUT_SECONDS="1")
-    with running_server(env, tmp_path / "serve.log") as server:
+    # Each worker is a new interpreter importing the app (measured for coverage): more to start.
+    with running_server(env, tmp_path / "serve.log", startup_seconds=3 * STARTUP_SECONDS) as server:
         started = server.wait_for_log("Started server process", timeout=20)
         deadline = time.monotonic() + 20
         while sum("Started server process" in line for line in started) < 2:

@@ -1,4 +1,9 @@
-"""`serve` without a real server: uvicorn's run is replaced by a stand-in."""
+"""`serve` without a real server: uvicorn's run is replaced by a stand-in.
+
+A unit test kept beside the in-process layers rather than in tests/unit, so a
+project with integration tests only runs it too: only served e2e requests would
+otherwise reach `core/serve.py`.
+"""
 
 import signal
 from collections.abc import Iterator
@@ -11,6 +16,8 @@ from acme_api.core.serve import serve, worker_app
 from acme_api.core.settings import Settings
 
 from tests import PACKAGE
+
+pytestmark = pytest.mark.unit
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,9 @@
-"""`serve` without a real server: uvicorn's run is replaced by a stand-in."""
+"""`serve` without a real server: uvicorn's run is replaced by a stand-in.
+
+A unit test kept beside the in-process layers rather than in tests/unit, so a
+project with integration tests only runs it too: only served e2e requests would
+otherwise reach `core/serve.py`.
+"""
 
 import signal
 from collections.abc import Iterator
@@ -6,11 +11,13 @@ from collections.abc import Iterator
 import pytest
 import uvicorn
 
-from {{project.pkg}}.core.protocol import BoundedHeadProtocol
-from {{project.pkg}}.core.serve import serve, worker_app
-from {{project.pkg}}.core.settings import Settings
+from acme_api.core.protocol import BoundedHeadProtocol
+from acme_api.core.serve import serve, worker_app
+from acme_api.core.settings import Settings
 
 from tests import PACKAGE
+
+pytestmark = pytest.mark.unit
 
 
 @pytest.fixture(autouse=True)
