@@ -51,9 +51,13 @@ export function nameProblem(raw: string): string | null {
   const pkg = toPkgName(dist);
   if (PYTHON_KEYWORDS.has(pkg)) return `"${raw}" is a Python keyword and cannot be a package name; try ${dist}-api.`;
   if (SHADOWED.has(pkg)) return `"${raw}" would shadow the Python module ${pkg}; try ${dist}-api.`;
-  if (dist.length > 64) return `"${raw}" is longer than 64 characters; choose a shorter name.`;
+  // The package's name appears in generated imports and commands: past this, lines of
+  // the generated code no longer fit ruff's 100 columns in every combination.
+  if (dist.length > MAX_NAME_LENGTH) return `"${raw}" is longer than ${MAX_NAME_LENGTH} characters; choose a shorter name.`;
   return null;
 }
+
+export const MAX_NAME_LENGTH = 40;
 
 /** "Café" -> "Cafe": accents go, the letter stays; other scripts drop out. */
 function toAscii(name: string): string {

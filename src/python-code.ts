@@ -22,6 +22,17 @@ export function bracketed(indent: number, head: string, items: readonly string[]
   return [`${pad}${head}`, ...items.map((item) => `${pad}${INDENT}${item},`), `${pad}${close}${tail}`].join("\n");
 }
 
+/**
+ * `from MODULE import NAMES` as ruff's isort writes it: one line when it fits,
+ * else one name per line with a trailing comma. The package's name is the
+ * user's (up to 40 characters), so a line that fits for one project may not for another.
+ */
+export function fromImport(module: string, names: readonly string[]): string {
+  const flat = `from ${module} import ${names.join(", ")}`;
+  if (flat.length <= LINE_LENGTH) return flat;
+  return [`from ${module} import (`, ...names.map((name) => `${INDENT}${name},`), ")"].join("\n");
+}
+
 /** A Python string literal, double-quoted as ruff format prefers. */
 export function pyString(text: string): string {
   return `"${text.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;

@@ -6,6 +6,7 @@
 // each source's hash. A render whose templates all have a spec there needs
 // only Handlebars' small runtime; any other (a test's template folder, the
 // sources run without a build) compiles from source, as before.
+import { fromImport } from "../python-code.js";
 import { createRequire } from "node:module";
 // The runtime's own typings export nothing; it is the full build minus the compiler.
 import handlebarsRuntime from "handlebars/runtime.js";
@@ -54,6 +55,12 @@ function registerHelpers(env: Handlebars): void {
   env.registerHelper("and", (...a: unknown[]) => args(a).every(Boolean));
   env.registerHelper("or", (...a: unknown[]) => args(a).some(Boolean));
   env.registerHelper("not", (...a: unknown[]) => !args(a)[0]);
+  // {{fromImport (concat project.pkg ".auth.passwords") "hash_password" "verify_password"}}
+  env.registerHelper("concat", (...a: unknown[]) => args(a).map(String).join(""));
+  env.registerHelper("fromImport", (...a: unknown[]) => {
+    const [module = "", ...names] = args(a).map(String);
+    return fromImport(module, names);
+  });
 }
 
 function sourceCompiler(env: Handlebars, partials: ReadonlyMap<string, string>): TemplateCompiler {

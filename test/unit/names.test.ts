@@ -23,7 +23,7 @@ describe("project names", () => {
     ["test", /shadow/],
     ["json", /shadow/],
     ["---", /no letters/],
-    ["x".repeat(65), /longer than 64/],
+    ["x".repeat(41), /longer than 40/],
   ])("refuses %j", (raw, reason) => {
     expect(nameProblem(raw)).toMatch(reason);
   });
