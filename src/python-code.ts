@@ -19,7 +19,12 @@ export function bracketed(indent: number, head: string, items: readonly string[]
   if (flat.length <= LINE_LENGTH) return flat;
   const inner = `${pad}${INDENT}${items.join(", ")}`;
   if (inner.length <= LINE_LENGTH) return `${pad}${head}\n${inner}\n${pad}${close}${tail}`;
-  return [`${pad}${head}`, ...items.map((item) => `${pad}${INDENT}${item},`), `${pad}${close}${tail}`].join("\n");
+  return onePerLine(pad, head, items, `${close}${tail}`);
+}
+
+/** `head`, then each item on a line of its own with a trailing comma, then `end`: the last resort of ruff format and isort alike. */
+function onePerLine(pad: string, head: string, items: readonly string[], end: string): string {
+  return [`${pad}${head}`, ...items.map((item) => `${pad}${INDENT}${item},`), `${pad}${end}`].join("\n");
 }
 
 /**
@@ -30,7 +35,7 @@ export function bracketed(indent: number, head: string, items: readonly string[]
 export function fromImport(module: string, names: readonly string[]): string {
   const flat = `from ${module} import ${names.join(", ")}`;
   if (flat.length <= LINE_LENGTH) return flat;
-  return [`from ${module} import (`, ...names.map((name) => `${INDENT}${name},`), ")"].join("\n");
+  return onePerLine("", `from ${module} import (`, names, ")");
 }
 
 /** A Python string literal, double-quoted as ruff format prefers. */
