@@ -393,8 +393,9 @@ function targetOf(target: string, specs: readonly ResourceSpec[]): { module: str
 
 function references(refs: readonly FieldView[], all: readonly ResourceSpec[]): { refImports: string[]; referenceModels: string; testReferences: string } {
   const targets = refs.map((f) => ({ field: f, ...targetOf(f.target as string, all) }));
-  // With the module's one fixed first-party import, sorted as isort sorts them.
-  const imports = [...new Set([...targets.map((t) => `from ..${t.module}.models import ${t.model}`), "from ..core.db import Base"])].sort();
+  // With the module's fixed first-party imports, sorted as isort sorts them.
+  const fixed = ["from ..core.db import Base", "from ..core.problems import FieldError, InvalidInputError"];
+  const imports = [...new Set([...targets.map((t) => `from ..${t.module}.models import ${t.model}`), ...fixed])].sort();
   const pathOf = (target: string) => (target === "users" ? "users" : resourcePath(target));
   return {
     refImports: imports,

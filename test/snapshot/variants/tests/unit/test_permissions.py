@@ -8,7 +8,8 @@ from sqlalchemy.orm import Session
 
 from acme_api.admin import routes
 from acme_api.admin.commands import create_admin
-from acme_api.admin.permissions import ROLE_PERMISSIONS, Permission, has_permission, require
+from acme_api.admin.dependencies import require
+from acme_api.admin.permissions import ROLE_PERMISSIONS, Permission, has_permission
 from acme_api.admin.schemas import RoleChange
 from acme_api.auth.models import User
 from acme_api.core.db import Database

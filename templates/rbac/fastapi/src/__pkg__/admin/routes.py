@@ -10,8 +10,10 @@ from ..auth.schemas import UserRead
 from ..core.deps import Id, SessionDep
 from ..core.openapi import problem_responses
 from ..core.pagination import Page, PageDep
-from .permissions import Permission, require
+from .dependencies import require
+from .permissions import Permission
 from .schemas import RoleChange
+from .service import LastAdminError, assign_role
 
 router = APIRouter(
     prefix="/api/v1/admin",
@@ -44,7 +46,7 @@ def change_role(user_id: Id, body: RoleChange, repository: Users) -> User:
     user = repository.get(user_id)
     if user is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "No such user.")
-    if user.role == "admin" and body.role != "admin" and repository.count_role("admin") <= 1:
-        # Otherwise no admin would be left to manage users over the API.
-        raise HTTPException(status.HTTP_409_CONFLICT, "The last admin cannot be demoted.")
-    return repository.set_role(user, body.role)
+    try:
+        return assign_role(repository, user, body.role)
+    except LastAdminError:
+        raise HTTPException(status.HTTP_409_CONFLICT, "The last admin cannot be demoted.") from None

@@ -5,8 +5,7 @@ from fastapi import HTTPException, Request
 from sqlalchemy.orm import Session
 
 from acme_api.auth import routes
-from acme_api.auth.dependencies import user_service
-from acme_api.auth.ownership import current_owner
+from acme_api.auth.dependencies import current_owner, user_service
 from acme_api.auth.schemas import Registration
 from acme_api.auth.service import AuthenticationError, EmailTakenError, UserService
 from acme_api.auth.throttle import TooManyAttemptsError

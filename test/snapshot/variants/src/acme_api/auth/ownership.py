@@ -6,14 +6,10 @@
 %%% end
 
 from dataclasses import dataclass
-from typing import Annotated
-
-from fastapi import Depends
 
 %%% if rbac=true
 from ..admin.permissions import Permission, has_permission
 %%% end
-from .current import CurrentUser
 from .models import User
 
 
@@ -28,13 +24,11 @@ class Owner:
         return None if self.sees_everyone else self.user.id
 
 
-def current_owner(user: CurrentUser) -> Owner:
+def owner_of(user: User) -> Owner:
+    """The rows `user` may see, as the web layer hands them to repositories."""
 %%% if rbac=false
     return Owner(user, sees_everyone=False)
 %%% end
 %%% if rbac=true
     return Owner(user, sees_everyone=has_permission(user, Permission.ACCESS_ALL_ROWS))
 %%% end
-
-
-OwnerDep = Annotated[Owner, Depends(current_owner)]

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Response, status
 
 %%% if auth=jwt
-from ..auth.ownership import OwnerDep
+from ..auth.dependencies import OwnerDep
 %%% end
 from ..core.deps import Id, SessionDep
 from ..core.openapi import problem_responses

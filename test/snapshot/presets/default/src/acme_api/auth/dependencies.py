@@ -5,6 +5,8 @@ from typing import Annotated
 from fastapi import Depends
 
 from ..core.deps import SessionDep, SettingsDep
+from .current import CurrentUser
+from .ownership import Owner, owner_of
 from .service import UserService
 
 
@@ -13,3 +15,10 @@ def user_service(session: SessionDep, settings: SettingsDep) -> UserService:
 
 
 UsersDep = Annotated[UserService, Depends(user_service)]
+
+
+def current_owner(user: CurrentUser) -> Owner:
+    return owner_of(user)
+
+
+OwnerDep = Annotated[Owner, Depends(current_owner)]

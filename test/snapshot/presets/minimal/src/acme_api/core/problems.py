@@ -14,6 +14,14 @@ class FieldError(TypedDict):
     message: str
 
 
+class InvalidInputError(Exception):
+    """Input that parsed but names what cannot be: a 422 with these errors, in any framework."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__(errors)
+        self.errors = errors
+
+
 def status_title(status: int) -> str:
     """The standard reason phrase, e.g. 404 -> "Not Found"."""
     return _PHRASES.get(status, "Error")

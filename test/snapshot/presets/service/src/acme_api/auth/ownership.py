@@ -1,12 +1,8 @@
 """Whose rows a request may see: its own user's, or everyone's with ACCESS_ALL_ROWS."""
 
 from dataclasses import dataclass
-from typing import Annotated
-
-from fastapi import Depends
 
 from ..admin.permissions import Permission, has_permission
-from .current import CurrentUser
 from .models import User
 
 
@@ -21,8 +17,6 @@ class Owner:
         return None if self.sees_everyone else self.user.id
 
 
-def current_owner(user: CurrentUser) -> Owner:
+def owner_of(user: User) -> Owner:
+    """The rows `user` may see, as the web layer hands them to repositories."""
     return Owner(user, sees_everyone=has_permission(user, Permission.ACCESS_ALL_ROWS))
-
-
-OwnerDep = Annotated[Owner, Depends(current_owner)]

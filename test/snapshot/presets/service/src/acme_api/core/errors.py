@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException
 from starlette.routing import Match
 
-from .problems import CONTENT_TYPE, FieldError, problem, status_title
+from .problems import CONTENT_TYPE, FieldError, InvalidInputError, problem, status_title
 
 # Where FastAPI says a value came from; clients know the field, not the transport.
 _LOCATIONS = frozenset({"body", "query", "path", "header", "cookie"})
@@ -85,13 +85,18 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, RequestValidationError)  # noqa: S101 - registered for it only
+    # FastAPI's own validation, or the app's rules on input that parsed (InvalidInputError).
+    if isinstance(exc, InvalidInputError):
+        errors = exc.errors
+    else:
+        assert isinstance(exc, RequestValidationError)  # noqa: S101 - registered for these two
+        errors = [_field_error(error) for error in exc.errors()]
     return problem_response(
         request.state.request_id,
         422,
         instance=request.url.path,
         detail="The request is invalid; see errors.",
-        errors=[_field_error(error) for error in exc.errors()],
+        errors=errors,
     )
 
 
@@ -114,4 +119,5 @@ def install_error_handlers(app: FastAPI) -> None:
     """
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(InvalidInputError, _validation_error)
     app.add_exception_handler(IntegrityError, _conflict)

@@ -4,7 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Response, status
 
-from ..auth.ownership import OwnerDep
+from ..auth.dependencies import OwnerDep
 from ..core.deps import Id, SessionDep
 from ..core.openapi import problem_responses
 from ..core.pagination import Page, PageDep

@@ -1,0 +1,20 @@
+"""The one FastAPI dependency that checks a permission."""
+
+from collections.abc import Callable
+
+from fastapi import HTTPException, status
+
+from ..auth.current import CurrentUser
+from ..auth.models import User
+from .permissions import Permission, has_permission
+
+
+def require(permission: Permission) -> Callable[[User], User]:
+    """A dependency: the current user if they have `permission`, else 403."""
+
+    def dependency(user: CurrentUser) -> User:
+        if not has_permission(user, permission):
+            raise HTTPException(status.HTTP_403_FORBIDDEN, "You are not allowed to do this.")
+        return user
+
+    return dependency
