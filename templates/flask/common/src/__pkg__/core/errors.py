@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 from werkzeug.datastructures import Headers
 
-from .problems import CONTENT_TYPE, FieldError, problem, status_title
+from .problems import CONTENT_TYPE, FieldError, InvalidInputError, problem, status_title
 
 logger = logging.getLogger(__name__)
 
@@ -79,6 +79,11 @@ def _http_error(error: HTTPError) -> Response:
     )
 
 
+def _invalid_input(error: InvalidInputError) -> Response:
+    # The app's own rules on input that parsed: a reference to a row that is not there.
+    return _validation_problem(error.errors)
+
+
 def _conflict(_error: IntegrityError) -> Response:
     # A unique value taken, or a referenced row gone meanwhile; the session rolls back.
     return problem_response(409, detail=CONFLICT_DETAIL)
@@ -97,6 +102,7 @@ def _unexpected(error: Exception) -> Response:
 
 def install_error_handlers(app: APIFlask) -> None:
     app.error_processor(_http_error)
+    app.register_error_handler(InvalidInputError, _invalid_input)
     app.register_error_handler(IntegrityError, _conflict)
     app.register_error_handler(Exception, _unexpected)
 

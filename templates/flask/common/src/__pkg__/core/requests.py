@@ -36,14 +36,20 @@ def _start() -> Response | None:
         raise HTTPError(413, TOO_LARGE)
     if declared is None and request.environ.get("wsgi.input_terminated"):
         _bound_streamed_body(request.environ, limit)
+    if request.is_json and request.get_data(cache=True):
+        # A JSON body is parsed before the route, authentication included, runs:
+        # malformed JSON is a 422 whoever sends it.
+        request.get_json()
     origin = request.headers.get("Origin")
     if request.method == "OPTIONS" and _allowed_origin(origin):
-        # A CORS preflight: answered here, whatever the route allows.
-        preflight = Response(status=204)
+        # A CORS preflight: answered here (200, as browsers and Starlette expect),
+        # whatever the route allows.
+        preflight = Response(status=200)
         preflight.headers["Access-Control-Allow-Methods"] = "GET, POST, PUT, PATCH, DELETE"
         preflight.headers["Access-Control-Allow-Headers"] = request.headers.get(
             "Access-Control-Request-Headers", "*"
         )
+        preflight.headers["Access-Control-Max-Age"] = "600"
         return preflight
     return None
 

@@ -1,31 +1,17 @@
-"""Roles -> permissions, the admin routes called directly, and `create-admin`."""
-
-from pathlib import Path
+"""The permission dependency and the admin routes, called directly."""
 
 import pytest
 from fastapi import HTTPException
 from sqlalchemy.orm import Session
 
 from acme_api.admin import routes
-from acme_api.admin.commands import create_admin
 from acme_api.admin.dependencies import require
-from acme_api.admin.permissions import ROLE_PERMISSIONS, Permission, has_permission
+from acme_api.admin.permissions import Permission
 from acme_api.admin.schemas import RoleChange
 from acme_api.auth.models import User
-from acme_api.core.db import Database
 from acme_api.core.pagination import PageParams
-from acme_api.core.settings import Settings
 
-from tests.app_client import create_tables
 from tests.users import new_email
-
-
-def test_only_admins_hold_permissions() -> None:
-    assert ROLE_PERMISSIONS["user"] == frozenset()
-    assert ROLE_PERMISSIONS["admin"] == frozenset(Permission)
-    assert has_permission(User(role="admin"), Permission.MANAGE_USERS)
-    assert not has_permission(User(role="user"), Permission.MANAGE_USERS)
-    assert not has_permission(User(role="retired"), Permission.MANAGE_USERS)
 
 
 def test_users_are_forbidden_what_admins_may_do() -> None:
@@ -48,12 +34,3 @@ def test_admins_list_users_and_change_roles_but_keep_one_admin(session: Session)
         with pytest.raises(HTTPException) as refused:
             routes.change_role(user_id, RoleChange(role="user"), users)
         assert refused.value.status_code == status
-
-
-def test_create_admin_creates_then_promotes(tmp_path: Path) -> None:
-    settings = Settings(database_url=f"sqlite:///{tmp_path / 'admins.db'}")
-    database = Database(settings.database_url)
-    create_tables(database)
-    database.dispose()
-    assert create_admin(settings, "Boss@Example.com", "a long password") == "created"
-    assert create_admin(settings, "boss@example.com", "ignored password").startswith("promoted")

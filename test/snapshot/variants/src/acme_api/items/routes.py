@@ -7,9 +7,9 @@ from fastapi import APIRouter, Depends, HTTPException, Response, status
 %%% if auth=jwt
 from ..auth.dependencies import OwnerDep
 %%% end
-from ..core.deps import Id, SessionDep
+from ..core.deps import Id, PageDep, SessionDep
 from ..core.openapi import problem_responses
-from ..core.pagination import Page, PageDep
+from ..core.pagination import Page
 from .models import Item
 from .repository import ItemRepository
 from .schemas import (

@@ -7,9 +7,9 @@ from fastapi import APIRouter, Depends, HTTPException, status
 from ..auth.models import User
 from ..auth.repository import UserRepository
 from ..auth.schemas import UserRead
-from ..core.deps import Id, SessionDep
+from ..core.deps import Id, PageDep, SessionDep
 from ..core.openapi import problem_responses
-from ..core.pagination import Page, PageDep
+from ..core.pagination import Page
 from .dependencies import require
 from .permissions import Permission
 from .schemas import RoleChange

@@ -5,9 +5,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Response, status
 
 from ..auth.dependencies import OwnerDep
-from ..core.deps import Id, SessionDep
+from ..core.deps import Id, PageDep, SessionDep
 from ..core.openapi import problem_responses
-from ..core.pagination import Page, PageDep
+from ..core.pagination import Page
 from .models import Item
 from .repository import ItemRepository
 from .schemas import (

@@ -1,9 +1,8 @@
-"""The list envelope every collection endpoint answers with."""
+"""The list envelope every collection endpoint answers with, and the query that picks the page."""
 
-from typing import Annotated, Generic, TypeVar
+from typing import Generic, TypeVar
 
-from fastapi import Depends, Query
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 MAX_LIMIT = 100
 # The largest offset a 64-bit database integer holds; beyond it is a 422, not a 500.
@@ -11,18 +10,10 @@ MAX_OFFSET = 2**63 - 1
 
 
 class PageParams(BaseModel):
-    limit: int
-    offset: int
+    """`?limit=&offset=`: the page a list endpoint answers with."""
 
-
-def page_params(
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size")] = 20,
-    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="How many to skip")] = 0,
-) -> PageParams:
-    return PageParams(limit=limit, offset=offset)
-
-
-PageDep = Annotated[PageParams, Depends(page_params)]
+    limit: int = Field(default=20, ge=1, le=MAX_LIMIT, description="Page size")
+    offset: int = Field(default=0, ge=0, le=MAX_OFFSET, description="How many to skip")
 
 
 T = TypeVar("T")

@@ -1,4 +1,4 @@
-"""The list envelope every collection endpoint answers with, and its query."""
+"""The list envelope every collection endpoint answers with, and the query that picks the page."""
 
 from typing import Generic, TypeVar
 
