@@ -12,6 +12,7 @@ from gunicorn.glogging import Logger  # type: ignore[import-untyped]
 from ..app import create_app
 from .db import POOL_SIZE
 from .settings import Settings
+from .worker import MAX_HEAD_BYTES, with_head_timeout
 
 # Seconds a keep-alive connection may idle between requests.
 KEEPALIVE_SECONDS = 5
@@ -46,14 +47,21 @@ class Server(BaseApplication):  # type: ignore[misc]
             "workers": self.settings.web_concurrency,
             # Threads, so a slow client holds a thread, not the whole worker; no
             # more of them than the database pool has connections.
-            "worker_class": "gthread",
+            # gthread with a deadline and a size limit on request heads (see worker.py).
+            "worker_class": with_head_timeout(self.settings.headers_timeout_seconds),
             "threads": POOL_SIZE,
+            # The request line and each header may use the whole head (0: no limit of
+            # its own); MAX_HEAD_BYTES bounds them all together.
+            "limit_request_line": 0,
+            "limit_request_field_size": MAX_HEAD_BYTES,
             "keepalive": KEEPALIVE_SECONDS,
             # On SIGTERM: stop accepting, let requests in flight finish, then exit 0.
             "graceful_timeout": self.settings.shutdown_grace_seconds,
             "logger_class": _RootLogger,
             # Each worker makes its own app, so no database connection crosses a fork.
             "preload_app": False,
+            # No control socket in ~/.gunicorn: nothing of `serve` is managed that way.
+            "control_socket_disable": True,
         }
 
     def load_config(self) -> None:
