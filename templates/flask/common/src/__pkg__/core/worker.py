@@ -6,7 +6,8 @@ once bytes come it reads the request head in a thread with no deadline at all.
 A client that sends its request line and headers slowly holds that thread for
 as long as it likes. Here each request head must arrive whole within
 HEADERS_TIMEOUT_SECONDS and fit in MAX_HEAD_BYTES; otherwise the client gets
-408 or 431 and the connection is closed.
+408 or 431 and the connection is closed. It builds on gthread's internals as of
+gunicorn 27 (parked connections, the data wait), hence the pin to 27.x.
 """
 
 import contextlib
@@ -126,10 +127,15 @@ class BoundedHeadWorker(gthread.ThreadWorker):  # type: ignore[misc]
             head.head_done()
         return super().handle_request(req, conn)
 
+    def _cap_keepalive(self, deadline: float) -> None:
+        # Stopping: idle kept-alive connections close now, as uvicorn closes them;
+        # requests in flight still have SHUTDOWN_GRACE_SECONDS to finish.
+        super()._cap_keepalive(time.monotonic())
+
     def murder_pending(self) -> None:
-        """Parked new connections that sent nothing by their head's deadline: 408, closed."""
+        """Parked connections that sent nothing by their head's deadline, or at a stop: 408."""
         now = time.monotonic()
-        while self.pending_conns and self.pending_conns[0].head_deadline <= now:
+        while self.pending_conns and (not self.alive or self.pending_conns[0].head_deadline <= now):
             conn = self.pending_conns.popleft()
             with contextlib.suppress(OSError, KeyError, ValueError):  # already unregistered
                 self.poller.unregister(conn.sock)
