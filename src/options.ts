@@ -56,7 +56,7 @@ export interface BooleanOption {
 
 export const FRAMEWORKS = [
   { value: "fastapi", label: "FastAPI", hint: "ASGI, dependencies and routers", available: true },
-  { value: "flask", label: "Flask", hint: "WSGI, blueprints and an app factory", available: false },
+  { value: "flask", label: "Flask", hint: "WSGI, blueprints and an app factory", available: true },
   { value: "django", label: "Django", hint: "apps, admin and the Django ORM", available: false },
 ] as const satisfies readonly Choice<string>[];
 

@@ -18,6 +18,10 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
     description: "a deployable service: integration and e2e tests, Docker and CI",
     answers: { tests: ["integration", "e2e"], docker: true, ci: "github" },
   },
+  flask: {
+    description: "the defaults on Flask: APIFlask, blueprints, gunicorn",
+    answers: { framework: "flask" },
+  },
 };
 
 export function presetNames(): string[] {

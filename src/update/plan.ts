@@ -3,6 +3,7 @@
 // and `check` are the same computation as a real update.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { UsageError } from "../errors.js";
 import { BASE_FILE } from "../io/base.js";
 import { MANIFEST_FILE, metadataFiles } from "../io/manifest.js";
 import { type FilePolicy, type Plan, sortedPlan } from "../plan.js";
@@ -84,8 +85,26 @@ export interface SpecChange {
   readonly runs?: readonly SubgeneratorRun[];
 }
 
+/**
+ * Answers a project is built around: every web and model file is theirs, so
+ * another value is a new project, not an update that could keep user edits.
+ */
+const FIXED_ANSWERS = ["framework", "orm"] as const;
+
+function refuseFixedChanges(before: Answers, set: Partial<Answers> | undefined): void {
+  for (const key of FIXED_ANSWERS) {
+    const wanted = set?.[key];
+    if (wanted !== undefined && wanted !== before[key]) {
+      throw new UsageError(
+        `--set ${key}=${wanted}: a project's ${key} cannot change (this one is ${before[key]}); generate a new project with --${key} ${wanted} and move your code over.`,
+      );
+    }
+  }
+}
+
 export async function planUpdate(project: LoadedProject, change: SpecChange, source: UpdateSource, options: UpdateOptions = {}): Promise<UpdatePlan> {
   const { manifest, root } = project;
+  refuseFixedChanges(manifest.answers, change.set);
   const answers: Answers = { ...manifest.answers, ...change.set };
   checkAnswers(answers);
   const names = projectNames(manifest.name);

@@ -15,6 +15,7 @@ const KEY = { enter: "\r", space: " ", down: "\x1B[B", ctrlC: "\x03", backspace:
 /** The prompts asked today: the others have a single offered value and are filled silently. */
 const PROMPT = {
   name: "Project name",
+  framework: "Framework",
   db: "Database",
   auth: "Authentication",
   rbac: "Role-based access control",
@@ -99,7 +100,7 @@ function session(): { cwd: string; terminal: Terminal; run: Promise<number> } {
   return { cwd, terminal, run: main([], terminal.io, new Cleanup()) };
 }
 
-/** Answers the project-name prompt, then takes the defaults for database, auth and RBAC. */
+/** Answers the project-name prompt, then takes the defaults for framework, database, auth and RBAC. */
 async function answerName(t: Terminal, name: string): Promise<void> {
   await t.waitFor(PROMPT.name);
   await t.type(name);
@@ -108,7 +109,7 @@ async function answerName(t: Terminal, name: string): Promise<void> {
 }
 
 async function acceptAccessDefaults(t: Terminal): Promise<void> {
-  for (const prompt of [PROMPT.db, PROMPT.auth, PROMPT.rbac]) {
+  for (const prompt of [PROMPT.framework, PROMPT.db, PROMPT.auth, PROMPT.rbac]) {
     await t.waitFor(prompt);
     await t.press(KEY.enter);
   }
@@ -148,7 +149,7 @@ describe("interactive create", () => {
     // The questions with a single offered value were not asked.
     const screen = t.stdout.plain();
     for (const prompt of Object.values(PROMPT)) expect(asked(screen, prompt), prompt).toBe(true);
-    for (const label of ["Framework", "ORM"]) expect(asked(screen, label), label).toBe(false);
+    expect(asked(screen, "ORM"), "ORM").toBe(false);
     expect(t.stdout.plain()).toContain("Next steps");
     expect(t.stderr.text).toBe("");
   });
@@ -205,7 +206,7 @@ describe("interactive create", () => {
     const cwd = tempDir("cbs-tty-");
     dirs.push(cwd);
     const t = fakeTerminal(cwd);
-    const run = main(["acme-api", "--db", "sqlite", "--auth", "jwt", "--rbac", "--tests", "unit", "--no-docker", "--ci", "none", "--no-git"], t.io, new Cleanup());
+    const run = main(["acme-api", "--framework", "fastapi", "--db", "sqlite", "--auth", "jwt", "--rbac", "--tests", "unit", "--no-docker", "--ci", "none", "--no-git"], t.io, new Cleanup());
     await t.waitFor(PROMPT.install);
     await t.press("n");
     expect(await run, t.stderr.text).toBe(0);
@@ -219,7 +220,7 @@ describe("interactive create", () => {
     const cwd = tempDir("cbs-tty-");
     dirs.push(cwd);
     const t = fakeTerminal(cwd);
-    const run = main(["acme-api", "--auth", "none", "--db", "sqlite", "--tests", "unit", "--no-docker", "--ci", "none", "--no-git", "--no-install"], t.io, new Cleanup());
+    const run = main(["acme-api", "--framework", "fastapi", "--auth", "none", "--db", "sqlite", "--tests", "unit", "--no-docker", "--ci", "none", "--no-git", "--no-install"], t.io, new Cleanup());
     expect(await run, t.stderr.text).toBe(0);
     expect(asked(t.stdout.plain(), PROMPT.rbac)).toBe(false);
     const manifest = JSON.parse(readFileSync(join(cwd, "acme-api", ".backend-starter.json"), "utf8")) as { answers: { rbac: boolean } };
@@ -229,7 +230,7 @@ describe("interactive create", () => {
 
 describe("interactive create refuses bad input before the first question", () => {
   const cases: Array<{ title: string; argv: string[]; code: number; words: RegExp; prepare?: (cwd: string) => void }> = [
-    { title: "a framework not offered yet", argv: ["flask-app", "--framework", "flask"], code: 2, words: /--framework flask is not available yet/ },
+    { title: "an auth method not offered yet", argv: ["acme-api", "--auth", "session"], code: 2, words: /--auth session is not available yet/ },
     { title: "RBAC without auth", argv: ["acme-api", "--auth", "none", "--rbac"], code: 2, words: /--rbac needs an --auth other than none \(or use --no-rbac\)/ },
     { title: "a folder named after a Python keyword", argv: ["class"], code: 2, words: /Python keyword/ },
     {

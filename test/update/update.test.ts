@@ -157,4 +157,13 @@ describe("update v1 -> v2", () => {
     await expect(update(["--set", "colour=blue"])).rejects.toThrow(/unknown answer/);
     await expect(update(["--set", "docker"])).rejects.toThrow(/key=value/);
   });
+
+  it("refuses to change the framework in one line, and writes nothing", async () => {
+    const before = await git(dir, "status", "--porcelain");
+    const refused = update(["--set", "framework=flask"]);
+    await expect(refused).rejects.toThrow(/^--set framework=flask: a project's framework cannot change \(this one is fastapi\); generate a new project with --framework flask and move your code over\.$/);
+    expect(await git(dir, "status", "--porcelain")).toBe(before);
+    // The value it has already is no change, and no refusal.
+    await expect(update(["--set", "framework=fastapi", "--dry-run"])).resolves.toBeDefined();
+  });
 });

@@ -1,41 +1,115 @@
-"""`serve` without a real server: uvicorn's run is replaced by a stand-in.
+%%% if framework=fastapi
+"""`serve` without a real server: uvicorn's run is replaced by a stand-in."""
+%%% end
+%%% if framework=flask
+"""`serve` without a real server: gunicorn's run is replaced by a stand-in."""
+%%% end
 
-A unit test kept beside the in-process layers rather than in tests/unit, so a
-project with integration tests only runs it too: only served e2e requests would
-otherwise reach `core/serve.py`.
-"""
-
+%%% if framework=fastapi
 import signal
+%%% end
+%%% if framework=flask
+import socket
+import time
+%%% end
 from collections.abc import Iterator
 
 import pytest
+%%% if framework=fastapi
 import uvicorn
+%%% end
+%%% if framework=flask
+from flask import Flask
+%%% end
 
+%%% if framework=fastapi
 from acme_api.core.protocol import BoundedHeadProtocol
-from acme_api.core.serve import serve, worker_app
+from acme_api.core.serve import serve
+%%% end
+%%% if framework=flask
+from acme_api.core.serve import Server, serve
+%%% end
 from acme_api.core.settings import Settings
+%%% if framework=flask
+from acme_api.core.worker import (
+    HEAD_TOO_LARGE,
+    MAX_HEAD_BYTES,
+    REQUEST_TIMEOUT,
+    BoundedHeadWorker,
+    HeadDeadlineSocket,
+)
+%%% end
 
-from tests import PACKAGE
 
-pytestmark = pytest.mark.unit
-
-
+%%% if framework=fastapi
 @pytest.fixture(autouse=True)
 def restore_signal_handlers() -> Iterator[None]:
     saved = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
     yield
     for sig, handler in saved.items():
         signal.signal(sig, handler)
+%%% end
+%%% if framework=flask
+def test_serve_runs_gunicorn_as_the_settings_say(monkeypatch: pytest.MonkeyPatch) -> None:
+    servers: list[Server] = []
+    monkeypatch.setattr(Server, "run", lambda self: servers.append(self))
+    settings = Settings(
+        host="::1",
+        port=8123,
+        web_concurrency=3,
+        headers_timeout_seconds=3,
+        shutdown_grace_seconds=4,
+    )
+%%% end
 
+%%% if framework=flask
+    serve(settings)
+%%% end
 
+%%% if framework=fastapi
 def test_serve_runs_uvicorn_on_host_and_port_and_stops_on_sigterm(
     monkeypatch: pytest.MonkeyPatch,
+%%% end
+%%% if framework=flask
+    [server] = servers
+    config = server.cfg
+    assert (config.address, config.workers) == ([("::1", 8123)], 3)
+    # Slow clients are dropped, and a stop waits for the requests in flight, but not forever.
+    assert issubclass(config.worker_class, BoundedHeadWorker)
+    assert config.worker_class.head_timeout_seconds == 3
+    assert config.limit_request_field_size == MAX_HEAD_BYTES
+    assert config.graceful_timeout == 4
+    assert config.control_socket_disable
+    assert isinstance(server.load(), Flask)
+
+
+@pytest.mark.parametrize(("code", "stops"), [(0, False), (None, False), (3, True)])
+def test_serve_returns_on_a_clean_exit_only(
+    monkeypatch: pytest.MonkeyPatch, code: int | None, stops: bool
+%%% end
 ) -> None:
+%%% if framework=fastapi
     servers: list[uvicorn.Server] = []
     monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets=None: servers.append(self))
+%%% end
+%%% if framework=flask
+    def run(_server: Server) -> None:
+        raise SystemExit(code)
+%%% end
 
+%%% if framework=fastapi
     serve(Settings(host="0.0.0.0", port=8123, headers_timeout_seconds=3, shutdown_grace_seconds=4))
+%%% end
+%%% if framework=flask
+    monkeypatch.setattr(Server, "run", run)
+    if stops:
+        with pytest.raises(SystemExit):
+            serve(Settings())
+    else:
+        serve(Settings())
+%%% end
 
+%%% if framework=fastapi
     [server] = servers
     assert (server.config.host, server.config.port) == ("0.0.0.0", 8123)
     assert server.config.access_log is False
@@ -50,28 +124,50 @@ def test_serve_runs_uvicorn_on_host_and_port_and_stops_on_sigterm(
     assert callable(handler)
     handler(signal.SIGTERM, None)
     assert server.should_exit
+%%% end
+
+%%% if framework=flask
+@pytest.fixture
+def pair() -> Iterator[tuple[socket.socket, socket.socket]]:
+    server, client = socket.socketpair()
+    with server, client:
+        yield server, client
 
 
-def test_web_concurrency_runs_that_many_workers_built_from_import_strings(
-    monkeypatch: pytest.MonkeyPatch,
+def test_a_head_in_time_is_read_then_the_socket_is_its_own(
+    pair: tuple[socket.socket, socket.socket],
 ) -> None:
-    runs: list[tuple[str, dict[str, object]]] = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **options: runs.append((app, options)))
-
-    serve(Settings(port=8123, web_concurrency=3, shutdown_grace_seconds=4))
-
-    [(app, options)] = runs
-    # Spawned workers import what they serve: strings, resolved in each worker.
-    assert app == f"{PACKAGE}.core.serve:worker_app"
-    assert options["factory"] is True
-    assert (options["workers"], options["port"]) == (3, 8123)
-    assert options["http"] == f"{PACKAGE}.core.protocol:BoundedHeadProtocol"
-    assert options["timeout_graceful_shutdown"] == 4
+    server, client = pair
+    head = HeadDeadlineSocket(server)
+    head.head_starts(time.monotonic() + 5)
+    client.sendall(b"GET / HTTP/1.1\r\n")
+    assert head.recv(100) == b"GET / HTTP/1.1\r\n"
+    head.head_done()
+    client.sendall(b"body")
+    assert head.recv(100) == b"body"
+    assert head.fileno() == server.fileno()
 
 
-def test_a_worker_builds_its_app_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(BoundedHeadProtocol, "head_timeout_seconds", 10.0)
-    monkeypatch.setenv("HEADERS_TIMEOUT_SECONDS", "2")
-    app = worker_app()
-    assert app.state.settings.headers_timeout_seconds == 2
-    assert BoundedHeadProtocol.head_timeout_seconds == 2
+def test_a_slow_head_is_408(pair: tuple[socket.socket, socket.socket]) -> None:
+    server, client = pair
+    head = HeadDeadlineSocket(server)
+    head.head_starts(time.monotonic() + 0.05)
+    assert head.recv(100) == b""
+    assert client.recv(100) == REQUEST_TIMEOUT
+    head.head_starts(time.monotonic() - 1)
+    assert head.recv(100) == b""
+
+
+def test_a_head_past_the_limit_is_431(pair: tuple[socket.socket, socket.socket]) -> None:
+    server, client = pair
+    head = HeadDeadlineSocket(server)
+    head.head_starts(time.monotonic() + 5)
+    chunk = b"a" * 8192
+    for _ in range(MAX_HEAD_BYTES // len(chunk)):
+        client.sendall(chunk)
+        assert head.recv(len(chunk)) == chunk
+    client.sendall(b"a")
+    assert head.recv(10) == b""
+    assert client.recv(100) == HEAD_TOO_LARGE
+
+%%% end

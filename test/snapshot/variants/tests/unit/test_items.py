@@ -1,15 +1,31 @@
+%%% if framework=fastapi
 """`/api/v1/items`: the routes called directly on an in-memory database."""
+%%% end
+%%% if framework=flask
+"""`/api/v1/items` over Flask's test client, on an in-memory database."""
+%%% end
 
+%%% if framework=fastapi
 from collections.abc import Callable
+%%% end
+%%% if framework=flask
+from collections.abc import Iterator
+%%% end
 
+%%% if framework=flask
+import httpx2
+%%% end
 import pytest
+%%% if framework=fastapi
 from fastapi import HTTPException, Response
 from sqlalchemy.orm import Session
+%%% end
 
-%%% if auth=jwt
+%%% if framework=fastapi auth=jwt
 from acme_api.auth.models import User
 from acme_api.auth.ownership import Owner
 %%% end
+%%% if framework=fastapi
 from acme_api.core.pagination import PageParams
 from acme_api.items import routes
 from acme_api.items.models import Item
@@ -19,20 +35,42 @@ from acme_api.items.schemas import (
     ItemRead,
     ItemUpdate,
 )
+%%% end
+%%% if framework=flask
+from acme_api.core.db import IN_MEMORY
+from acme_api.core.settings import Settings
+%%% end
 
+%%% if framework=fastapi
 from tests.resources import RESOURCES
-%%% if auth=jwt
+%%% end
+%%% if framework=fastapi auth=jwt
 from tests.users import new_email
+%%% end
+%%% if framework=flask
+from tests.app_client import app_client
+%%% end
+%%% if framework=flask auth=none
+from tests.resources import valid_body
+%%% end
+%%% if framework=flask auth=jwt
+from tests.identity import new_user_headers
+from tests.resources import create, valid_body
 %%% end
 
 PATH = "/api/v1/items"
+%%% if framework=fastapi
 VALID = RESOURCES[PATH][0]()
+%%% end
+%%% if framework=flask
+PROBLEM = "application/problem+json"
+%%% end
 # A required field: what the tests change.
 REQUIRED = "title"
 CHANGED = "changed"
 
 
-%%% if auth=jwt
+%%% if framework=fastapi auth=jwt
 def new_owner(session: Session) -> Owner:
     user = User(email=new_email(), password_hash="not a real hash")
     session.add(user)
@@ -42,41 +80,76 @@ def new_owner(session: Session) -> Owner:
 
 %%% end
 @pytest.fixture
-%%% if auth=none
+%%% if framework=fastapi auth=none
 def items(session: Session) -> ItemRepository:
     return routes.repository(session)
 %%% end
-%%% if auth=jwt
+%%% if framework=fastapi auth=jwt
 def owner(session: Session) -> Owner:
     return new_owner(session)
 %%% end
+%%% if framework=flask
+def client() -> Iterator[httpx2.Client]:
+    with app_client(Settings(database_url=IN_MEMORY)) as client:
+        yield client
+%%% end
 
 
+%%% if framework=fastapi
 @pytest.fixture
-%%% if auth=none
+%%% end
+%%% if framework=fastapi auth=none
 def create(items: ItemRepository) -> Callable[[Response], Item]:
 %%% end
-%%% if auth=jwt
+%%% if framework=fastapi auth=jwt
 def items(session: Session, owner: Owner) -> ItemRepository:
     return routes.repository(session, owner)
+%%% end
+%%% if framework=flask
+def test_create_list_read_change_delete(client: httpx2.Client, headers: dict[str, str]) -> None:
+    created = client.post(PATH, json=valid_body(client, headers, PATH), headers=headers)
+    assert created.status_code == 201
+    row = created.json()
+    assert created.headers["Location"] == f"{PATH}/{row['id']}"
+    page = client.get(PATH, params={"limit": 100}, headers=headers).json()
+    assert row in page["items"]
+    assert client.get(f"{PATH}/{row['id']}", headers=headers).json() == row
+    changed = client.patch(f"{PATH}/{row['id']}", json={REQUIRED: CHANGED}, headers=headers)
+    assert changed.json()[REQUIRED] == CHANGED
+    assert client.delete(f"{PATH}/{row['id']}", headers=headers).status_code == 204
+    missing = client.get(f"{PATH}/{row['id']}", headers=headers)
+    assert (missing.status_code, missing.headers["content-type"]) == (404, PROBLEM)
+%%% end
+%%% if framework=fastapi auth=jwt | framework=flask auth=none | framework=flask auth=jwt
 
 
+%%% end
+%%% if framework=fastapi auth=jwt
 @pytest.fixture
 def create(items: ItemRepository, owner: Owner) -> Callable[[Response], Item]:
 %%% end
+%%% if framework=fastapi
     body = ItemCreate.model_validate(VALID)
-%%% if auth=none
+%%% end
+%%% if framework=fastapi auth=none
     return lambda response: routes.create_item(body, items, response)
 %%% end
-%%% if auth=jwt
+%%% if framework=fastapi auth=jwt
     return lambda response: routes.create_item(body, items, response, owner)
 %%% end
+%%% if framework=fastapi
 
 
 def test_routes_create_list_read_change_delete(
     items: ItemRepository,
     create: Callable[[Response], Item],
+%%% end
+%%% if framework=flask
+def test_ids_outside_a_database_integer_are_422(
+    client: httpx2.Client, headers: dict[str, str]
+%%% end
 ) -> None:
+%%% if framework=fastapi
     response = Response()
     created = create(response)
     assert response.headers["Location"] == f"{PATH}/{created.id}"
@@ -91,9 +164,17 @@ def test_routes_create_list_read_change_delete(
     with pytest.raises(HTTPException) as missing:
         routes.read_item(created.id, items)
     assert missing.value.status_code == 404
+%%% end
+%%% if framework=flask
+    for bad in (0, 2**63):
+        refused = client.get(f"{PATH}/{bad}", headers=headers)
+        assert refused.status_code == 422
+%%% end
 
 %%% if auth=jwt
 
+%%% end
+%%% if framework=fastapi auth=jwt
 def test_another_users_rows_are_invisible(
     session: Session, owner: Owner, create: Callable[[Response], Item]
 ) -> None:
@@ -103,5 +184,15 @@ def test_another_users_rows_are_invisible(
     assert stranger.page(20, 0) == ([], 0)
     everyone = routes.repository(session, Owner(owner.user, sees_everyone=True))
     assert everyone.get(created.id) is created
+%%% end
+%%% if framework=flask auth=jwt
+def test_another_users_rows_are_invisible(client: httpx2.Client, headers: dict[str, str]) -> None:
+    row = create(client, headers, PATH)
+    stranger = new_user_headers(client)
+    assert client.get(f"{PATH}/{row['id']}", headers=stranger).status_code == 404
+    assert client.get(PATH, headers=stranger).json()["total"] == 0
+    assert client.get(PATH).status_code == 401
+%%% end
+%%% if auth=jwt
 
 %%% end

@@ -1,53 +1,137 @@
+%%% if framework=fastapi
 """FastAPI's errors as RFC 9457 problem details (application/problem+json)."""
+%%% end
+%%% if framework=flask
+"""Every error as an RFC 9457 problem detail (application/problem+json).
+%%% end
 
+%%% if framework=flask
+APIFlask turns Werkzeug's HTTP errors (404, 405, 413 ...) and its own
+`abort()` into an `HTTPError` and hands it to one error processor; that
+processor, the handler of database conflicts and the last-resort handler of
+everything else all answer through `problem_response`.
+"""
+
+import logging
+%%% end
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+%%% if framework=fastapi
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+%%% end
+%%% if framework=flask
+from apiflask import APIFlask, HTTPError
+from flask import Response, g, json, request
+from pydantic import ValidationError
+%%% end
 from sqlalchemy.exc import IntegrityError
+%%% if framework=fastapi
 from starlette.exceptions import HTTPException
 from starlette.routing import Match
+%%% end
+%%% if framework=flask
+from werkzeug.datastructures import Headers
+%%% end
 
 from .problems import CONTENT_TYPE, FieldError, InvalidInputError, problem, status_title
 
+%%% if framework=fastapi
 # Where FastAPI says a value came from; clients know the field, not the transport.
 _LOCATIONS = frozenset({"body", "query", "path", "header", "cookie"})
 # Probed one by one, so routers nested in routers answer too.
 _METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 _NOT_JSON: FieldError = {"field": "body", "message": "The body is not valid JSON."}
+%%% end
+%%% if framework=flask
+logger = logging.getLogger(__name__)
+%%% end
 
+%%% if framework=flask
+VALIDATION_DETAIL = "The request is invalid; see errors."
+CONFLICT_DETAIL = "The request conflicts with stored data: a value that must be unique is taken."
+NOT_JSON: FieldError = {"field": "body", "message": "The body is not valid JSON."}
+# Methods every route answers implicitly; Allow names the ones the API declares, in this order.
+_IMPLICIT_METHODS = frozenset({"HEAD", "OPTIONS"})
+_METHOD_ORDER = ("GET", "POST", "PUT", "PATCH", "DELETE")
+%%% end
 
+%%% if framework=flask
+
+%%% end
 def problem_response(
+%%% if framework=fastapi
     request_id: str,
+%%% end
     status: int,
     *,
+%%% if framework=fastapi
     instance: str,
+%%% end
     detail: str | None = None,
+%%% if framework=fastapi
     errors: list[FieldError] | None = None,
+%%% end
+%%% if framework=flask
+    errors: Sequence[FieldError] | None = None,
+%%% end
     headers: Mapping[str, str] | None = None,
+%%% if framework=fastapi
 ) -> JSONResponse:
     """A problem-details response; the request id also goes into the body."""
     body = problem(status, request_id=request_id, detail=detail, instance=instance, errors=errors)
     return JSONResponse(body, status_code=status, media_type=CONTENT_TYPE, headers=headers)
+%%% end
+%%% if framework=flask
+) -> Response:
+    """A problem for the current request; its id also goes into the body."""
+    body = problem(
+        status,
+        request_id=g.request_id,
+        detail=detail,
+        instance=request.path,
+        errors=list(errors) if errors is not None else None,
+    )
+    response = Response(json.dumps(body), status=status, mimetype=CONTENT_TYPE)
+    response.headers.update(headers or {})
+    return response
+%%% end
 
 
+%%% if framework=fastapi
 def field_path(location: Sequence[str | int]) -> str:
     """("body", "tags", 0) -> "tags.0"; a whole-body error is just "body"."""
     parts = list(location)
     if len(parts) > 1 and parts[0] in _LOCATIONS:
         parts = parts[1:]
     return ".".join(str(part) for part in parts)
+%%% end
+%%% if framework=flask
+def field_errors(error: ValidationError) -> list[FieldError]:
+    """pydantic's errors, each with its dotted field: ("tags", 0) -> "tags.0"."""
+    return [
+        {"field": ".".join(str(part) for part in item["loc"]) or "body", "message": item["msg"]}
+        for item in error.errors(include_url=False)
+    ]
+%%% end
 
 
+%%% if framework=fastapi
 def _field_error(error: Mapping[str, Any]) -> FieldError:
     if error.get("type") == "json_invalid":
         # FastAPI locates a JSON syntax error at a character offset: not a field.
         return _NOT_JSON
     return {"field": field_path(error["loc"]), "message": str(error["msg"])}
+%%% end
+%%% if framework=flask
+def _validation_problem(errors: Sequence[FieldError]) -> Response:
+    return problem_response(422, detail=VALIDATION_DETAIL, errors=errors)
+%%% end
 
 
+%%% if framework=fastapi
 def _allowed_methods(request: Request) -> str:
     """Every method the path has; Starlette's 405 names only those of the first route matched."""
     routes = request.app.router.routes
@@ -74,16 +158,38 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     if exc.status_code == 405:
         headers["Allow"] = _allowed_methods(request) or headers.get("Allow", "")
     detail = str(exc.detail)
+%%% end
+%%% if framework=flask
+def _http_error(error: HTTPError) -> Response:
+    if isinstance(error.__cause__, ValidationError):
+        return _validation_problem(field_errors(error.__cause__))
+    errors: list[FieldError] | None = error.extra_data.get("errors")
+    if errors is not None:
+        return _validation_problem(errors)
+    headers = dict(Headers(error.headers).items())
+    if error.status_code == 405 and "Allow" in headers:
+        allowed = {m.strip() for m in headers["Allow"].split(",")} - _IMPLICIT_METHODS
+        headers["Allow"] = ", ".join(m for m in _METHOD_ORDER if m in allowed)
+    message = error.message
+%%% end
     return problem_response(
+%%% if framework=fastapi
         request.state.request_id,
         exc.status_code,
         instance=request.url.path,
         # Starlette's default detail is the reason phrase, already the title.
         detail=None if detail == status_title(exc.status_code) else detail,
+%%% end
+%%% if framework=flask
+        error.status_code,
+        # A bare status's message is its reason phrase, already the title.
+        detail=None if message == status_title(error.status_code) else message,
+%%% end
         headers=headers,
     )
 
 
+%%% if framework=fastapi
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     # FastAPI's own validation, or the app's rules on input that parsed (InvalidInputError).
     if isinstance(exc, InvalidInputError):
@@ -98,8 +204,15 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
         detail="The request is invalid; see errors.",
         errors=errors,
     )
+%%% end
+%%% if framework=flask
+def _invalid_input(error: InvalidInputError) -> Response:
+    # The app's own rules on input that parsed: a reference to a row that is not there.
+    return _validation_problem(error.errors)
+%%% end
 
 
+%%% if framework=fastapi
 async def _conflict(request: Request, exc: Exception) -> JSONResponse:
     # A write the database refused for a constraint: a unique value taken, or a
     # referenced row gone meanwhile. The unit of work has rolled back by now.
@@ -108,12 +221,40 @@ async def _conflict(request: Request, exc: Exception) -> JSONResponse:
         409,
         instance=request.url.path,
         detail="The request conflicts with stored data: a value that must be unique is taken.",
+%%% end
+%%% if framework=flask
+def _conflict(_error: IntegrityError) -> Response:
+    # A unique value taken, or a referenced row gone meanwhile; the session rolls back.
+    return problem_response(409, detail=CONFLICT_DETAIL)
+
+
+def _unexpected(error: Exception) -> Response:
+    request_id: str = g.request_id
+    logger.error(
+        "unhandled error",
+        exc_info=error,
+        extra={"request_id": request_id, "method": request.method, "path": request.path},
+%%% end
     )
+%%% if framework=flask
+    detail = f"An unexpected error occurred; quote request id {request_id} when reporting it."
+    return problem_response(500, detail=detail)
+%%% end
 
 
+%%% if framework=fastapi
 def install_error_handlers(app: FastAPI) -> None:
     """Route HTTP and validation errors to problem details.
+%%% end
+%%% if framework=flask
+def install_error_handlers(app: APIFlask) -> None:
+    app.error_processor(_http_error)
+    app.register_error_handler(InvalidInputError, _invalid_input)
+    app.register_error_handler(IntegrityError, _conflict)
+    app.register_error_handler(Exception, _unexpected)
+%%% end
 
+%%% if framework=fastapi
     Unhandled exceptions are not handled here but in RequestContextMiddleware,
     which sits outside and so can still add the request id to the 500.
     """
@@ -121,3 +262,12 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(InvalidInputError, _validation_error)
     app.add_exception_handler(IntegrityError, _conflict)
+%%% end
+
+%%% if framework=flask
+def not_json() -> HTTPError:
+    """The error for a body that does not parse as JSON: a 422 on the body, as any invalid input."""
+    extra: dict[str, Any] = {"errors": [NOT_JSON]}
+    return HTTPError(422, extra_data=extra)
+
+%%% end

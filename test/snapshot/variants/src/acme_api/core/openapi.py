@@ -2,24 +2,67 @@
 
 from typing import Any
 
+%%% if framework=fastapi
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
+%%% end
+%%% if framework=flask
+from apiflask import APIFlask
+%%% end
 
 from .problems import CONTENT_TYPE, status_title
 
+%%% if framework=fastapi
 _SCHEMAS = "#/components/schemas/"
+%%% end
+%%% if framework=flask
+_JSON = "application/json"
+%%% end
 
 
+%%% if framework=fastapi
 class ProblemFieldError(BaseModel):
     field: str
     message: str
+%%% end
+%%% if framework=flask
+# RFC 9457 problem details, as every error response carries them.
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["type", "title", "status", "request_id"],
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "instance": {"type": "string"},
+        "request_id": {"type": "string"},
+        "errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["field", "message"],
+                "properties": {"field": {"type": "string"}, "message": {"type": "string"}},
+            },
+        },
+    },
+}
+%%% end
 
 
+%%% if framework=fastapi
 class Problem(BaseModel):
     """RFC 9457 problem details, as every error response carries them."""
+%%% end
+%%% if framework=flask
+def problem_responses(*statuses: int) -> dict[int, str]:
+    """`responses=` for `doc()`: these statuses answer with a problem."""
+    return {status: status_title(status) for status in statuses}
+%%% end
 
+%%% if framework=fastapi
     type: str
     title: str
     status: int
@@ -27,8 +70,23 @@ class Problem(BaseModel):
     instance: str | None = None
     request_id: str
     errors: list[ProblemFieldError] | None = None
+%%% end
 
+%%% if framework=flask
+def _problems_as_problem_json(spec: dict[Any, Any] | str) -> dict[Any, Any] | str:
+    # APIFlask documents error bodies as application/json; they are problem+json.
+    if isinstance(spec, str):
+        return spec
+    for path in spec.get("paths", {}).values():
+        for operation in path.values():
+            for status, response in operation.get("responses", {}).items():
+                content = response.get("content", {})
+                if str(status)[0] in "45" and _JSON in content:
+                    content[CONTENT_TYPE] = content.pop(_JSON)
+    return spec
+%%% end
 
+%%% if framework=fastapi
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """`responses=` for a route or router: these statuses answer with a problem."""
     return {
@@ -38,8 +96,17 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         }
         for status in statuses
     }
+%%% end
 
+%%% if framework=flask
+def configure_openapi(app: APIFlask) -> None:
+    """Every error response is documented with the Problem schema."""
+    app.config["HTTP_ERROR_SCHEMA"] = PROBLEM_SCHEMA
+    app.config["VALIDATION_ERROR_SCHEMA"] = PROBLEM_SCHEMA
+    app.spec_processor(_problems_as_problem_json)
+%%% end
 
+%%% if framework=fastapi
 def install_openapi(app: FastAPI) -> None:
     """Generate the document once, with the problem schemas the responses refer to."""
 
@@ -57,3 +124,5 @@ def install_openapi(app: FastAPI) -> None:
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+%%% end

@@ -1,37 +1,77 @@
-"""`serve`: the app under uvicorn on HOST:PORT, in WEB_CONCURRENCY worker processes."""
+%%% if framework=fastapi
+"""`serve`: the app under uvicorn on HOST:PORT."""
+%%% end
+%%% if framework=flask
+"""`serve`: the app under gunicorn on HOST:PORT, WEB_CONCURRENCY worker processes."""
+%%% end
 
+%%% if framework=fastapi
 import signal
-from typing import TypedDict
+%%% end
+%%% if framework=flask
+import logging
+from typing import Any
+%%% end
 
+%%% if framework=fastapi
 import uvicorn
-from fastapi import FastAPI
+%%% end
+%%% if framework=flask
+from flask import Flask
+%%% end
 
+%%% if framework=flask
+# gunicorn ships no type information.
+from gunicorn.app.base import BaseApplication  # type: ignore[import-untyped]
+from gunicorn.glogging import Logger  # type: ignore[import-untyped]
+
+%%% end
 from ..app import create_app
-from .logs import configure_logging
-from .protocol import BoundedHeadProtocol, with_head_timeout
-from .settings import Settings, load_settings
+%%% if framework=fastapi
+from .protocol import with_head_timeout
+%%% end
+%%% if framework=flask
+from .db import POOL_SIZE
+%%% end
+from .settings import Settings
+%%% if framework=flask
+from .worker import MAX_HEAD_BYTES, with_head_timeout
+%%% end
 
-# The package this module is the `core.serve` of, for the import strings workers use.
-PACKAGE = __name__.partition(".")[0]
+%%% if framework=flask
+# Seconds a keep-alive connection may idle between requests.
+KEEPALIVE_SECONDS = 5
+%%% end
 
-
+%%% if framework=fastapi
 def serve(settings: Settings) -> None:
     """Serve until SIGTERM or SIGINT, then finish the requests in flight and return.
+%%% end
 
+%%% if framework=fastapi
     On the signal uvicorn stops accepting connections, closes idle ones and waits
     up to SHUTDOWN_GRACE_SECONDS for the requests in flight; any still running
-    then are cancelled. With WEB_CONCURRENCY above 1 this process supervises that
-    many workers and passes the signal on to each.
+    then are cancelled.
+%%% end
+%%% if framework=flask
+class _RootLogger(Logger):  # type: ignore[misc]
+    """gunicorn's own messages go through the root handler, so LOG_FORMAT covers them too.
+
+    The access log is off: the app writes one line per request itself, with its id.
+%%% end
     """
-    if settings.web_concurrency > 1:
-        _serve_workers(settings)
-        return
+%%% if framework=fastapi
     config = uvicorn.Config(
         create_app(settings),
+        host=settings.host,
+        port=settings.port,
         # Slow or half-open clients: a deadline for each request head, as uvicorn
         # itself only times out connections idling between requests.
         http=with_head_timeout(settings.headers_timeout_seconds),
-        **_server_options(settings),
+        timeout_graceful_shutdown=settings.shutdown_grace_seconds,
+        log_config=None,  # keep the logging set up by `configure_logging`
+        access_log=False,  # RequestContextMiddleware writes the access log, with request ids
+        server_header=False,
     )
     server = uvicorn.Server(config)
     # After its graceful shutdown uvicorn restores the handlers it found and
@@ -42,43 +82,64 @@ def serve(settings: Settings) -> None:
     for stop_signal in (signal.SIGTERM, signal.SIGINT):
         signal.signal(stop_signal, server.handle_exit)
     server.run()
+%%% end
+
+%%% if framework=flask
+    def setup(self, cfg: Any) -> None:
+        for log in (self.error_log, self.access_log):
+            log.handlers.clear()
+            log.propagate = True
+        self.access_log.disabled = True
+        self.error_log.setLevel(logging.NOTSET)
 
 
-def _serve_workers(settings: Settings) -> None:
-    # Workers are fresh interpreters (spawned, not forked): they get the app and
-    # the protocol by import string and build them from the same environment.
-    uvicorn.run(
-        f"{PACKAGE}.core.serve:worker_app",
-        factory=True,
-        workers=settings.web_concurrency,
-        http=f"{PACKAGE}.core.protocol:BoundedHeadProtocol",
-        **_server_options(settings),
-    )
+class Server(BaseApplication):  # type: ignore[misc]
+    """gunicorn run from code: every option comes from the validated settings."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        super().__init__()
+
+    def options(self) -> dict[str, Any]:
+        host = self.settings.host
+        bind_host = f"[{host}]" if ":" in host else host
+        return {
+            "bind": f"{bind_host}:{self.settings.port}",
+            "workers": self.settings.web_concurrency,
+            # Threads, so a slow client holds a thread, not the whole worker; no
+            # more of them than the database pool has connections.
+            # gthread with a deadline and a size limit on request heads (see worker.py).
+            "worker_class": with_head_timeout(self.settings.headers_timeout_seconds),
+            "threads": POOL_SIZE,
+            # The request line and each header may use the whole head (0: no limit of
+            # its own); MAX_HEAD_BYTES bounds them all together.
+            "limit_request_line": 0,
+            "limit_request_field_size": MAX_HEAD_BYTES,
+            "keepalive": KEEPALIVE_SECONDS,
+            # On SIGTERM: stop accepting, let requests in flight finish, then exit 0.
+            "graceful_timeout": self.settings.shutdown_grace_seconds,
+            "logger_class": _RootLogger,
+            # Each worker makes its own app, so no database connection crosses a fork.
+            "preload_app": False,
+            # No control socket in ~/.gunicorn: nothing of `serve` is managed that way.
+            "control_socket_disable": True,
+        }
+
+    def load_config(self) -> None:
+        for key, value in self.options().items():
+            self.cfg.set(key, value)
+
+    def load(self) -> Flask:
+        return create_app(self.settings)
 
 
-class ServerOptions(TypedDict):
-    host: str
-    port: int
-    timeout_graceful_shutdown: int
-    log_config: None
-    access_log: bool
-    server_header: bool
+def serve(settings: Settings) -> None:
+    """Serve until SIGTERM or SIGINT, then finish the requests in flight and return."""
+    try:
+        Server(settings).run()
+    except SystemExit as stop:
+        # gunicorn's master exits through sys.exit; a clean stop is a return here.
+        if stop.code not in (0, None):
+            raise
 
-
-def _server_options(settings: Settings) -> ServerOptions:
-    return {
-        "host": settings.host,
-        "port": settings.port,
-        "timeout_graceful_shutdown": settings.shutdown_grace_seconds,
-        "log_config": None,  # keep the logging set up by `configure_logging`
-        "access_log": False,  # RequestContextMiddleware writes the access log, with request ids
-        "server_header": False,
-    }
-
-
-def worker_app() -> FastAPI:
-    """A worker process's app: settings, logging and head deadline from the environment."""
-    settings = load_settings()
-    configure_logging(settings)
-    BoundedHeadProtocol.head_timeout_seconds = settings.headers_timeout_seconds
-    return create_app(settings)
+%%% end

@@ -1,0 +1,61 @@
+"""`migrate`: apply every Alembic migration to DATABASE_URL; running it again is harmless."""
+
+import logging
+from typing import TYPE_CHECKING
+
+from sqlalchemy.exc import OperationalError
+
+from .db import Database
+from .settings import ConfigError, Settings
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+logger = logging.getLogger(__name__)
+
+# Alembic announces each of its built-in plugins at INFO when it is first
+# imported: no news to an operator. It is imported when a migration runs (the
+# command line loads this module only for `migrate`), so after logging is set up.
+logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
+
+# The package the revisions ship in (this module is its `core.migrate`).
+PACKAGE = __name__.partition(".")[0]
+# The database this project was generated for. Without DATABASE_URL the settings
+# fall back to a SQLite file, which must not quietly stand in for the real server.
+GENERATED_FOR = "sqlite"
+
+
+def alembic_config() -> "Config":
+    """Alembic's settings, in code: the scripts ship inside the package."""
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", f"{PACKAGE}:migrations")
+    return config
+
+
+def migrate(settings: Settings) -> None:
+    """Upgrade the database to the newest revision."""
+    if GENERATED_FOR != "sqlite" and "database_url" not in settings.model_fields_set:
+        msg = (
+            f"DATABASE_URL is not set and this project is made for {GENERATED_FOR}: "
+            "set it in the environment or in .env (see .env.example) to migrate that server"
+        )
+        raise ConfigError(msg)
+    from alembic import command
+
+    config = alembic_config()
+    database = Database(settings.database_url)
+    try:
+        # migrations/env.py runs on this connection; leaving the block commits.
+        with database.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    except OperationalError as error:
+        # The driver's first line says why (refused, password, unknown database); no traceback.
+        reason = str(error.orig).strip().splitlines()[0] if error.orig else type(error).__name__
+        msg = f"cannot migrate the database at DATABASE_URL: {reason}"
+        raise ConfigError(msg) from None
+    finally:
+        database.dispose()
+    logger.info("database is up to date")

@@ -1,0 +1,51 @@
+"""Queries of `items`, scoped to one owner unless the caller sees everyone's.
+
+Writes only flush: the caller's unit of work (one per request) commits.
+"""
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from .models import Item
+
+
+class ItemRepository:
+    def __init__(self, session: Session, owner_id: int | None) -> None:
+        """`owner_id=None` sees every owner's rows (an admin); otherwise only that owner's."""
+        self.session = session
+        self.owner_id = owner_id
+
+    def _scoped(self, query: Select[Any]) -> Select[Any]:
+        if self.owner_id is None:
+            return query
+        return query.where(Item.owner_id == self.owner_id)
+
+    def page(self, limit: int, offset: int) -> tuple[Sequence[Item], int]:
+        """One page ordered by id, and the total: two queries whatever the page size."""
+        query = self._scoped(select(Item)).order_by(Item.id)
+        rows = self.session.scalars(query.limit(limit).offset(offset)).all()
+        total = self.session.scalar(self._scoped(select(func.count(Item.id))))
+        return rows, total or 0
+
+    def get(self, item_id: int) -> Item | None:
+        query = select(Item).where(Item.id == item_id)
+        return self.session.scalars(self._scoped(query)).one_or_none()
+
+    def add(self, values: dict[str, Any]) -> Item:
+        item = Item(**values)
+        self.session.add(item)
+        self.session.flush()
+        return item
+
+    def update(self, item: Item, changes: dict[str, Any]) -> Item:
+        for name, value in changes.items():
+            setattr(item, name, value)
+        self.session.flush()
+        return item
+
+    def delete(self, item: Item) -> None:
+        self.session.delete(item)
+        self.session.flush()

@@ -1,0 +1,1 @@
+"""Alembic migrations; they ship inside the package so `migrate` works when installed."""

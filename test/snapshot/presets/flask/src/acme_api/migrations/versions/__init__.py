@@ -1,0 +1,1 @@
+"""Revision scripts, made with `alembic revision --autogenerate -m "..."`."""

@@ -1,0 +1,47 @@
+"""Give each row of items an owner: a user, whose rows go with them.
+
+Revision ID: add_items_owner
+Revises: create_items
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "add_items_owner"
+down_revision: str | None = "create_items"
+branch_labels: tuple[str, ...] | None = None
+depends_on: tuple[str, ...] | None = None
+
+# The type of users.id: 64-bit (on SQLite, INTEGER, its rowid).
+ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+# SQLite rebuilds the table to alter it: the copy keeps AUTOINCREMENT (ids never reused).
+REBUILT_TABLE = {"sqlite_autoincrement": True}
+
+
+def upgrade() -> None:
+    # An owner cannot be made up for rows that already exist: say so rather
+    # than guess, before anything changes.
+    rows = op.get_bind().execute(sa.text("SELECT COUNT(*) FROM items")).scalar_one()
+    if rows:
+        msg = (
+            f"items holds {rows} rows without an owner; delete them or move them "
+            "elsewhere, then migrate again"
+        )
+        raise RuntimeError(msg)
+    with op.batch_alter_table("items", table_kwargs=REBUILT_TABLE) as batch:
+        batch.add_column(sa.Column("owner_id", ID, nullable=False))
+        batch.create_foreign_key(
+            op.f("fk_items_owner_id_users"),
+            "users",
+            ["owner_id"],
+            ["id"],
+            ondelete="CASCADE",
+        )
+        batch.create_index(op.f("ix_items_owner_id"), ["owner_id"], unique=False)
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("items", table_kwargs=REBUILT_TABLE) as batch:
+        batch.drop_index(op.f("ix_items_owner_id"))
+        batch.drop_constraint(op.f("fk_items_owner_id_users"), type_="foreignkey")
+        batch.drop_column("owner_id")
