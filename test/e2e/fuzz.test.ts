@@ -77,6 +77,8 @@ function selected(operations: readonly string[], paths: FuzzPass["paths"]): stri
 /** The default project, named by its covering-set id; its answers pick the passes. */
 const TARGETS: readonly FuzzTarget[] = [
   { id: shortId(defaultAnswers()), flags: answerFlags(defaultAnswers()) },
+  // The same API on Flask: APIFlask writes its own OpenAPI document, held to the same passes.
+  { id: shortId({ ...defaultAnswers(), framework: "flask" }), flags: answerFlags({ ...defaultAnswers(), framework: "flask" }) },
   // MariaDB stores, compares and overflows differently from SQLite: the same passes on it.
   { id: shortId({ ...defaultAnswers(), db: "mysql" }), flags: answerFlags({ ...defaultAnswers(), db: "mysql" }), server: MYSQL },
 ];

@@ -12,6 +12,9 @@ from pydantic.json_schema import models_json_schema
 from apiflask import APIFlask
 %%% end
 
+%%% if framework=flask
+from .ids import MAX_ID
+%%% end
 from .problems import CONTENT_TYPE, status_title
 
 %%% if framework=fastapi
@@ -73,17 +76,8 @@ def problem_responses(*statuses: int) -> dict[int, str]:
 %%% end
 
 %%% if framework=flask
-def _problems_as_problem_json(spec: dict[Any, Any] | str) -> dict[Any, Any] | str:
-    # APIFlask documents error bodies as application/json; they are problem+json.
-    if isinstance(spec, str):
-        return spec
-    for path in spec.get("paths", {}).values():
-        for operation in path.values():
-            for status, response in operation.get("responses", {}).items():
-                content = response.get("content", {})
-                if str(status)[0] in "45" and _JSON in content:
-                    content[CONTENT_TYPE] = content.pop(_JSON)
-    return spec
+def _as_served(spec: dict[Any, Any] | str) -> dict[Any, Any] | str:
+    """The document APIFlask writes, corrected to say what the app does.
 %%% end
 
 %%% if framework=fastapi
@@ -97,19 +91,41 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         for status in statuses
     }
 %%% end
-
 %%% if framework=flask
-def configure_openapi(app: APIFlask) -> None:
-    """Every error response is documented with the Problem schema."""
-    app.config["HTTP_ERROR_SCHEMA"] = PROBLEM_SCHEMA
-    app.config["VALIDATION_ERROR_SCHEMA"] = PROBLEM_SCHEMA
-    app.spec_processor(_problems_as_problem_json)
+    Error bodies are problem+json, not application/json; a body is required
+    where a route takes one (a missing or null body is a 422); a row id in a
+    path is a 64-bit id from 1 up, as `row_id` checks.
+    """
+    if isinstance(spec, str):
+        return spec
+    for path in spec.get("paths", {}).values():
+        for operation in path.values():
+            for status, response in operation.get("responses", {}).items():
+                content = response.get("content", {})
+                if str(status)[0] in "45" and _JSON in content:
+                    content[CONTENT_TYPE] = content.pop(_JSON)
+            if "requestBody" in operation:
+                operation["requestBody"]["required"] = True
+            for parameter in operation.get("parameters", []):
+                if parameter.get("in") == "path" and parameter["schema"].get("type") == "integer":
+                    parameter["schema"].update(minimum=1, maximum=MAX_ID)
+    return spec
 %%% end
+
 
 %%% if framework=fastapi
 def install_openapi(app: FastAPI) -> None:
     """Generate the document once, with the problem schemas the responses refer to."""
+%%% end
+%%% if framework=flask
+def configure_openapi(app: APIFlask) -> None:
+    """Every error response is documented with the Problem schema, and the document as served."""
+    app.config["HTTP_ERROR_SCHEMA"] = PROBLEM_SCHEMA
+    app.config["VALIDATION_ERROR_SCHEMA"] = PROBLEM_SCHEMA
+    app.spec_processor(_as_served)
+%%% end
 
+%%% if framework=fastapi
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
             document = get_openapi(

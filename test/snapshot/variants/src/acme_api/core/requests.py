@@ -11,11 +11,14 @@ from flask import Flask, Request, Response, g, request
 from .errors import not_json
 from .extensions import current_settings
 from .logs import ACCESS_LOGGER
+from .problems import FieldError
 from .request_id import HEADER, current_request_id, resolve_request_id
 
 access_logger = logging.getLogger(ACCESS_LOGGER)
 
 TOO_LARGE = "The request body is larger than MAX_BODY_BYTES allows."
+MISSING_BODY: FieldError = {"field": "body", "message": "Field required"}
+_BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 
 class JsonRequest(Request):
@@ -38,8 +41,11 @@ def _start() -> Response | None:
         _bound_streamed_body(request.environ, limit)
     if request.is_json and request.get_data(cache=True):
         # A JSON body is parsed before the route, authentication included, runs:
-        # malformed JSON is a 422 whoever sends it.
-        request.get_json()
+        # malformed JSON is a 422 whoever sends it, and so is a body of `null`
+        # (which APIFlask would read as `{}`, an empty change).
+        body = request.get_json()
+        if body is None and request.method in _BODY_METHODS:
+            raise HTTPError(422, extra_data={"errors": [MISSING_BODY]})
     origin = request.headers.get("Origin")
     if request.method == "OPTIONS" and _allowed_origin(origin):
         # A CORS preflight: answered here (200, as browsers and Starlette expect),

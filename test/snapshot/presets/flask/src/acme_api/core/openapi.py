@@ -4,6 +4,7 @@ from typing import Any
 
 from apiflask import APIFlask
 
+from .ids import MAX_ID
 from .problems import CONTENT_TYPE, status_title
 
 _JSON = "application/json"
@@ -37,8 +38,13 @@ def problem_responses(*statuses: int) -> dict[int, str]:
     return {status: status_title(status) for status in statuses}
 
 
-def _problems_as_problem_json(spec: dict[Any, Any] | str) -> dict[Any, Any] | str:
-    # APIFlask documents error bodies as application/json; they are problem+json.
+def _as_served(spec: dict[Any, Any] | str) -> dict[Any, Any] | str:
+    """The document APIFlask writes, corrected to say what the app does.
+
+    Error bodies are problem+json, not application/json; a body is required
+    where a route takes one (a missing or null body is a 422); a row id in a
+    path is a 64-bit id from 1 up, as `row_id` checks.
+    """
     if isinstance(spec, str):
         return spec
     for path in spec.get("paths", {}).values():
@@ -47,11 +53,16 @@ def _problems_as_problem_json(spec: dict[Any, Any] | str) -> dict[Any, Any] | st
                 content = response.get("content", {})
                 if str(status)[0] in "45" and _JSON in content:
                     content[CONTENT_TYPE] = content.pop(_JSON)
+            if "requestBody" in operation:
+                operation["requestBody"]["required"] = True
+            for parameter in operation.get("parameters", []):
+                if parameter.get("in") == "path" and parameter["schema"].get("type") == "integer":
+                    parameter["schema"].update(minimum=1, maximum=MAX_ID)
     return spec
 
 
 def configure_openapi(app: APIFlask) -> None:
-    """Every error response is documented with the Problem schema."""
+    """Every error response is documented with the Problem schema, and the document as served."""
     app.config["HTTP_ERROR_SCHEMA"] = PROBLEM_SCHEMA
     app.config["VALIDATION_ERROR_SCHEMA"] = PROBLEM_SCHEMA
-    app.spec_processor(_problems_as_problem_json)
+    app.spec_processor(_as_served)
