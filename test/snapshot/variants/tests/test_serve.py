@@ -1,9 +1,19 @@
 %%% if framework=fastapi
-"""`serve` without a real server: uvicorn's run is replaced by a stand-in."""
+"""`serve` without a real server: uvicorn's run is replaced by a stand-in.
 %%% end
 %%% if framework=flask
-"""`serve` without a real server: gunicorn's run is replaced by a stand-in."""
+"""`serve` without a real server: gunicorn's run is replaced by a stand-in.
 %%% end
+
+A unit test kept beside the in-process layers rather than in tests/unit, so a
+project with integration tests only runs it too: only served e2e requests would
+%%% if framework=fastapi
+otherwise reach `core/serve.py`.
+%%% end
+%%% if framework=flask
+otherwise reach `core/serve.py` and `core/worker.py`.
+%%% end
+"""
 
 %%% if framework=fastapi
 import signal
@@ -24,7 +34,7 @@ from flask import Flask
 
 %%% if framework=fastapi
 from acme_api.core.protocol import BoundedHeadProtocol
-from acme_api.core.serve import serve
+from acme_api.core.serve import serve, worker_app
 %%% end
 %%% if framework=flask
 from acme_api.core.serve import Server, serve
@@ -39,6 +49,12 @@ from acme_api.core.worker import (
     HeadDeadlineSocket,
 )
 %%% end
+
+%%% if framework=fastapi
+from tests import PACKAGE
+
+%%% end
+pytestmark = pytest.mark.unit
 
 
 %%% if framework=fastapi
@@ -132,11 +148,23 @@ def pair() -> Iterator[tuple[socket.socket, socket.socket]]:
     server, client = socket.socketpair()
     with server, client:
         yield server, client
+%%% end
 
+%%% if framework=fastapi
+def test_web_concurrency_runs_that_many_workers_built_from_import_strings(
+    monkeypatch: pytest.MonkeyPatch,
+%%% end
+%%% if framework=flask
 
 def test_a_head_in_time_is_read_then_the_socket_is_its_own(
     pair: tuple[socket.socket, socket.socket],
+%%% end
 ) -> None:
+%%% if framework=fastapi
+    runs: list[tuple[str, dict[str, object]]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: runs.append((app, options)))
+%%% end
+%%% if framework=flask
     server, client = pair
     head = HeadDeadlineSocket(server)
     head.head_starts(time.monotonic() + 5)
@@ -146,8 +174,22 @@ def test_a_head_in_time_is_read_then_the_socket_is_its_own(
     client.sendall(b"body")
     assert head.recv(100) == b"body"
     assert head.fileno() == server.fileno()
+%%% end
 
+%%% if framework=fastapi
+    serve(Settings(port=8123, web_concurrency=3, shutdown_grace_seconds=4))
+%%% end
 
+%%% if framework=fastapi
+    [(app, options)] = runs
+    # Spawned workers import what they serve: strings, resolved in each worker.
+    assert app == f"{PACKAGE}.core.serve:worker_app"
+    assert options["factory"] is True
+    assert (options["workers"], options["port"]) == (3, 8123)
+    assert options["http"] == f"{PACKAGE}.core.protocol:BoundedHeadProtocol"
+    assert options["timeout_graceful_shutdown"] == 4
+%%% end
+%%% if framework=flask
 def test_a_slow_head_is_408(pair: tuple[socket.socket, socket.socket]) -> None:
     server, client = pair
     head = HeadDeadlineSocket(server)
@@ -156,8 +198,18 @@ def test_a_slow_head_is_408(pair: tuple[socket.socket, socket.socket]) -> None:
     assert client.recv(100) == REQUEST_TIMEOUT
     head.head_starts(time.monotonic() - 1)
     assert head.recv(100) == b""
+%%% end
 
 
+%%% if framework=fastapi
+def test_a_worker_builds_its_app_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(BoundedHeadProtocol, "head_timeout_seconds", 10.0)
+    monkeypatch.setenv("HEADERS_TIMEOUT_SECONDS", "2")
+    app = worker_app()
+    assert app.state.settings.headers_timeout_seconds == 2
+    assert BoundedHeadProtocol.head_timeout_seconds == 2
+%%% end
+%%% if framework=flask
 def test_a_head_past_the_limit_is_431(pair: tuple[socket.socket, socket.socket]) -> None:
     server, client = pair
     head = HeadDeadlineSocket(server)
@@ -169,5 +221,4 @@ def test_a_head_past_the_limit_is_431(pair: tuple[socket.socket, socket.socket])
     client.sendall(b"a")
     assert head.recv(10) == b""
     assert client.recv(100) == HEAD_TOO_LARGE
-
 %%% end

@@ -99,8 +99,8 @@ def _free_port() -> int:
         return port
 
 
-def _wait_until_healthy(server: Server) -> None:
-    deadline = time.monotonic() + STARTUP_SECONDS
+def _wait_until_healthy(server: Server, startup_seconds: float) -> None:
+    deadline = time.monotonic() + startup_seconds
     while time.monotonic() < deadline:
         if server.process.poll() is not None:
             break
@@ -116,7 +116,9 @@ def _wait_until_healthy(server: Server) -> None:
 
 
 @contextmanager
-def running_server(env: dict[str, str], log: Path) -> Iterator[Server]:
+def running_server(
+    env: dict[str, str], log: Path, startup_seconds: float = STARTUP_SECONDS
+) -> Iterator[Server]:
     """A served app; killed at the end if a test did not stop it itself."""
     port = _free_port()
     env = {**env, "HOST": "127.0.0.1", "PORT": str(port)}
@@ -130,7 +132,7 @@ def running_server(env: dict[str, str], log: Path) -> Iterator[Server]:
         )
     server = Server(f"http://127.0.0.1:{port}", process, log, env["DATABASE_URL"])
     try:
-        _wait_until_healthy(server)
+        _wait_until_healthy(server, startup_seconds)
         yield server
     finally:
         if process.poll() is None:

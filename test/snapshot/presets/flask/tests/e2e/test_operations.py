@@ -1,11 +1,13 @@
 """The operations entry point as an operator uses it: exit codes, messages, signals."""
 
+import shutil
 import socket
+import subprocess
 import time
 from pathlib import Path
 
 from tests import PACKAGE
-from tests.e2e.conftest import command_env, run_command, running_server
+from tests.e2e.conftest import STARTUP_SECONDS, command_env, run_command, running_server
 
 
 def test_migrate_twice_is_harmless(tmp_path: Path, empty_database_url: str) -> None:
@@ -61,6 +63,32 @@ def test_slow_or_oversized_request_heads_are_dropped(tmp_path: Path) -> None:
         # Heads that come in time are served as ever.
         assert server.get("/health").status_code == 200
         assert server.stop() == 0
+
+
+def _children(pid: int) -> list[str]:
+    """The processes `pid` started (pgrep, on Linux and macOS alike)."""
+    pgrep = shutil.which("pgrep")
+    assert pgrep is not None, "pgrep (procps) counts the workers"
+    found = subprocess.run([pgrep, "-P", str(pid)], capture_output=True, text=True, check=False)
+    return found.stdout.split()
+
+
+def test_web_concurrency_serves_from_that_many_workers(tmp_path: Path) -> None:
+    env = command_env(tmp_path, WEB_CONCURRENCY="2", HEADERS_TIMEOUT_SECONDS="1")
+    # Each worker is a process of its own importing the app (measured for coverage): more to start.
+    with running_server(env, tmp_path / "serve.log", startup_seconds=3 * STARTUP_SECONDS) as server:
+        deadline = time.monotonic() + 20
+        while len(_children(server.process.pid)) < 2:
+            assert time.monotonic() < deadline, _children(server.process.pid)
+            time.sleep(0.1)
+        # Each worker set itself up from the environment: its access log, its head deadline.
+        assert server.get("/health", headers={"X-Request-ID": "worker"}).status_code == 200
+        assert any("request_id=worker" in line for line in server.wait_for_log("request_id=worker"))
+        host, port = server.url.removeprefix("http://").split(":")
+        with socket.create_connection((host, int(port)), timeout=10) as silent:
+            assert _answer(silent).startswith(b"HTTP/1.1 408")
+        assert server.stop() == 0
+    assert "Traceback" not in server.log.read_text()
 
 
 def test_ready_is_503_when_the_database_is_unreachable(tmp_path: Path) -> None:

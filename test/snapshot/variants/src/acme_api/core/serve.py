@@ -1,5 +1,5 @@
 %%% if framework=fastapi
-"""`serve`: the app under uvicorn on HOST:PORT."""
+"""`serve`: the app under uvicorn on HOST:PORT, in WEB_CONCURRENCY worker processes."""
 %%% end
 %%% if framework=flask
 """`serve`: the app under gunicorn on HOST:PORT, WEB_CONCURRENCY worker processes."""
@@ -7,6 +7,7 @@
 
 %%% if framework=fastapi
 import signal
+from typing import TypedDict
 %%% end
 %%% if framework=flask
 import logging
@@ -15,6 +16,7 @@ from typing import Any
 
 %%% if framework=fastapi
 import uvicorn
+from fastapi import FastAPI
 %%% end
 %%% if framework=flask
 from flask import Flask
@@ -28,50 +30,55 @@ from gunicorn.glogging import Logger  # type: ignore[import-untyped]
 %%% end
 from ..app import create_app
 %%% if framework=fastapi
-from .protocol import with_head_timeout
+from .logs import configure_logging
+from .protocol import BoundedHeadProtocol, with_head_timeout
+from .settings import Settings, load_settings
 %%% end
 %%% if framework=flask
 from .db import POOL_SIZE
-%%% end
 from .settings import Settings
-%%% if framework=flask
 from .worker import MAX_HEAD_BYTES, with_head_timeout
 %%% end
 
+%%% if framework=fastapi
+# The package this module is the `core.serve` of, for the import strings workers use.
+PACKAGE = __name__.partition(".")[0]
+%%% end
 %%% if framework=flask
 # Seconds a keep-alive connection may idle between requests.
 KEEPALIVE_SECONDS = 5
 %%% end
 
+
 %%% if framework=fastapi
 def serve(settings: Settings) -> None:
     """Serve until SIGTERM or SIGINT, then finish the requests in flight and return.
+%%% end
+%%% if framework=flask
+class _RootLogger(Logger):  # type: ignore[misc]
+    """gunicorn's own messages go through the root handler, so LOG_FORMAT covers them too.
 %%% end
 
 %%% if framework=fastapi
     On the signal uvicorn stops accepting connections, closes idle ones and waits
     up to SHUTDOWN_GRACE_SECONDS for the requests in flight; any still running
-    then are cancelled.
+    then are cancelled. With WEB_CONCURRENCY above 1 this process supervises that
+    many workers and passes the signal on to each.
 %%% end
 %%% if framework=flask
-class _RootLogger(Logger):  # type: ignore[misc]
-    """gunicorn's own messages go through the root handler, so LOG_FORMAT covers them too.
-
     The access log is off: the app writes one line per request itself, with its id.
 %%% end
     """
 %%% if framework=fastapi
+    if settings.web_concurrency > 1:
+        _serve_workers(settings)
+        return
     config = uvicorn.Config(
         create_app(settings),
-        host=settings.host,
-        port=settings.port,
         # Slow or half-open clients: a deadline for each request head, as uvicorn
         # itself only times out connections idling between requests.
         http=with_head_timeout(settings.headers_timeout_seconds),
-        timeout_graceful_shutdown=settings.shutdown_grace_seconds,
-        log_config=None,  # keep the logging set up by `configure_logging`
-        access_log=False,  # RequestContextMiddleware writes the access log, with request ids
-        server_header=False,
+        **_server_options(settings),
     )
     server = uvicorn.Server(config)
     # After its graceful shutdown uvicorn restores the handlers it found and
@@ -91,15 +98,42 @@ class _RootLogger(Logger):  # type: ignore[misc]
             log.propagate = True
         self.access_log.disabled = True
         self.error_log.setLevel(logging.NOTSET)
+%%% end
 
+%%% if framework=fastapi
+def _serve_workers(settings: Settings) -> None:
+    # Workers are fresh interpreters (spawned, not forked): they get the app and
+    # the protocol by import string and build them from the same environment.
+    uvicorn.run(
+        f"{PACKAGE}.core.serve:worker_app",
+        factory=True,
+        workers=settings.web_concurrency,
+        http=f"{PACKAGE}.core.protocol:BoundedHeadProtocol",
+        **_server_options(settings),
+    )
+%%% end
 
+%%% if framework=flask
 class Server(BaseApplication):  # type: ignore[misc]
     """gunicorn run from code: every option comes from the validated settings."""
+%%% end
 
+%%% if framework=fastapi
+class ServerOptions(TypedDict):
+    host: str
+    port: int
+    timeout_graceful_shutdown: int
+    log_config: None
+    access_log: bool
+    server_header: bool
+%%% end
+%%% if framework=flask
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         super().__init__()
+%%% end
 
+%%% if framework=flask
     def options(self) -> dict[str, Any]:
         host = self.settings.host
         bind_host = f"[{host}]" if ":" in host else host
@@ -124,15 +158,40 @@ class Server(BaseApplication):  # type: ignore[misc]
             # No control socket in ~/.gunicorn: nothing of `serve` is managed that way.
             "control_socket_disable": True,
         }
+%%% end
 
+%%% if framework=fastapi
+def _server_options(settings: Settings) -> ServerOptions:
+    return {
+        "host": settings.host,
+        "port": settings.port,
+        "timeout_graceful_shutdown": settings.shutdown_grace_seconds,
+        "log_config": None,  # keep the logging set up by `configure_logging`
+        "access_log": False,  # RequestContextMiddleware writes the access log, with request ids
+        "server_header": False,
+    }
+%%% end
+%%% if framework=flask
     def load_config(self) -> None:
         for key, value in self.options().items():
             self.cfg.set(key, value)
+%%% end
 
+%%% if framework=flask
     def load(self) -> Flask:
         return create_app(self.settings)
+%%% end
 
+%%% if framework=fastapi
+def worker_app() -> FastAPI:
+    """A worker process's app: settings, logging and head deadline from the environment."""
+    settings = load_settings()
+    configure_logging(settings)
+    BoundedHeadProtocol.head_timeout_seconds = settings.headers_timeout_seconds
+    return create_app(settings)
+%%% end
 
+%%% if framework=flask
 def serve(settings: Settings) -> None:
     """Serve until SIGTERM or SIGINT, then finish the requests in flight and return."""
     try:

@@ -92,9 +92,7 @@ class Settings(BaseSettings):
     cors_origins: Annotated[tuple[str, ...], NoDecode] = ()
     # Refused before it is read: a huge body costs the server almost nothing.
     max_body_bytes: int = Field(default=1_048_576, ge=1)
-%%% if framework=flask
     web_concurrency: int = Field(default=1, ge=1)
-%%% end
     headers_timeout_seconds: int = Field(default=10, ge=1)
     shutdown_grace_seconds: int = Field(default=8, ge=0)
 %%% if auth=jwt

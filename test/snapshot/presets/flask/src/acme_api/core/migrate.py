@@ -3,8 +3,10 @@
 import logging
 from typing import TYPE_CHECKING
 
+from sqlalchemy import Connection
 from sqlalchemy.exc import OperationalError
 
+from ..migrations import MigrationRefusedError
 from .db import Database
 from .settings import ConfigError, Settings
 
@@ -34,6 +36,26 @@ def alembic_config() -> "Config":
     return config
 
 
+def _refusals(config: "Config", connection: Connection) -> list[str]:
+    """What the revisions still to apply say against this database's data.
+
+    A revision may define `refuse(connection) -> str | None`. Each is asked before
+    anything is applied: SQLite and MySQL cannot roll back a table that an earlier
+    revision of the same run created, so a refusal half-way would leave it behind.
+    """
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    applied = MigrationContext.configure(connection).get_current_revision() or "base"
+    reasons: list[str] = []
+    for revision in ScriptDirectory.from_config(config).iterate_revisions("heads", applied):
+        refuse = getattr(revision.module, "refuse", None)
+        reason = refuse(connection) if refuse is not None else None
+        if reason:
+            reasons.append(str(reason))
+    return reasons
+
+
 def migrate(settings: Settings) -> None:
     """Upgrade the database to the newest revision."""
     if GENERATED_FOR != "sqlite" and "database_url" not in settings.model_fields_set:
@@ -49,12 +71,20 @@ def migrate(settings: Settings) -> None:
     try:
         # migrations/env.py runs on this connection; leaving the block commits.
         with database.engine.begin() as connection:
+            reasons = _refusals(config, connection)
+            if reasons:
+                raise MigrationRefusedError("; ".join(reasons))
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except OperationalError as error:
         # The driver's first line says why (refused, password, unknown database); no traceback.
         reason = str(error.orig).strip().splitlines()[0] if error.orig else type(error).__name__
         msg = f"cannot migrate the database at DATABASE_URL: {reason}"
+        raise ConfigError(msg) from None
+    except MigrationRefusedError as error:
+        # Revisions that will not run on this data, asked before any is applied:
+        # the operator reads why and what to do, in one line.
+        msg = f"cannot migrate: {error}"
         raise ConfigError(msg) from None
     finally:
         database.dispose()

@@ -7,6 +7,8 @@ Revises: create_items
 import sqlalchemy as sa
 from alembic import op
 
+from acme_api.migrations import MigrationRefusedError
+
 revision: str = "add_items_owner"
 down_revision: str | None = "create_items"
 branch_labels: tuple[str, ...] | None = None
@@ -18,16 +20,28 @@ ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 REBUILT_TABLE = {"sqlite_autoincrement": True}
 
 
+def refuse(connection: sa.Connection) -> str | None:
+    """Why this revision cannot run on this database, if it cannot.
+
+    An owner cannot be made up for rows that already exist: say so rather than
+    guess. `migrate` asks before it applies anything, as SQLite and MySQL cannot
+    roll back the tables that revisions before this one create.
+    """
+    if not sa.inspect(connection).has_table("items"):
+        return None
+    rows = connection.execute(sa.text("SELECT COUNT(*) FROM items")).scalar_one()
+    if not rows:
+        return None
+    return (
+        f"items holds {rows} rows without an owner; delete them or move them "
+        "elsewhere, then migrate again"
+    )
+
+
 def upgrade() -> None:
-    # An owner cannot be made up for rows that already exist: say so rather
-    # than guess, before anything changes.
-    rows = op.get_bind().execute(sa.text("SELECT COUNT(*) FROM items")).scalar_one()
-    if rows:
-        msg = (
-            f"items holds {rows} rows without an owner; delete them or move them "
-            "elsewhere, then migrate again"
-        )
-        raise RuntimeError(msg)
+    reason = refuse(op.get_bind())
+    if reason is not None:
+        raise MigrationRefusedError(reason)
     with op.batch_alter_table("items", table_kwargs=REBUILT_TABLE) as batch:
         batch.add_column(sa.Column("owner_id", ID, nullable=False))
         batch.create_foreign_key(

@@ -1,4 +1,9 @@
-"""`serve` without a real server: gunicorn's run is replaced by a stand-in."""
+"""`serve` without a real server: gunicorn's run is replaced by a stand-in.
+
+A unit test kept beside the in-process layers rather than in tests/unit, so a
+project with integration tests only runs it too: only served e2e requests would
+otherwise reach `core/serve.py` and `core/worker.py`.
+"""
 
 import socket
 import time
@@ -16,6 +21,8 @@ from acme_api.core.worker import (
     BoundedHeadWorker,
     HeadDeadlineSocket,
 )
+
+pytestmark = pytest.mark.unit
 
 
 def test_serve_runs_gunicorn_as_the_settings_say(monkeypatch: pytest.MonkeyPatch) -> None:
