@@ -153,7 +153,7 @@ describe("answers missing without a terminal", () => {
   });
 
   it("asks nothing and succeeds when every answer is given as a flag, without --yes", async () => {
-    const { project } = await generate(["acme-api", "--db", "sqlite", "--auth", "jwt", "--rbac", "--tests", "unit", "--no-docker", "--ci", "none"]);
+    const { project } = await generate(["acme-api", "--framework", "fastapi", "--db", "sqlite", "--auth", "jwt", "--rbac", "--tests", "unit", "--no-docker", "--ci", "none"]);
     const manifest = expectManifestMatchesFolder(project);
     expect(manifest.answers).toEqual({ ...defaultAnswers(), tests: ["unit"], docker: false, ci: "none" });
   });
@@ -164,7 +164,7 @@ describe("refused answers exit 2 and write nothing", () => {
     {
       title: "an ORM that does not fit the framework",
       args: ["--framework", "flask", "--orm", "django", "--yes"],
-      words: ["--framework flask is not available yet", "--framework flask works with --orm sqlalchemy, not --orm django", "offered now:", "--framework fastapi; --orm sqlalchemy"],
+      words: ["--orm django is not available yet", "--framework flask works with --orm sqlalchemy, not --orm django", "offered now:", "--framework fastapi | --framework flask; --orm sqlalchemy"],
     },
     {
       title: "Django's ORM under FastAPI",
@@ -431,7 +431,7 @@ describe("--answers FILE", () => {
   }
 
   it("takes the answers and the name from the file", async () => {
-    const file = answersFile(JSON.stringify({ name: "Acme API", db: "sqlite", auth: "jwt", rbac: true, tests: ["unit", "e2e"], docker: false, ci: "none" }));
+    const file = answersFile(JSON.stringify({ name: "Acme API", framework: "fastapi", db: "sqlite", auth: "jwt", rbac: true, tests: ["unit", "e2e"], docker: false, ci: "none" }));
     const { project } = await generate(["--answers", file]);
     const manifest = expectManifestMatchesFolder(project);
     expect(manifest.name).toBe("Acme API");
@@ -445,7 +445,7 @@ describe("--answers FILE", () => {
   });
 
   it("lets flags override the file", async () => {
-    const file = answersFile(JSON.stringify({ db: "sqlite", auth: "jwt", rbac: true, tests: ["unit"], docker: false, ci: "none" }));
+    const file = answersFile(JSON.stringify({ framework: "fastapi", db: "sqlite", auth: "jwt", rbac: true, tests: ["unit"], docker: false, ci: "none" }));
     const { project } = await generate(["acme-api", "--answers", file, "--ci", "github"]);
     expect(readManifest(project).answers).toMatchObject({ tests: ["unit"], docker: false, ci: "github" });
   });

@@ -77,7 +77,7 @@ async function update(s: Scenario, ...args: string[]) {
 }
 
 async function generate(work: string, db: "sqlite" | "postgres"): Promise<string> {
-  const flags = ["--db", db, "--auth", "none", "--no-rbac", "--tests", "unit,integration", "--no-docker", "--ci", "none", "--no-install", "--git"];
+  const flags = ["--framework", "fastapi", "--db", db, "--auth", "none", "--no-rbac", "--tests", "unit,integration", "--no-docker", "--ci", "none", "--no-install", "--git"];
   const created = await runCli([NAME, ...flags], { cwd: work });
   expect(created.exitCode, created.stderr).toBe(0);
   return join(work, NAME);

@@ -62,8 +62,10 @@ describe("update keeps every line a user added", () => {
     let refused = 0;
     for (let n = 0; n < CASES; n++) {
       const from = pick(combos);
-      let to = pick(combos);
-      while (to === from) to = pick(combos);
+      // A project's framework and ORM are fixed once generated (update refuses to change them),
+      // so the answers it moves to keep both.
+      const sameStack = combos.filter((c) => c !== from && c.framework === from.framework && c.orm === from.orm);
+      const to = pick(sameStack);
       const dir = tempDir("cbs-prop-");
       await generateProject(dir, TEMPLATES_DIR, from, DEFAULT_SOURCE.version);
       const added = new Map<string, string[]>();

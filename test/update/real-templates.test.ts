@@ -18,9 +18,12 @@ describe("update --set on the real templates", () => {
     const work = tempDir("cbs-real-update-");
     expect((await runCli(["acme-api", "--yes", "--no-install", "--git"], { cwd: work })).exitCode).toBe(0);
     const dir = join(work, "acme-api");
-    // ownership.py changes with RBAC (merged both ways); permissions.py exists only with it.
+    // ownership.py changes with RBAC (its import and owner_of's last line, merged both ways); the
+    // user's line sits in the class between them. permissions.py exists only with RBAC.
     const ownership = join(dir, "src", "acme_api", "auth", "ownership.py");
-    writeFileSync(ownership, `${readFileSync(ownership, "utf8")}\n# A line the user added.\n`);
+    const field = "    sees_everyone: bool = False\n";
+    expect(readFileSync(ownership, "utf8")).toContain(field);
+    writeFileSync(ownership, readFileSync(ownership, "utf8").replace(field, `${field}    # A line the user added.\n`));
     const permissions = join(dir, "src", "acme_api", "admin", "permissions.py");
     writeFileSync(permissions, `# The user's note on roles.\n${readFileSync(permissions, "utf8")}`);
     await commitAll(dir, "user edits");

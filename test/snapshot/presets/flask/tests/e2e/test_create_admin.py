@@ -1,4 +1,4 @@
-"""`python -m acme_api create-admin` as an operator runs it, against the served app."""
+"""`create-admin` on the command line, as an operator runs it, against the served app."""
 
 from pathlib import Path
 
