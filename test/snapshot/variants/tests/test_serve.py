@@ -7,23 +7,14 @@
 
 A unit test kept beside the in-process layers rather than in tests/unit, so a
 project with integration tests only runs it too: only served e2e requests would
-%%% if framework=fastapi
 otherwise reach `core/serve.py`.
-%%% end
-%%% if framework=flask
-otherwise reach `core/serve.py` and `core/worker.py`.
-%%% end
 """
 
 %%% if framework=fastapi
 import signal
-%%% end
-%%% if framework=flask
-import socket
-import time
-%%% end
 from collections.abc import Iterator
 
+%%% end
 import pytest
 %%% if framework=fastapi
 import uvicorn
@@ -41,13 +32,7 @@ from acme_api.core.serve import Server, serve
 %%% end
 from acme_api.core.settings import Settings
 %%% if framework=flask
-from acme_api.core.worker import (
-    HEAD_TOO_LARGE,
-    MAX_HEAD_BYTES,
-    REQUEST_TIMEOUT,
-    BoundedHeadWorker,
-    HeadDeadlineSocket,
-)
+from acme_api.core.worker import MAX_HEAD_BYTES, BoundedHeadWorker
 %%% end
 
 %%% if framework=fastapi
@@ -85,51 +70,24 @@ def test_serve_runs_gunicorn_as_the_settings_say(monkeypatch: pytest.MonkeyPatch
 %%% if framework=fastapi
 def test_serve_runs_uvicorn_on_host_and_port_and_stops_on_sigterm(
     monkeypatch: pytest.MonkeyPatch,
-%%% end
-%%% if framework=flask
-    [server] = servers
-    config = server.cfg
-    assert (config.address, config.workers) == ([("::1", 8123)], 3)
-    # Slow clients are dropped, and a stop waits for the requests in flight, but not forever.
-    assert issubclass(config.worker_class, BoundedHeadWorker)
-    assert config.worker_class.head_timeout_seconds == 3
-    assert config.limit_request_field_size == MAX_HEAD_BYTES
-    assert config.graceful_timeout == 4
-    assert config.control_socket_disable
-    assert isinstance(server.load(), Flask)
-
-
-@pytest.mark.parametrize(("code", "stops"), [(0, False), (None, False), (3, True)])
-def test_serve_returns_on_a_clean_exit_only(
-    monkeypatch: pytest.MonkeyPatch, code: int | None, stops: bool
-%%% end
 ) -> None:
-%%% if framework=fastapi
     servers: list[uvicorn.Server] = []
     monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets=None: servers.append(self))
-%%% end
-%%% if framework=flask
-    def run(_server: Server) -> None:
-        raise SystemExit(code)
-%%% end
 
-%%% if framework=fastapi
     serve(Settings(host="0.0.0.0", port=8123, headers_timeout_seconds=3, shutdown_grace_seconds=4))
-%%% end
-%%% if framework=flask
-    monkeypatch.setattr(Server, "run", run)
-    if stops:
-        with pytest.raises(SystemExit):
-            serve(Settings())
-    else:
-        serve(Settings())
-%%% end
 
-%%% if framework=fastapi
+%%% end
     [server] = servers
+%%% if framework=fastapi
     assert (server.config.host, server.config.port) == ("0.0.0.0", 8123)
     assert server.config.access_log is False
+%%% end
+%%% if framework=flask
+    config = server.cfg
+    assert (config.address, config.workers) == ([("::1", 8123)], 3)
+%%% end
     # Slow clients are dropped, and a stop waits for the requests in flight, but not forever.
+%%% if framework=fastapi
     protocol = server.config.http
     assert isinstance(protocol, type)
     assert issubclass(protocol, BoundedHeadProtocol)
@@ -141,23 +99,24 @@ def test_serve_returns_on_a_clean_exit_only(
     handler(signal.SIGTERM, None)
     assert server.should_exit
 %%% end
-
 %%% if framework=flask
-@pytest.fixture
-def pair() -> Iterator[tuple[socket.socket, socket.socket]]:
-    server, client = socket.socketpair()
-    with server, client:
-        yield server, client
+    assert issubclass(config.worker_class, BoundedHeadWorker)
+    assert config.worker_class.head_timeout_seconds == 3
+    assert config.limit_request_field_size == MAX_HEAD_BYTES
+    assert config.graceful_timeout == 4
+    assert config.control_socket_disable
+    assert isinstance(server.load(), Flask)
 %%% end
+
 
 %%% if framework=fastapi
 def test_web_concurrency_runs_that_many_workers_built_from_import_strings(
     monkeypatch: pytest.MonkeyPatch,
 %%% end
 %%% if framework=flask
-
-def test_a_head_in_time_is_read_then_the_socket_is_its_own(
-    pair: tuple[socket.socket, socket.socket],
+@pytest.mark.parametrize(("code", "stops"), [(0, False), (None, False), (3, True)])
+def test_serve_returns_on_a_clean_exit_only(
+    monkeypatch: pytest.MonkeyPatch, code: int | None, stops: bool
 %%% end
 ) -> None:
 %%% if framework=fastapi
@@ -165,19 +124,20 @@ def test_a_head_in_time_is_read_then_the_socket_is_its_own(
     monkeypatch.setattr(uvicorn, "run", lambda app, **options: runs.append((app, options)))
 %%% end
 %%% if framework=flask
-    server, client = pair
-    head = HeadDeadlineSocket(server)
-    head.head_starts(time.monotonic() + 5)
-    client.sendall(b"GET / HTTP/1.1\r\n")
-    assert head.recv(100) == b"GET / HTTP/1.1\r\n"
-    head.head_done()
-    client.sendall(b"body")
-    assert head.recv(100) == b"body"
-    assert head.fileno() == server.fileno()
+    def run(_server: Server) -> None:
+        raise SystemExit(code)
 %%% end
 
 %%% if framework=fastapi
     serve(Settings(port=8123, web_concurrency=3, shutdown_grace_seconds=4))
+%%% end
+%%% if framework=flask
+    monkeypatch.setattr(Server, "run", run)
+    if stops:
+        with pytest.raises(SystemExit):
+            serve(Settings())
+    else:
+        serve(Settings())
 %%% end
 
 %%% if framework=fastapi
@@ -188,37 +148,13 @@ def test_a_head_in_time_is_read_then_the_socket_is_its_own(
     assert (options["workers"], options["port"]) == (3, 8123)
     assert options["http"] == f"{PACKAGE}.core.protocol:BoundedHeadProtocol"
     assert options["timeout_graceful_shutdown"] == 4
-%%% end
-%%% if framework=flask
-def test_a_slow_head_is_408(pair: tuple[socket.socket, socket.socket]) -> None:
-    server, client = pair
-    head = HeadDeadlineSocket(server)
-    head.head_starts(time.monotonic() + 0.05)
-    assert head.recv(100) == b""
-    assert client.recv(100) == REQUEST_TIMEOUT
-    head.head_starts(time.monotonic() - 1)
-    assert head.recv(100) == b""
-%%% end
 
 
-%%% if framework=fastapi
 def test_a_worker_builds_its_app_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(BoundedHeadProtocol, "head_timeout_seconds", 10.0)
     monkeypatch.setenv("HEADERS_TIMEOUT_SECONDS", "2")
     app = worker_app()
     assert app.state.settings.headers_timeout_seconds == 2
     assert BoundedHeadProtocol.head_timeout_seconds == 2
-%%% end
-%%% if framework=flask
-def test_a_head_past_the_limit_is_431(pair: tuple[socket.socket, socket.socket]) -> None:
-    server, client = pair
-    head = HeadDeadlineSocket(server)
-    head.head_starts(time.monotonic() + 5)
-    chunk = b"a" * 8192
-    for _ in range(MAX_HEAD_BYTES // len(chunk)):
-        client.sendall(chunk)
-        assert head.recv(len(chunk)) == chunk
-    client.sendall(b"a")
-    assert head.recv(10) == b""
-    assert client.recv(100) == HEAD_TOO_LARGE
+
 %%% end

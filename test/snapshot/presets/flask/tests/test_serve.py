@@ -2,25 +2,15 @@
 
 A unit test kept beside the in-process layers rather than in tests/unit, so a
 project with integration tests only runs it too: only served e2e requests would
-otherwise reach `core/serve.py` and `core/worker.py`.
+otherwise reach `core/serve.py`.
 """
-
-import socket
-import time
-from collections.abc import Iterator
 
 import pytest
 from flask import Flask
 
 from acme_api.core.serve import Server, serve
 from acme_api.core.settings import Settings
-from acme_api.core.worker import (
-    HEAD_TOO_LARGE,
-    MAX_HEAD_BYTES,
-    REQUEST_TIMEOUT,
-    BoundedHeadWorker,
-    HeadDeadlineSocket,
-)
+from acme_api.core.worker import MAX_HEAD_BYTES, BoundedHeadWorker
 
 pytestmark = pytest.mark.unit
 
@@ -63,47 +53,3 @@ def test_serve_returns_on_a_clean_exit_only(
             serve(Settings())
     else:
         serve(Settings())
-
-
-@pytest.fixture
-def pair() -> Iterator[tuple[socket.socket, socket.socket]]:
-    server, client = socket.socketpair()
-    with server, client:
-        yield server, client
-
-
-def test_a_head_in_time_is_read_then_the_socket_is_its_own(
-    pair: tuple[socket.socket, socket.socket],
-) -> None:
-    server, client = pair
-    head = HeadDeadlineSocket(server)
-    head.head_starts(time.monotonic() + 5)
-    client.sendall(b"GET / HTTP/1.1\r\n")
-    assert head.recv(100) == b"GET / HTTP/1.1\r\n"
-    head.head_done()
-    client.sendall(b"body")
-    assert head.recv(100) == b"body"
-    assert head.fileno() == server.fileno()
-
-
-def test_a_slow_head_is_408(pair: tuple[socket.socket, socket.socket]) -> None:
-    server, client = pair
-    head = HeadDeadlineSocket(server)
-    head.head_starts(time.monotonic() + 0.05)
-    assert head.recv(100) == b""
-    assert client.recv(100) == REQUEST_TIMEOUT
-    head.head_starts(time.monotonic() - 1)
-    assert head.recv(100) == b""
-
-
-def test_a_head_past_the_limit_is_431(pair: tuple[socket.socket, socket.socket]) -> None:
-    server, client = pair
-    head = HeadDeadlineSocket(server)
-    head.head_starts(time.monotonic() + 5)
-    chunk = b"a" * 8192
-    for _ in range(MAX_HEAD_BYTES // len(chunk)):
-        client.sendall(chunk)
-        assert head.recv(len(chunk)) == chunk
-    client.sendall(b"a")
-    assert head.recv(10) == b""
-    assert client.recv(100) == HEAD_TOO_LARGE

@@ -110,6 +110,9 @@ def test_a_body_over_max_body_bytes_is_413_before_it_is_parsed(database_url: str
         chunks = iter([body[:50], body[50:]])
         chunked = client.post("/probe/notes", content=chunks, headers=headers)
         _assert_problem(chunked, 413, "/probe/notes")
-        # At the limit, the body is read and parsed as usual.
+        # Within the limit, the body is read and parsed as usual, however it is sent.
         small = client.post("/probe/notes", content=b'{"tags": []}', headers=headers)
         assert small.status_code != 413
+        small_chunks = iter([b'{"title": ', b'"a"}'])
+        small_chunked = client.post("/probe/notes", content=small_chunks, headers=headers)
+        assert (small_chunked.status_code, small_chunked.json()["title"]) == (201, "a")

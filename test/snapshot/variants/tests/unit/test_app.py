@@ -134,6 +134,19 @@ def test_cors_allows_the_configured_origin_only(client: httpx2.Client) -> None:
     assert "access-control-allow-origin" not in other.headers
 
 
+def test_a_cors_preflight_from_the_configured_origin_is_answered(client: httpx2.Client) -> None:
+    asks = {
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type",
+    }
+    preflight = client.options("/health", headers={"Origin": "https://web.example", **asks})
+    assert preflight.status_code == 200
+    assert preflight.headers["access-control-allow-origin"] == "https://web.example"
+    assert "POST" in preflight.headers["access-control-allow-methods"]
+    other = client.options("/health", headers={"Origin": "https://evil.example", **asks})
+    assert "access-control-allow-origin" not in other.headers
+
+
 def test_openapi_and_docs_are_served(client: httpx2.Client) -> None:
     schema = client.get("/openapi.json").json()
     assert schema["openapi"].startswith("3.")

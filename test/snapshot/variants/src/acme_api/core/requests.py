@@ -69,9 +69,12 @@ def _bound_streamed_body(environ: dict[str, Any], limit: int) -> None:
     body = environ["wsgi.input"].read(limit + 1)
     if len(body) > limit:
         raise HTTPError(413, TOO_LARGE)
+    # From here on it is a body of known length: Werkzeug reads nothing of a
+    # body still marked chunked unless the server terminated its input.
     environ["wsgi.input"] = io.BytesIO(body)
     environ["CONTENT_LENGTH"] = str(len(body))
     environ.pop("wsgi.input_terminated")
+    environ.pop("HTTP_TRANSFER_ENCODING", None)
 
 
 def _allowed_origin(origin: str | None) -> bool:
