@@ -1,6 +1,6 @@
 // CONTRACT.md "Health and documentation": a schema-driven fuzzer finds no 5xx
-// and no response that breaks the schema. The default project (on SQLite, and on
-// MariaDB) is generated, migrated and served as an operator would, then
+// and no response that breaks the schema. The default project of each framework
+// (on SQLite, and on MariaDB) is generated, migrated and served as an operator would, then
 // Schemathesis runs its checks against /openapi.json with a fixed seed
 // (test/support/schemathesis.ts).
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -81,6 +81,7 @@ const TARGETS: readonly FuzzTarget[] = [
   { id: shortId({ ...defaultAnswers(), framework: "flask" }), flags: answerFlags({ ...defaultAnswers(), framework: "flask" }) },
   // MariaDB stores, compares and overflows differently from SQLite: the same passes on it.
   { id: shortId({ ...defaultAnswers(), db: "mysql" }), flags: answerFlags({ ...defaultAnswers(), db: "mysql" }), server: MYSQL },
+  { id: shortId({ ...defaultAnswers(), framework: "flask", db: "mysql" }), flags: answerFlags({ ...defaultAnswers(), framework: "flask", db: "mysql" }), server: MYSQL },
 ];
 
 let bin: string;

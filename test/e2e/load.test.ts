@@ -1,11 +1,11 @@
 // CONTRACT.md "Load and hardening", tried as a load test and an attacker would:
-// the default project (jwt + RBAC) is generated, migrated and served as in
-// production (APP_ENV=production, a long SECRET_KEY, JSON logs) on each
-// database the option table offers (SQLite here; PostgreSQL and MySQL on the
+// the default project (jwt + RBAC) of each framework offered is generated,
+// migrated and served as in production (APP_ENV=production, a long SECRET_KEY,
+// JSON logs) on each database the option table offers (SQLite here; PostgreSQL and MySQL on the
 // servers their own checks use: skipped without one, failing in CI), then
 // loaded and abused over HTTP.
 //
-// With LOAD_MEASURE=1 it also reports, per database, the concurrency the
+// With LOAD_MEASURE=1 it also reports, per framework and database, the concurrency the
 // server holds with no 5xx (a ramp of 200, 400, 800, 1600 requests at once),
 // the p99 latency at 200 and the server's RSS after the oversized body:
 //   LOAD_MEASURE=1 npx vitest run test/e2e/load.test.ts
@@ -26,7 +26,7 @@ import { MYSQL } from "../support/mysql.js";
 import { POSTGRES } from "../support/postgres.js";
 import { coveringMembers } from "../../src/covering-set.js";
 import { answerFlags, defaultAnswers } from "../../src/constraints.js";
-import type { Database } from "../../src/options.js";
+import type { Database, Framework } from "../../src/options.js";
 
 const MEASURE = process.env.LOAD_MEASURE === "1";
 const PASSWORD = "correct horse battery";
@@ -43,8 +43,10 @@ const RSS_GROWTH_BOUND_KIB = 16 * 1024;
 const AUTH = "/api/v1/auth";
 const ITEMS = "/api/v1/items";
 
-/** The databases the covering set serves projects on, each with where its data lives. */
+/** The frameworks and databases the covering set serves projects on: each pair is served and loaded. */
+const FRAMEWORKS = [...new Set(coveringMembers().map((m) => m.answers.framework))];
 const DATABASES = [...new Set(coveringMembers().map((m) => m.answers.db))];
+const TARGETS = FRAMEWORKS.flatMap((framework) => DATABASES.map((db) => ({ framework, db })));
 
 const work = tempDir("cbs-load-");
 
@@ -86,10 +88,12 @@ function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
+/** The RSS of the server and its worker processes (gunicorn reads bodies in a forked worker). */
 function rssKiB(pid: number): number {
   const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
   if (!match) throw new Error(`no VmRSS for process ${pid}`);
-  return Number(match[1]);
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean).map(Number);
+  return children.reduce((total, child) => total + rssKiB(child), Number(match[1]));
 }
 
 /** A raw connection, for what fetch will not send: half a head, a declared body never sent. */
@@ -181,7 +185,7 @@ async function listedTitles(client: Client, user: User): Promise<string[]> {
 const serverErrors = (answers: readonly Timed[]) => answers.filter((a) => a.error !== undefined || (a.reply?.status ?? 0) >= 500);
 
 it("a weak SECRET_KEY in production is refused with a one-line reason", async () => {
-  const project = await generated("sqlite");
+  const project = await generated("fastapi", "sqlite");
   const env = { ...runtime(project), APP_ENV: "production", SECRET_KEY: "secret", DATABASE_URL: "sqlite:///unused.db" };
   const result = await execa(join(bin, "python"), ["-m", "load_api", "serve"], { cwd: project, env, reject: false, timeout: 60_000 });
   expect(result.exitCode).toBe(1);
@@ -191,18 +195,19 @@ it("a weak SECRET_KEY in production is refused with a one-line reason", async ()
 
 const projects = new Map<string, Promise<string>>();
 
-/** The default project with `--db db`, generated once for every check that serves it. */
-function generated(db: Database): Promise<string> {
-  let project = projects.get(db);
+/** The default project with `--framework framework --db db`, generated once for every check that serves it. */
+function generated(framework: Framework, db: Database): Promise<string> {
+  const key = `${framework}-${db}`;
+  let project = projects.get(key);
   if (project === undefined) {
     project = (async () => {
-      const dir = join(work, db);
+      const dir = join(work, key);
       mkdirSync(dir, { recursive: true });
-      const created = await runCli(["load-api", ...answerFlags({ ...defaultAnswers(), db }), "--no-install", "--no-git"], { cwd: dir });
+      const created = await runCli(["load-api", ...answerFlags({ ...defaultAnswers(), framework, db }), "--no-install", "--no-git"], { cwd: dir });
       expect(created.exitCode, created.stderr).toBe(0);
       return join(dir, "load-api");
     })();
-    projects.set(db, project);
+    projects.set(key, project);
   }
   return project;
 }
@@ -211,7 +216,7 @@ function runtime(project: string): Record<string, string> {
   return { PATH: `${bin}:${process.env.PATH ?? ""}`, PYTHONPATH: join(project, "src"), HOME: process.env.HOME ?? work };
 }
 
-describe.each(DATABASES)("the default project served on %s", (db) => {
+describe.each(TARGETS.map((t) => [`${t.framework}/${t.db}`, t] as const))("the default project served as %s", (label, { framework, db }) => {
   const server = HOMES[db];
   let skipped: string | undefined;
   let served: Served;
@@ -222,7 +227,7 @@ describe.each(DATABASES)("the default project served on %s", (db) => {
   beforeAll(async () => {
     skipped = await server.skipReason();
     if (skipped !== undefined) return;
-    const project = await generated(db);
+    const project = await generated(framework, db);
     const database = await server.scratch("load");
     drop = database.drop;
     const env = {
@@ -259,7 +264,7 @@ describe.each(DATABASES)("the default project served on %s", (db) => {
     const stored: string[] = [];
     for (const user of users) stored.push(...(await listedTitles(client, user)).filter((t) => t.startsWith(run)));
     expect(stored.sort()).toEqual(acknowledged.map((a) => a.title).sort());
-    console.info(`${db}: ${CONCURRENT} at once, p99 ${Math.round(percentile(answers.map((a) => a.ms), 99))} ms`);
+    console.info(`${label}: ${CONCURRENT} at once, p99 ${Math.round(percentile(answers.map((a) => a.ms), 99))} ms`);
   }, 120_000);
 
   it.runIf(MEASURE)("measures: the concurrency held with no 5xx, and p99 latency", async (ctx) => {
@@ -272,11 +277,11 @@ describe.each(DATABASES)("the default project served on %s", (db) => {
       const { answers } = await mixedLoad(client, users, level, randomUUID());
       const failed = serverErrors(answers);
       const p99 = Math.round(percentile(answers.map((a) => a.ms), 99));
-      console.info(`${db}: ${level} at once: ${failed.length} failed (${[...new Set(failed.map((f) => f.error ?? f.reply?.status))].join(", ")}), p99 ${p99} ms`);
+      console.info(`${label}: ${level} at once: ${failed.length} failed (${[...new Set(failed.map((f) => f.error ?? f.reply?.status))].join(", ")}), p99 ${p99} ms`);
       if (failed.length > 0) break;
       held = level;
     }
-    console.info(`${db}: holds ${held} concurrent requests with no 5xx (the most tried: 1600)`);
+    console.info(`${label}: holds ${held} concurrent requests with no 5xx (the most tried: 1600)`);
   }, 600_000);
 
   it("refuses a 100 MB body with 413 before reading it, and its RSS stays within the bound", async (ctx) => {
@@ -294,7 +299,7 @@ describe.each(DATABASES)("the default project served on %s", (db) => {
     for (let i = 0; i < 8; i++) chunked.write(`${chunk.toString(16)}\r\n${"{".repeat(chunk)}\r\n`);
     expect(await statusLine(chunked, 10_000)).toMatch(/^HTTP\/1\.1 413 /);
     const after = rssKiB(served.pid);
-    console.info(`${db}: RSS ${before} KiB before the oversized bodies, ${after} KiB after`);
+    console.info(`${label}: RSS ${before} KiB before the oversized bodies, ${after} KiB after`);
     expect(after - before).toBeLessThan(RSS_GROWTH_BOUND_KIB);
   }, 60_000);
 
