@@ -5,7 +5,11 @@
 // does not run it. Numbers from a busy machine are noisy; the ratios are
 // taken round by round (A B A B ...), so drift hits both sides of each.
 //
-//   node bench/run.mjs [--rounds N] [--seconds S] [--only generator|python]
+//   node bench/run.mjs [--rounds N] [--seconds S] [--only generator|python] [--framework fastapi|flask]
+//
+// The Python part runs once per framework (both unless --framework names one),
+// each generated project against a bare app of its own framework under the
+// same server: FastAPI under uvicorn, Flask under gunicorn's gthread worker.
 //
 // Needs: a build (it runs `npm run build`), python3, uv, wrk. The other
 // generators go into bench/.tools, the generated project into bench/.work
@@ -18,7 +22,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 
 const { values: opts } = parseArgs({
-  options: { rounds: { type: "string", default: "10" }, seconds: { type: "string", default: "10" }, only: { type: "string" } },
+  options: { rounds: { type: "string", default: "10" }, seconds: { type: "string", default: "10" }, only: { type: "string" }, framework: { type: "string" } },
 });
 const ROUNDS = Number(opts.rounds);
 const SECONDS = Number(opts.seconds);
@@ -118,13 +122,35 @@ function freePort() {
   });
 }
 
-function prepareProject() {
-  rmSync(WORK, { recursive: true, force: true });
-  mkdirSync(WORK, { recursive: true });
+/**
+ * Per framework: the bare app beside the generated one, served the way the
+ * generated `serve` serves (one process, no access log).
+ */
+const FRAMEWORKS = {
+  fastapi: {
+    bareFile: "bare_app.py",
+    bareName: "bare FastAPI under uvicorn",
+    bare: (port) => ["-m", "uvicorn", "bare_app:app", "--host", "127.0.0.1", "--port", String(port), "--no-access-log", "--log-level", "warning"],
+    // A bare `async def` /health too: FastAPI runs `def` routes in a thread pool.
+    bareAsyncPath: "/health-async",
+  },
+  flask: {
+    bareFile: "bare_flask_app.py",
+    bareName: "bare Flask under gunicorn gthread",
+    // The generated project's worker has POOL_SIZE (10) threads.
+    bare: (port) => ["-m", "gunicorn", "bare_flask_app:app", "--bind", `127.0.0.1:${port}`, "--worker-class", "gthread", "--threads", "10", "--log-level", "warning"],
+    bareAsyncPath: undefined,
+  },
+};
+
+function prepareProject(framework) {
+  const work = join(WORK, framework);
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
   // --yes installs with uv, as a user's first run would.
-  execFileSync(process.execPath, [BIN, "my-api", "--yes", "--no-git"], { cwd: WORK, env, stdio: "ignore" });
-  const dir = join(WORK, "my-api");
-  return { dir, python: join(dir, ".venv", "bin", "python") };
+  execFileSync(process.execPath, [BIN, "my-api", "--yes", "--framework", framework, "--no-git"], { cwd: work, env, stdio: "ignore" });
+  const dir = join(work, "my-api");
+  return { framework, dir, python: join(dir, ".venv", "bin", "python") };
 }
 
 const wall = (fn) => {
@@ -133,7 +159,7 @@ const wall = (fn) => {
   return { seconds: Number(process.hrtime.bigint() - start) / 1e9, result };
 };
 
-function pytestBench({ dir, python }) {
+function pytestBench({ framework, dir, python }) {
   const layers = [
     ["unit", ["-m", "unit", "--no-cov"]],
     ["integration", ["-m", "integration", "--no-cov"]],
@@ -143,7 +169,7 @@ function pytestBench({ dir, python }) {
   for (const [name, args] of layers) {
     const { seconds, result } = wall(() => spawnSync(python, ["-m", "pytest", "-q", "-p", "no:cacheprovider", ...args], { cwd: dir, env: cleanEnv(), encoding: "utf8" }));
     const summary = (result.stdout.trim().split("\n").pop() ?? "").replace(/=/g, "").trim();
-    row("generated tests", `pytest ${name}`, `${fmt(seconds, 1)} s wall`, "", summary);
+    row(`generated tests (${framework})`, `pytest ${name}`, `${fmt(seconds, 1)} s wall`, "", summary);
   }
 }
 
@@ -157,14 +183,14 @@ function projectEnv(extra = {}) {
   return { ...cleanEnv(), APP_ENV: "production", SECRET_KEY: "bench-secret-key-0123456789abcdef0123456789", DATABASE_URL: "sqlite:///bench.db", LOG_LEVEL: "WARNING", ...extra };
 }
 
-function cliBench({ dir, python }) {
+function cliBench({ framework, dir, python }) {
   const ours = [];
   const bare = [];
   for (let i = 0; i < Math.max(5, Math.floor(ROUNDS / 2)); i++) {
     bare.push(timed(python, ["-c", "pass"], dir).wall);
     ours.push(timed(python, ["-m", PKG, "--help"], dir).wall);
   }
-  row("generated CLI", `python -m ${PKG} --help`, `${fmt(median(ours), 3)} s wall`, fmt(median(ours.map((s, k) => s / bare[k]))), "vs python -c pass");
+  row(`generated CLI (${framework})`, `python -m ${PKG} --help`, `${fmt(median(ours), 3)} s wall`, fmt(median(ours.map((s, k) => s / bare[k]))), "vs python -c pass");
 }
 
 async function waitForHealth(url, deadline = Date.now() + 180_000) {
@@ -224,14 +250,15 @@ async function seed(url) {
   return { auth, count: (page.items ?? page.data ?? []).length };
 }
 
-async function serverBench({ dir, python }) {
+async function serverBench({ framework, dir, python }) {
   rmSync(join(dir, "bench.db"), { force: true });
   execFileSync(python, ["-m", PKG, "migrate"], { cwd: dir, env: projectEnv(), stdio: "ignore" });
-  const bareDir = join(WORK, "bare");
+  const { bareFile, bareName, bare, bareAsyncPath } = FRAMEWORKS[framework];
+  const bareDir = join(WORK, `bare-${framework}`);
   mkdirSync(bareDir, { recursive: true });
-  writeFileSync(join(bareDir, "bare_app.py"), readFileSync(join(ROOT, "bench", "bare_app.py")));
+  writeFileSync(join(bareDir, bareFile), readFileSync(join(ROOT, "bench", bareFile)));
   const ours = (port) => ["-m", PKG, "serve"];
-  const bare = (port) => ["-m", "uvicorn", "bare_app:app", "--host", "127.0.0.1", "--port", String(port), "--no-access-log", "--log-level", "warning"];
+  const section = `generated server (${framework})`;
 
   const startups = { ours: [], bare: [] };
   for (let i = 0; i < 3; i++) {
@@ -242,26 +269,26 @@ async function serverBench({ dir, python }) {
     startups.ours.push(a.startup);
     startups.bare.push(b.startup);
   }
-  row("generated server", "serve to first /health", `${fmt(median(startups.ours), 2)} s wall`, fmt(median(startups.ours.map((s, k) => s / startups.bare[k]))), "vs bare FastAPI under uvicorn");
+  row(section, "serve to first /health", `${fmt(median(startups.ours), 2)} s wall`, fmt(median(startups.ours.map((s, k) => s / startups.bare[k]))), `vs ${bareName}`);
 
   const app = await served(python, ours, dir);
   const { auth, count } = await seed(app.url);
   const bareApp = await served(python, bare, bareDir);
   try {
-    // Interleaved: ours, bare, ours, bare for /health; then items against bare's async one.
+    // Interleaved: ours, bare, ours, bare for /health; then items against bare's /health.
     const results = { health: [], bareDef: [], bareAsync: [], items: [] };
     for (let i = 0; i < 2; i++) {
       results.health.push(wrk(`${app.url}/health`));
       results.bareDef.push(wrk(`${bareApp.url}/health`));
-      results.bareAsync.push(wrk(`${bareApp.url}/health-async`));
+      if (bareAsyncPath) results.bareAsync.push(wrk(`${bareApp.url}${bareAsyncPath}`));
       results.items.push(wrk(`${app.url}/api/v1/items?limit=20`, [`Authorization: ${auth}`]));
     }
     const m = (list, key) => median(list.map((r) => r[key]));
     const report = (what, list, against, note) =>
-      row("generated server", what, `${fmt(m(list, "rps"), 0)} req/s, p99 ${fmt(m(list, "p99ms"), 1)} ms`, against ? `${fmt(m(list, "rps") / m(against, "rps"))} rps, ${fmt(m(list, "p99ms") / m(against, "p99ms"))} p99` : "", note);
+      row(section, what, `${fmt(m(list, "rps"), 0)} req/s, p99 ${fmt(m(list, "p99ms"), 1)} ms`, against ? `${fmt(m(list, "rps") / m(against, "rps"))} rps, ${fmt(m(list, "p99ms") / m(against, "p99ms"))} p99` : "", note);
     report("generated GET /health", results.health, results.bareDef, "vs bare `def` /health");
-    report("bare FastAPI `def` /health", results.bareDef, null, "");
-    report("bare FastAPI `async def` /health", results.bareAsync, null, "");
+    report(`${bareName}: \`def\` /health`, results.bareDef, null, "");
+    if (bareAsyncPath) report(`${bareName}: \`async def\` /health`, results.bareAsync, null, "");
     report(`generated GET /api/v1/items (auth, ${count} rows)`, results.items, results.bareDef, `vs bare \`def\` /health; non-2xx: ${results.items.map((r) => r.errors).join("/")}`);
   } finally {
     await app.stop();
@@ -275,10 +302,13 @@ execFileSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: "ignore" }
 const started = new Date();
 if (opts.only !== "python") generatorBench();
 if (opts.only !== "generator") {
-  const project = prepareProject();
-  cliBench(project);
-  await serverBench(project);
-  pytestBench(project);
+  for (const framework of opts.framework ? [opts.framework] : Object.keys(FRAMEWORKS)) {
+    if (!(framework in FRAMEWORKS)) throw new Error(`--framework must be one of ${Object.keys(FRAMEWORKS).join(", ")}`);
+    const project = prepareProject(framework);
+    cliBench(project);
+    await serverBench(project);
+    pytestBench(project);
+  }
 }
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, node ${process.version}`;
 process.stdout.write(`Benchmark ${started.toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine}; ${ROUNDS} interleaved rounds, wrk -t1 -c50 -d${SECONDS}s.\n\n`);
