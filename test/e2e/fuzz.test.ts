@@ -1,6 +1,6 @@
 // CONTRACT.md "Health and documentation": a schema-driven fuzzer finds no 5xx
 // and no response that breaks the schema. The default project of each framework
-// (on SQLite, and on MariaDB) is generated, migrated and served as an operator would, then
+// (on SQLite and MariaDB; Flask's on PostgreSQL too) is generated, migrated and served as an operator would, then
 // Schemathesis runs its checks against /openapi.json with a fixed seed
 // (test/support/schemathesis.ts).
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -11,6 +11,7 @@ import { checkEnvironment } from "../support/python.js";
 import { serve } from "../support/serve.js";
 import { expectTool } from "../support/gates.js";
 import { MYSQL } from "../support/mysql.js";
+import { POSTGRES } from "../support/postgres.js";
 import type { DatabaseServer } from "../support/db-server.js";
 import { type AuthMethod, hasAuth } from "../../src/options.js";
 import { answerFlags, defaultAnswers, shortId } from "../../src/constraints.js";
@@ -82,6 +83,8 @@ const TARGETS: readonly FuzzTarget[] = [
   // MariaDB stores, compares and overflows differently from SQLite: the same passes on it.
   { id: shortId({ ...defaultAnswers(), db: "mysql" }), flags: answerFlags({ ...defaultAnswers(), db: "mysql" }), server: MYSQL },
   { id: shortId({ ...defaultAnswers(), framework: "flask", db: "mysql" }), flags: answerFlags({ ...defaultAnswers(), framework: "flask", db: "mysql" }), server: MYSQL },
+  // PostgreSQL types and range checks are stricter still; Flask's own error mapping meets them there too.
+  { id: shortId({ ...defaultAnswers(), framework: "flask", db: "postgres" }), flags: answerFlags({ ...defaultAnswers(), framework: "flask", db: "postgres" }), server: POSTGRES },
 ];
 
 let bin: string;
