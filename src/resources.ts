@@ -4,7 +4,7 @@
 // per-type decision (Python type, column, validation, migration column, test
 // values) is made here as data; the templates only place it.
 import { columnOf, type FieldKind, type FieldSpec, parseFields } from "./fields.js";
-import { bracketed, pyLiteral, pyString } from "./python-code.js";
+import { bracketed, LINE_LENGTH, literal, moduleOrder, pyLiteral, pyString } from "./python-code.js";
 
 export type { FieldSpec } from "./fields.js";
 
@@ -332,7 +332,7 @@ function className(snake: string): string {
 
 /** `from X import a, b` lines, modules and names sorted as ruff's isort sorts them. */
 function fromImports(names: ReadonlyMap<string, ReadonlySet<string>>): string[] {
-  return [...names.keys()].sort().map((module) => `from ${module} import ${[...(names.get(module) ?? [])].sort(isortOrder).join(", ")}`);
+  return [...names.keys()].sort(moduleOrder).map((module) => `from ${module} import ${[...(names.get(module) ?? [])].sort(isortOrder).join(", ")}`);
 }
 
 /** isort's order-by-type: CONSTANTS, then Classes, then functions, each alphabetical. */
@@ -391,23 +391,28 @@ function targetOf(target: string, specs: readonly ResourceSpec[]): { module: str
   return { module: target, model: className(spec?.singular ?? target) };
 }
 
-function references(refs: readonly FieldView[], all: readonly ResourceSpec[]): { refImports: string[]; referenceModels: string; testReferences: string } {
+function references(refs: readonly FieldView[], all: readonly ResourceSpec[]): { refImports: string[]; referenceModels: string; testReferences: string[] } {
   const targets = refs.map((f) => ({ field: f, ...targetOf(f.target as string, all) }));
   // With the module's fixed first-party imports, sorted as isort sorts them.
-  const fixed = ["from ..core.db import Base", "from ..core.problems import FieldError, InvalidInputError"];
-  const imports = [...new Set([...targets.map((t) => `from ..${t.module}.models import ${t.model}`), ...fixed])].sort();
+  const fixed: [string, string][] = [["..core.db", "Base"], ["..core.problems", "FieldError, InvalidInputError"]];
+  const modules = new Map([...targets.map((t): [string, string] => [`..${t.module}.models`, t.model]), ...fixed]);
+  const imports = [...modules.keys()].sort(moduleOrder).map((module) => `from ${module} import ${modules.get(module) as string}`);
   const pathOf = (target: string) => (target === "users" ? "users" : resourcePath(target));
   return {
     refImports: imports,
-    referenceModels: bracketed(0, `REFERENCES: dict[str, type[Base]] = {`, targets.map((t) => `${pyString(t.field.column)}: ${t.model}`), ""),
-    testReferences: `{${targets.map((t) => `${pyString(t.field.column)}: ${pyString(pathOf(t.field.target as string))}`).join(", ")}}`,
+    referenceModels: literal(0, `REFERENCES: dict[str, type[Base]] = {`, targets.map((t) => `${pyString(t.field.column)}: ${t.model}`), ""),
+    testReferences: targets.map((t) => `${pyString(t.field.column)}: ${pyString(pathOf(t.field.target as string))}`),
   };
 }
 
 /** The references, and the tests' registry entry: `"/api/v1/posts": (_posts, {"tag_id": "/api/v1/tags"}),`. */
 function testRegistry(spec: ResourceSpec, refs: ReturnType<typeof references>): { refImports: string[]; referenceModels: string; testEntry: string } {
   const { testReferences, ...rest } = refs;
-  return { ...rest, testEntry: bracketed(1, `${pyString(resourcePath(spec.name))}: (`, [`_${spec.name}`, testReferences], ",") };
+  const key = `    ${pyString(resourcePath(spec.name))}: (`;
+  const flat = `${key}_${spec.name}, {${testReferences.join(", ")}}),`;
+  // A tuple that does not fit goes one item per line, and so does its dict if it must.
+  const testEntry = flat.length <= LINE_LENGTH ? flat : `${key}\n        _${spec.name},\n${literal(2, "{", testReferences, ",")}\n    ),`;
+  return { ...rest, testEntry };
 }
 
 function resourcePath(name: string): string {
@@ -443,7 +448,7 @@ export function resourceViews(specs: readonly ResourceSpec[], options: { users: 
       notNullValidator: bracketed(1, "@field_validator(", [...fields.filter((f) => !f.nullable).map((f) => pyString(f.column)), 'mode="before"'], ""),
       ...tableParts(spec),
       ...testRegistry(spec, references(refs, specs)),
-      testBody: bracketed(1, "return {", fields.map((f) => `${pyString(f.column)}: ${f.testValue}`), ""),
+      testBody: literal(1, "return {", fields.map((f) => `${pyString(f.column)}: ${f.testValue}`), ""),
       modelImports: model,
       schemaImports: schema,
       dependencies: spec.fields.some((f) => f.kind === "email") ? ["email-validator>=2.2"] : [],

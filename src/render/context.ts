@@ -3,6 +3,7 @@
 // iterate these lists; they never test which layer is present.
 import type { Answers } from "../options.js";
 import type { ProjectNames } from "../names.js";
+import { moduleOrder } from "../python-code.js";
 import type { ResourceView } from "../resources.js";
 import { GENERATOR } from "../version.js";
 import type { CommandDecl, SettingDecl } from "./manifest.js";
@@ -56,7 +57,7 @@ function sortedUnique(list: readonly string[]): string[] {
 /** Sorted by the module each is imported from (`auth.jwt.routes` before `auth.routes`), as isort does. */
 function routerViews(packages: readonly string[]): RouterView[] {
   const modules = [...new Set(packages)].map((p) => ({ p, module: `${p}.routes` }));
-  modules.sort((a, b) => (a.module < b.module ? -1 : a.module > b.module ? 1 : 0));
+  modules.sort((a, b) => moduleOrder(a.module, b.module));
   return modules.map(({ p }) => ({ package: p, alias: `${p.replaceAll(".", "_")}_router` }));
 }
 

@@ -6,7 +6,7 @@
 // each source's hash. A render whose templates all have a spec there needs
 // only Handlebars' small runtime; any other (a test's template folder, the
 // sources run without a build) compiles from source, as before.
-import { fromImport } from "../python-code.js";
+import { fromImport, sortImports } from "../python-code.js";
 import { createRequire } from "node:module";
 // The runtime's own typings export nothing; it is the full build minus the compiler.
 import handlebarsRuntime from "handlebars/runtime.js";
@@ -60,6 +60,10 @@ function registerHelpers(env: Handlebars): void {
   env.registerHelper("fromImport", (...a: unknown[]) => {
     const [module = "", ...names] = args(a).map(String);
     return fromImport(module, names);
+  });
+  // {{#sortImports}} first-party imports, some named after a resource {{/sortImports}}
+  env.registerHelper("sortImports", function (this: unknown, options: { fn: (context: unknown) => string }) {
+    return sortImports(options.fn(this));
   });
 }
 
