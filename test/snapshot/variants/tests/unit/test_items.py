@@ -7,6 +7,7 @@
 
 %%% if framework=fastapi
 from collections.abc import Callable
+from functools import partial
 %%% end
 %%% if framework=flask
 from collections.abc import Iterator
@@ -81,7 +82,7 @@ def new_owner(session: Session) -> Owner:
 %%% end
 @pytest.fixture
 %%% if framework=fastapi auth=none
-def items(session: Session) -> ItemRepository:
+def repository(session: Session) -> ItemRepository:
     return routes.repository(session)
 %%% end
 %%% if framework=fastapi auth=jwt
@@ -98,11 +99,8 @@ def client() -> Iterator[httpx2.Client]:
 %%% if framework=fastapi
 @pytest.fixture
 %%% end
-%%% if framework=fastapi auth=none
-def create(items: ItemRepository) -> Callable[[Response], Item]:
-%%% end
 %%% if framework=fastapi auth=jwt
-def items(session: Session, owner: Owner) -> ItemRepository:
+def repository(session: Session, owner: Owner) -> ItemRepository:
     return routes.repository(session, owner)
 %%% end
 %%% if framework=flask
@@ -126,22 +124,29 @@ def test_create_list_read_change_delete(client: httpx2.Client, headers: dict[str
 %%% end
 %%% if framework=fastapi auth=jwt
 @pytest.fixture
-def create(items: ItemRepository, owner: Owner) -> Callable[[Response], Item]:
 %%% end
 %%% if framework=fastapi
+def create(
+    repository: ItemRepository,
+%%% end
+%%% if framework=fastapi auth=jwt
+    owner: Owner,
+%%% end
+%%% if framework=fastapi
+) -> Callable[[Response], Item]:
     body = ItemCreate.model_validate(VALID)
 %%% end
 %%% if framework=fastapi auth=none
-    return lambda response: routes.create_item(body, items, response)
+    return partial(routes.create_item, body, repository)
 %%% end
 %%% if framework=fastapi auth=jwt
-    return lambda response: routes.create_item(body, items, response, owner)
+    return partial(routes.create_item, body, repository, owner=owner)
 %%% end
 %%% if framework=fastapi
 
 
 def test_routes_create_list_read_change_delete(
-    items: ItemRepository,
+    repository: ItemRepository,
     create: Callable[[Response], Item],
 %%% end
 %%% if framework=flask
@@ -153,16 +158,17 @@ def test_ids_outside_a_database_integer_are_422(
     response = Response()
     created = create(response)
     assert response.headers["Location"] == f"{PATH}/{created.id}"
-    page = routes.list_items(items, PageParams(limit=20, offset=0))
-    assert (page.items, page.total) == ([ItemRead.model_validate(created)], 1)
-    assert routes.read_item(created.id, items) is created
+    page = routes.list_items(repository, PageParams(limit=20, offset=0))
+    assert page.total == 1
+    assert page.items == [ItemRead.model_validate(created)]
+    assert routes.read_item(created.id, repository) is created
     change = ItemUpdate.model_validate({REQUIRED: CHANGED})
-    changed = routes.update_item(created.id, change, items)
+    changed = routes.update_item(created.id, change, repository)
     read = ItemRead.model_validate(changed)
     assert read.model_dump(mode="json")[REQUIRED] == CHANGED
-    routes.delete_item(created.id, items)
+    routes.delete_item(created.id, repository)
     with pytest.raises(HTTPException) as missing:
-        routes.read_item(created.id, items)
+        routes.read_item(created.id, repository)
     assert missing.value.status_code == 404
 %%% end
 %%% if framework=flask

@@ -1,6 +1,7 @@
 """`/api/v1/items`: the routes called directly on an in-memory database."""
 
 from collections.abc import Callable
+from functools import partial
 
 import pytest
 from fastapi import HTTPException, Response
@@ -41,33 +42,37 @@ def owner(session: Session) -> Owner:
 
 
 @pytest.fixture
-def items(session: Session, owner: Owner) -> ItemRepository:
+def repository(session: Session, owner: Owner) -> ItemRepository:
     return routes.repository(session, owner)
 
 
 @pytest.fixture
-def create(items: ItemRepository, owner: Owner) -> Callable[[Response], Item]:
+def create(
+    repository: ItemRepository,
+    owner: Owner,
+) -> Callable[[Response], Item]:
     body = ItemCreate.model_validate(VALID)
-    return lambda response: routes.create_item(body, items, response, owner)
+    return partial(routes.create_item, body, repository, owner=owner)
 
 
 def test_routes_create_list_read_change_delete(
-    items: ItemRepository,
+    repository: ItemRepository,
     create: Callable[[Response], Item],
 ) -> None:
     response = Response()
     created = create(response)
     assert response.headers["Location"] == f"{PATH}/{created.id}"
-    page = routes.list_items(items, PageParams(limit=20, offset=0))
-    assert (page.items, page.total) == ([ItemRead.model_validate(created)], 1)
-    assert routes.read_item(created.id, items) is created
+    page = routes.list_items(repository, PageParams(limit=20, offset=0))
+    assert page.total == 1
+    assert page.items == [ItemRead.model_validate(created)]
+    assert routes.read_item(created.id, repository) is created
     change = ItemUpdate.model_validate({REQUIRED: CHANGED})
-    changed = routes.update_item(created.id, change, items)
+    changed = routes.update_item(created.id, change, repository)
     read = ItemRead.model_validate(changed)
     assert read.model_dump(mode="json")[REQUIRED] == CHANGED
-    routes.delete_item(created.id, items)
+    routes.delete_item(created.id, repository)
     with pytest.raises(HTTPException) as missing:
-        routes.read_item(created.id, items)
+        routes.read_item(created.id, repository)
     assert missing.value.status_code == 404
 
 

@@ -2,7 +2,7 @@
 """Queries of `items`.
 %%% end
 %%% if auth=jwt
-"""Queries of `items`, scoped to one owner unless the caller sees everyone's.
+"""Queries of `items`, scoped to one owner unless the caller sees all.
 %%% end
 
 Writes only flush: the caller's unit of work (one per request) commits.
@@ -46,13 +46,14 @@ class ItemRepository:
 
     def page(self, limit: int, offset: int) -> tuple[Sequence[Item], int]:
         """One page ordered by id, and the total: two queries whatever the page size."""
-        query = self._scoped(select(Item)).order_by(Item.id)
-        rows = self.session.scalars(query.limit(limit).offset(offset)).all()
-        total = self.session.scalar(self._scoped(select(func.count(Item.id))))
+        ordered = select(Item).order_by(Item.id)
+        rows = self.session.scalars(self._scoped(ordered).limit(limit).offset(offset)).all()
+        counted = select(func.count(Item.id))
+        total = self.session.scalar(self._scoped(counted))
         return rows, total or 0
 
-    def get(self, item_id: int) -> Item | None:
-        query = select(Item).where(Item.id == item_id)
+    def get(self, row_id: int) -> Item | None:
+        query = select(Item).filter_by(id=row_id)
         return self.session.scalars(self._scoped(query)).one_or_none()
 
     def add(self, values: dict[str, Any]) -> Item:
@@ -61,7 +62,11 @@ class ItemRepository:
         self.session.flush()
         return item
 
-    def update(self, item: Item, changes: dict[str, Any]) -> Item:
+    def update(
+        self,
+        item: Item,
+        changes: dict[str, Any],
+    ) -> Item:
         for name, value in changes.items():
             setattr(item, name, value)
         self.session.flush()

@@ -1,4 +1,4 @@
-"""`/api/v1/items`: create, list, read, change and delete items."""
+"""Routes of `/api/v1/items`: create, list, read, change and delete."""
 
 %%% if framework=fastapi
 from typing import Annotated
@@ -95,8 +95,11 @@ def repository() -> ItemRepository:
 
 
 %%% if framework=fastapi
-def _found(item: Item | None) -> Item:
+def _found(row: Item | None) -> Item:
     # Another owner's row is as absent as a deleted one: no 403 that confirms it exists.
+    if row is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "No such item.")
+    return row
 %%% end
 %%% if framework=flask
 def _found(
@@ -105,15 +108,10 @@ def _found(
 ) -> Item:
     checked_id = row_id("item_id", item_id)
     item = items.get(checked_id)
-%%% end
     if item is None:
-%%% if framework=fastapi
-        raise HTTPException(status.HTTP_404_NOT_FOUND, "No such item.")
-%%% end
-%%% if framework=flask
         raise HTTPError(404, "No such item.")
-%%% end
     return item
+%%% end
 
 
 %%% if framework=fastapi
@@ -164,18 +162,16 @@ def create_item(
     return item
 %%% end
 %%% if framework=flask
-    location = url_for(".read_item", item_id=item.id)
+    location = url_for(
+        ".read_item",
+        item_id=item.id,
+    )
     return item, 201, {"Location": location}
 %%% end
 
 
 %%% if framework=fastapi
 @router.get("", response_model=Page[ItemRead])
-def list_items(
-    items: Repository,
-    page: PageDep,
-) -> Page[ItemRead]:
-    rows, total = items.page(page.limit, page.offset)
 %%% end
 %%% if framework=flask
 @blueprint.get("")
@@ -187,7 +183,20 @@ def list_items(
 @blueprint.input(PageParams, location="query", arg_name="page")
 @blueprint.output(Page[ItemRead])
 @blueprint.doc(responses=problem_responses(*PROBLEMS))
-def list_items(page: PageParams) -> Page[ItemRead]:
+%%% end
+def list_items(
+%%% if framework=fastapi
+    items: Repository,
+    page: PageDep,
+%%% end
+%%% if framework=flask
+    page: PageParams,
+%%% end
+) -> Page[ItemRead]:
+%%% if framework=fastapi
+    rows, total = items.page(page.limit, page.offset)
+%%% end
+%%% if framework=flask
     rows, total = repository().page(page.limit, page.offset)
 %%% end
     return Page(
@@ -204,11 +213,6 @@ def list_items(page: PageParams) -> Page[ItemRead]:
     response_model=ItemRead,
     responses=problem_responses(404),
 )
-def read_item(
-    item_id: Id,
-    items: Repository,
-) -> Item:
-    return _found(items.get(item_id))
 %%% end
 %%% if framework=flask
 @blueprint.get("/<int:item_id>")
@@ -219,7 +223,20 @@ def read_item(
 %%% if framework=flask
 @blueprint.output(ItemRead)
 @blueprint.doc(responses=problem_responses(404, *PROBLEMS))
-def read_item(item_id: int) -> Item:
+%%% end
+def read_item(
+%%% if framework=fastapi
+    item_id: Id,
+    items: Repository,
+%%% end
+%%% if framework=flask
+    item_id: int,
+%%% end
+) -> Item:
+%%% if framework=fastapi
+    return _found(items.get(item_id))
+%%% end
+%%% if framework=flask
     return _found(repository(), item_id)
 %%% end
 
@@ -255,14 +272,14 @@ def update_item(
 %%% end
 ) -> Item:
 %%% if framework=fastapi
-    item = _found(items.get(item_id))
+    row = _found(items.get(item_id))
 %%% end
 %%% if framework=flask
     items = repository()
-    item = _found(items, item_id)
+    row = _found(items, item_id)
 %%% end
     changes = body.model_dump(exclude_unset=True)
-    return items.update(item, changes)
+    return items.update(row, changes)
 
 
 %%% if framework=fastapi
@@ -271,11 +288,6 @@ def update_item(
     status_code=status.HTTP_204_NO_CONTENT,
     responses=problem_responses(404),
 )
-def delete_item(
-    item_id: Id,
-    items: Repository,
-) -> None:
-    items.delete(_found(items.get(item_id)))
 %%% end
 %%% if framework=flask
 @blueprint.delete("/<int:item_id>")
@@ -286,8 +298,21 @@ def delete_item(
 %%% if framework=flask
 @blueprint.output({}, status_code=204)
 @blueprint.doc(responses=problem_responses(404, *PROBLEMS))
-def delete_item(item_id: int) -> tuple[str, int]:
+%%% end
+def delete_item(
+%%% if framework=fastapi
+    item_id: Id,
+    items: Repository,
+) -> None:
+    row = _found(items.get(item_id))
+%%% end
+%%% if framework=flask
+    item_id: int,
+) -> tuple[str, int]:
     items = repository()
-    items.delete(_found(items, item_id))
+    row = _found(items, item_id)
+%%% end
+    items.delete(row)
+%%% if framework=flask
     return "", 204
 %%% end

@@ -1,4 +1,4 @@
-"""`/api/v1/items`: create, list, read, change and delete items."""
+"""Routes of `/api/v1/items`: create, list, read, change and delete."""
 
 from typing import Annotated
 
@@ -32,11 +32,11 @@ def repository(session: SessionDep, owner: OwnerDep) -> ItemRepository:
 Repository = Annotated[ItemRepository, Depends(repository)]
 
 
-def _found(item: Item | None) -> Item:
+def _found(row: Item | None) -> Item:
     # Another owner's row is as absent as a deleted one: no 403 that confirms it exists.
-    if item is None:
+    if row is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "No such item.")
-    return item
+    return row
 
 
 @router.post(
@@ -94,9 +94,9 @@ def update_item(
     body: ItemUpdate,
     items: Repository,
 ) -> Item:
-    item = _found(items.get(item_id))
+    row = _found(items.get(item_id))
     changes = body.model_dump(exclude_unset=True)
-    return items.update(item, changes)
+    return items.update(row, changes)
 
 
 @router.delete(
@@ -108,4 +108,5 @@ def delete_item(
     item_id: Id,
     items: Repository,
 ) -> None:
-    items.delete(_found(items.get(item_id)))
+    row = _found(items.get(item_id))
+    items.delete(row)

@@ -1,1 +1,1 @@
-"""`/api/v1/items`: the items resource, its model, schemas, repository and routes."""
+"""`/api/v1/items`: its model, schemas, repository and routes."""

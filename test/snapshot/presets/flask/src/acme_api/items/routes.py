@@ -1,4 +1,4 @@
-"""`/api/v1/items`: create, list, read, change and delete items."""
+"""Routes of `/api/v1/items`: create, list, read, change and delete."""
 
 from apiflask import APIBlueprint, HTTPError
 from flask import url_for
@@ -55,7 +55,10 @@ def create_item(
     values = body.model_dump()
     values["owner_id"] = current_owner().user.id
     item = items.add(values)
-    location = url_for(".read_item", item_id=item.id)
+    location = url_for(
+        ".read_item",
+        item_id=item.id,
+    )
     return item, 201, {"Location": location}
 
 
@@ -64,7 +67,9 @@ def create_item(
 @blueprint.input(PageParams, location="query", arg_name="page")
 @blueprint.output(Page[ItemRead])
 @blueprint.doc(responses=problem_responses(*PROBLEMS))
-def list_items(page: PageParams) -> Page[ItemRead]:
+def list_items(
+    page: PageParams,
+) -> Page[ItemRead]:
     rows, total = repository().page(page.limit, page.offset)
     return Page(
         items=[ItemRead.model_validate(row) for row in rows],
@@ -78,7 +83,9 @@ def list_items(page: PageParams) -> Page[ItemRead]:
 @blueprint.auth_required(auth)
 @blueprint.output(ItemRead)
 @blueprint.doc(responses=problem_responses(404, *PROBLEMS))
-def read_item(item_id: int) -> Item:
+def read_item(
+    item_id: int,
+) -> Item:
     return _found(repository(), item_id)
 
 
@@ -92,16 +99,19 @@ def update_item(
     body: ItemUpdate,
 ) -> Item:
     items = repository()
-    item = _found(items, item_id)
+    row = _found(items, item_id)
     changes = body.model_dump(exclude_unset=True)
-    return items.update(item, changes)
+    return items.update(row, changes)
 
 
 @blueprint.delete("/<int:item_id>")
 @blueprint.auth_required(auth)
 @blueprint.output({}, status_code=204)
 @blueprint.doc(responses=problem_responses(404, *PROBLEMS))
-def delete_item(item_id: int) -> tuple[str, int]:
+def delete_item(
+    item_id: int,
+) -> tuple[str, int]:
     items = repository()
-    items.delete(_found(items, item_id))
+    row = _found(items, item_id)
+    items.delete(row)
     return "", 204

@@ -1,4 +1,7 @@
-"""Bodies of `/api/v1/items`: strict input, so a typo or a server-owned field is a 422."""
+"""Bodies of `/api/v1/items`.
+
+Input is strict: a typo or a server-owned field is a 422.
+"""
 
 from datetime import datetime
 

@@ -14,6 +14,9 @@ down_revision: str | None = "create_items"
 branch_labels: tuple[str, ...] | None = None
 depends_on: tuple[str, ...] | None = None
 
+TABLE = "items"
+INDEX = "ix_items_owner_id"
+FOREIGN_KEY = "fk_items_owner_id_users"
 # The type of users.id: 64-bit (on SQLite, INTEGER, its rowid).
 ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 # SQLite rebuilds the table to alter it: the copy keeps AUTOINCREMENT (ids never reused).
@@ -27,14 +30,15 @@ def refuse(connection: sa.Connection) -> str | None:
     guess. `migrate` asks before it applies anything, as SQLite and MySQL cannot
     roll back the tables that revisions before this one create.
     """
-    if not sa.inspect(connection).has_table("items"):
+    if not sa.inspect(connection).has_table(TABLE):
         return None
-    rows = connection.execute(sa.text("SELECT COUNT(*) FROM items")).scalar_one()
+    query = sa.text("SELECT COUNT(*) FROM items")
+    rows = connection.execute(query).scalar_one()
     if not rows:
         return None
     return (
-        f"items holds {rows} rows without an owner; delete them or move them "
-        "elsewhere, then migrate again"
+        f"{TABLE} holds {rows} rows without an owner; delete them or move them elsewhere, "
+        "then migrate again"
     )
 
 
@@ -42,20 +46,20 @@ def upgrade() -> None:
     reason = refuse(op.get_bind())
     if reason is not None:
         raise MigrationRefusedError(reason)
-    with op.batch_alter_table("items", table_kwargs=REBUILT_TABLE) as batch:
+    with op.batch_alter_table(TABLE, table_kwargs=REBUILT_TABLE) as batch:
         batch.add_column(sa.Column("owner_id", ID, nullable=False))
         batch.create_foreign_key(
-            op.f("fk_items_owner_id_users"),
+            op.f(FOREIGN_KEY),
             "users",
             ["owner_id"],
             ["id"],
             ondelete="CASCADE",
         )
-        batch.create_index(op.f("ix_items_owner_id"), ["owner_id"], unique=False)
+        batch.create_index(op.f(INDEX), ["owner_id"], unique=False)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("items", table_kwargs=REBUILT_TABLE) as batch:
-        batch.drop_index(op.f("ix_items_owner_id"))
-        batch.drop_constraint(op.f("fk_items_owner_id_users"), type_="foreignkey")
+    with op.batch_alter_table(TABLE, table_kwargs=REBUILT_TABLE) as batch:
+        batch.drop_index(op.f(INDEX))
+        batch.drop_constraint(op.f(FOREIGN_KEY), type_="foreignkey")
         batch.drop_column("owner_id")
