@@ -6,6 +6,8 @@ import { UsageError } from "./errors.js";
 import { columnOf, type FieldSpec, parseFields } from "./fields.js";
 import { pluralize, singularize } from "./inflect.js";
 import { type Answers, hasAuth } from "./options.js";
+import type { Plan } from "./plan.js";
+import { LINE_LENGTH } from "./python-code.js";
 import { ITEMS, type ResourceSpec } from "./resources.js";
 import type { SubgeneratorRun } from "./spec.js";
 
@@ -109,6 +111,27 @@ export function addResourceRun(raw: string, options: { fields?: string; singular
   }
   checkIdentifiers({ name, singular, fields });
   return { generator: ADD_RESOURCE, args: { name, singular, fields: fieldsText } };
+}
+
+/**
+ * The backstop of the checks above, once the resource is rendered and before
+ * anything is written: refuses a Python line the add would write that is
+ * longer than the project's lint allows. The templates keep their lines short
+ * for names up to MAX_NAME characters; a long field name or enum value, or a
+ * long --singular, can still make one longer, which ruff would report and
+ * `ruff format` could not fix. Only lines the add brings are looked at, so a
+ * user's own long line elsewhere is not the add's to refuse.
+ */
+export function refuseLongLines(rendered: Plan, before: Plan): void {
+  for (const [path, content] of rendered) {
+    if (!path.endsWith(".py")) continue;
+    const kept = new Set(before.get(path)?.toString("utf8").split("\n") ?? []);
+    const lines = content.toString("utf8").split("\n");
+    const at = lines.findIndex((line) => [...line].length > LINE_LENGTH && !kept.has(line));
+    if (at === -1) continue;
+    const length = [...(lines[at] as string)].length;
+    throw new UsageError(`Adding this resource would write a line of ${length} characters to ${path} (line ${at + 1}), over the ${LINE_LENGTH} the project's lint allows; choose a shorter resource (or field) name.`);
+  }
 }
 
 /** The run that removes resource `raw`; refuses one that does not exist or that another resource refers to. */

@@ -11,7 +11,7 @@ import type { Changes } from "../io/transaction.js";
 import { projectNames } from "../names.js";
 import type { Answers } from "../options.js";
 import { planProject } from "../render/render.js";
-import { resourcesOf } from "../resource-runs.js";
+import { ADD_RESOURCE, refuseLongLines, resourcesOf } from "../resource-runs.js";
 import type { ProjectSpec, SubgeneratorRun } from "../spec.js";
 import { migrationHead } from "./revisions.js";
 import { checkAnswers } from "../steps/answers.js";
@@ -117,6 +117,7 @@ export async function planUpdate(project: LoadedProject, change: SpecChange, sou
     previousAnswers: manifest.answers,
   });
   const theirs = planned.plan;
+  if (change.runs?.some((run) => run.generator === ADD_RESOURCE)) refuseLongLines(theirs, project.base);
   // Files written once (revisions) stay the project's, and on record, even when
   // no layer renders them any more: the database has applied them.
   const policies = new Map(planned.policies);

@@ -9,7 +9,7 @@ import { runAdd, runRemove } from "../../src/commands/add.js";
 import { runUpdate } from "../../src/commands/project-commands.js";
 import { defaultAnswers } from "../../src/constraints.js";
 import { Cleanup } from "../../src/context.js";
-import { EXIT } from "../../src/errors.js";
+import { EXIT, UsageError } from "../../src/errors.js";
 import type { Answers } from "../../src/options.js";
 import { TEMPLATES_DIR } from "../../src/paths.js";
 import { GENERATOR } from "../../src/version.js";
@@ -87,6 +87,24 @@ describe("add resource", () => {
     await expect(run(runAdd, "resource")).rejects.toThrow(/Usage: backend-starter add resource NAME/);
     await expect(run(runAdd, "nothing")).rejects.toThrow(/no such generator; one of resource, auth, rbac/);
     expect(await git(dir, "status", "--porcelain")).toBe("");
+  });
+
+  it("takes a 30-character name, and refuses one that would still write a Python line over 100 characters, naming the file", async () => {
+    // The templates keep lines short for names up to 30 characters; a long --singular is not held to that.
+    const singular = "a_singular_name_longer_than_the_thirty_characters_a_name_may_have";
+    const refused = run(runAdd, "resource", "widgets", "--singular", singular, "--fields", "title:str");
+    await expect(refused).rejects.toThrow(/^Adding this resource would write a line of \d+ characters to src\/acme_api\/widgets\/\w+\.py \(line \d+\), over the 100 the project's lint allows; choose a shorter resource \(or field\) name\.$/);
+    await expect(refused).rejects.toBeInstanceOf(UsageError);
+    // So is a field name: 50 characters fit the database's identifiers, not a line beside its type.
+    const field = "a_field_name_".padEnd(50, "x");
+    await expect(run(runAdd, "resource", "widgets", "--fields", `${field}:str`)).rejects.toThrow(/line of \d+ characters to \S+\.py .*choose a shorter resource \(or field\) name/);
+    expect(await git(dir, "status", "--porcelain")).toBe("");
+
+    const name = "abcdefghij_klmnopqrs_tuvwxyzas";
+    expect(name).toHaveLength(30);
+    const added = await run(runAdd, "resource", name, "--fields", "title:str,item:ref(items),author:ref(users)");
+    expect(added.code, added.out).toBe(EXIT.ok);
+    expect(existsSync(join(dir, `src/acme_api/${name}/routes.py`))).toBe(true);
   });
 });
 
