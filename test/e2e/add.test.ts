@@ -18,7 +18,7 @@ import { expectProblem, expectValidationError } from "../contract/general.js";
 import { type AddedResource, checkAddedResource, createRow } from "../contract/resource.js";
 import { removeDir, runCli, tempDir } from "../helpers.js";
 import { expectGatesPass, expectTool, gateEnv } from "../support/gates.js";
-import { answerFlags, commitAll, recordingIo } from "../support/project.js";
+import { answerFlags, commitAll, FIELDS_OF_EVERY_TYPE, recordingIo } from "../support/project.js";
 import { checkEnvironment } from "../support/python.js";
 import { serve } from "../support/serve.js";
 
@@ -27,22 +27,7 @@ const PKG = "added_api";
 const SECRET_KEY = "a-secret-key-for-the-add-resource-check-0123456789";
 
 const TAG_FIELDS = "label:str(40):unique";
-const POST_FIELDS = [
-  "title:str(80)",
-  "body:text:optional",
-  "price:decimal(10,2)",
-  "done:bool=false",
-  "due:date:optional",
-  "starts_at:datetime:optional",
-  "key:uuid:unique",
-  "contact:email:optional",
-  "site:url:optional",
-  "kind:enum(draft|live)=draft",
-  "views:int=0",
-  "ratio:float:optional",
-  "tag:ref(tags)",
-  "author:ref(users):optional",
-].join(",");
+const POST_FIELDS = [...FIELDS_OF_EVERY_TYPE, "tag:ref(tags)", "author:ref(users):optional"].join(",");
 
 let bin: string;
 const work = tempDir("cbs-add-");

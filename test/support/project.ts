@@ -1,5 +1,6 @@
 // Test helpers for commands that run inside a project: a project generated
-// from any template folder and version, an Io that records output, git.
+// from any template folder and version, an Io that records output, git, and
+// the fields an added resource is tried with.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { PassThrough, Writable } from "node:stream";
@@ -46,3 +47,19 @@ export async function commitAll(cwd: string, message: string): Promise<void> {
 
 /** The flags that choose exactly `a`, as a user would type them (derived from the option table). */
 export { answerFlags } from "../../src/constraints.js";
+
+/** One field of every type but ref, as `add resource --fields` takes them (test/e2e/add.test.ts holds the served resource to their rules). */
+export const FIELDS_OF_EVERY_TYPE: readonly string[] = [
+  "title:str(80)",
+  "body:text:optional",
+  "price:decimal(10,2)",
+  "done:bool=false",
+  "due:date:optional",
+  "starts_at:datetime:optional",
+  "key:uuid:unique",
+  "contact:email:optional",
+  "site:url:optional",
+  "kind:enum(draft|live)=draft",
+  "views:int=0",
+  "ratio:float:optional",
+];
