@@ -3,15 +3,18 @@
 // resources (every field type, a ref to the earlier one and to users), migrate
 // the existing database, pass the project's own gates, serve it and hold the new
 // resource to the contract over HTTP; `update` keeps the resources; `remove
-// resource` needs consent to drop a table, and the gates pass again.
+// resource` needs consent to drop a table, and the gates pass again. On each
+// framework offered: the routes, schemas and tests an add writes are the framework's.
 import { join } from "node:path";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAdd, runRemove } from "../../src/commands/add.js";
 import { runUpdate } from "../../src/commands/project-commands.js";
 import { defaultAnswers } from "../../src/constraints.js";
+import { coveringMembers } from "../../src/covering-set.js";
 import { Cleanup } from "../../src/context.js";
 import { EXIT } from "../../src/errors.js";
+import type { Framework } from "../../src/options.js";
 import { newUser, type Session } from "../contract/auth.js";
 import { Client, record } from "../contract/client.js";
 import { expectProblem, expectValidationError } from "../contract/general.js";
@@ -30,40 +33,9 @@ const TAG_FIELDS = "label:str(40):unique";
 const POST_FIELDS = [...FIELDS_OF_EVERY_TYPE, "tag:ref(tags)", "author:ref(users):optional"].join(",");
 
 let bin: string;
-const work = tempDir("cbs-add-");
-const project = join(work, NAME);
-let env: Record<string, string>;
-
 beforeAll(async () => {
   bin = await checkEnvironment();
-  env = { ...gateEnv(bin, project, work), APP_ENV: "development", SECRET_KEY, DATABASE_URL: `sqlite:///${join(work, "app.db")}` };
 }, 900_000);
-afterAll(() => removeDir(work));
-
-async function inProject(run: typeof runAdd, ...args: string[]): Promise<{ code: number; out: string }> {
-  const rec = recordingIo(project);
-  const code = await run(rec.io, args, new Cleanup());
-  return { code, out: rec.stdout() };
-}
-
-async function migrate(): Promise<void> {
-  await expectTool(bin, project, "python", ["-m", PKG, "migrate"], env);
-}
-
-async function tables(): Promise<string[]> {
-  const script = "import sqlite3, sys; print('\\n'.join(r[0] for r in sqlite3.connect(sys.argv[1]).execute(\"SELECT name FROM sqlite_master WHERE type = 'table'\")))";
-  const result = await execa(join(bin, "python"), ["-c", script, join(work, "app.db")]);
-  return result.stdout.split("\n");
-}
-
-async function served<T>(use: (client: Client) => Promise<T>): Promise<T> {
-  const server = await serve(join(bin, "python"), PKG, project, env);
-  try {
-    return await use(new Client(server.url));
-  } finally {
-    expect(await server.stop()).toBe(0);
-  }
-}
 
 let uniqueCounter = 0;
 function postsResource(tagId: number, authorId: number, foreignTagId: number): AddedResource {
@@ -89,86 +61,128 @@ function postsResource(tagId: number, authorId: number, foreignTagId: number): A
   };
 }
 
-describe("add resource, on a project that holds data", () => {
-  let owner: Session;
+/** The whole story on the default project of `framework`: each framework adds, serves and removes in its own code. */
+function addScenario(framework: Framework): void {
+  const work = tempDir(`cbs-add-${framework}-`);
+  const project = join(work, NAME);
+  let env: Record<string, string>;
 
-  it("generates, migrates and stores rows before anything is added", async () => {
-    const created = await runCli([NAME, ...answerFlags(defaultAnswers()), "--no-install", "--git"], { cwd: work });
-    expect(created.exitCode, created.stderr).toBe(0);
-    await migrate();
-    owner = await served(async (client) => {
-      const user = await newUser(client);
-      const item = await client.post("/api/v1/items", { json: { title: "kept across add" }, token: user.access });
-      expect(item.status).toBe(201);
-      return user;
-    });
-  }, 300_000);
+  beforeAll(async () => {
+    env = { ...gateEnv(bin, project, work), APP_ENV: "development", SECRET_KEY, DATABASE_URL: `sqlite:///${join(work, "app.db")}` };
+  }, 900_000);
+  afterAll(() => removeDir(work));
 
-  it("refuses bad input with one line and writes nothing", async () => {
-    for (const args of [["resource", "users"], ["resource", "posts", "--fields", "title:string"], ["resource", "posts", "--fields", "tag:ref(tags)"], ["nothing"]]) {
-      await expect(inProject(runAdd, ...args), args.join(" ")).rejects.toThrow(/^[^\n]+$/);
+  async function inProject(run: typeof runAdd, ...args: string[]): Promise<{ code: number; out: string }> {
+    const rec = recordingIo(project);
+    const code = await run(rec.io, args, new Cleanup());
+    return { code, out: rec.stdout() };
+  }
+
+  async function migrate(): Promise<void> {
+    await expectTool(bin, project, "python", ["-m", PKG, "migrate"], env);
+  }
+
+  async function tables(): Promise<string[]> {
+    const script = "import sqlite3, sys; print('\\n'.join(r[0] for r in sqlite3.connect(sys.argv[1]).execute(\"SELECT name FROM sqlite_master WHERE type = 'table'\")))";
+    const result = await execa(join(bin, "python"), ["-c", script, join(work, "app.db")]);
+    return result.stdout.split("\n");
+  }
+
+  async function served<T>(use: (client: Client) => Promise<T>): Promise<T> {
+    const server = await serve(join(bin, "python"), PKG, project, env);
+    try {
+      return await use(new Client(server.url));
+    } finally {
+      expect(await server.stop()).toBe(0);
     }
-    expect((await execa("git", ["status", "--porcelain"], { cwd: project })).stdout).toBe("");
-  });
+  }
 
-  it("previews with --dry-run, then adds two resources as new migrations on the existing database", async () => {
-    const preview = await inProject(runAdd, "resource", "Tag", "--fields", TAG_FIELDS, "--dry-run");
-    expect(preview.code).toBe(EXIT.ok);
-    expect(preview.out).toMatch(/added\s+src\/added_api\/.*tags/);
-    expect((await execa("git", ["status", "--porcelain"], { cwd: project })).stdout).toBe("");
+  describe("add resource, on a project that holds data", () => {
+    let owner: Session;
 
-    expect((await inProject(runAdd, "resource", "Tag", "--fields", TAG_FIELDS)).code).toBe(EXIT.ok);
-    await commitAll(project, "add tags");
-    const posts = await inProject(runAdd, "resource", "posts", "--fields", POST_FIELDS, "--json");
-    expect(posts.code).toBe(EXIT.ok);
-    expect(JSON.parse(posts.out)).toMatchObject({ ok: true, command: "add resource" });
-    await commitAll(project, "add posts");
-    await migrate();
-    expect(await tables()).toEqual(expect.arrayContaining(["items", "tags", "posts", "users"]));
-  }, 300_000);
+    it("generates, migrates and stores rows before anything is added", async () => {
+      const created = await runCli([NAME, ...answerFlags({ ...defaultAnswers(), framework }), "--no-install", "--git"], { cwd: work });
+      expect(created.exitCode, created.stderr).toBe(0);
+      await migrate();
+      owner = await served(async (client) => {
+        const user = await newUser(client);
+        const item = await client.post("/api/v1/items", { json: { title: "kept across add" }, token: user.access });
+        expect(item.status).toBe(201);
+        return user;
+      });
+    }, 300_000);
 
-  it("passes its own gates with the added resources", async () => {
-    await expectGatesPass(bin, project, { ...env, APP_ENV: "test" });
-  }, 900_000);
-
-  it("serves the added resources by the contract, next to the rows it held before", async () => {
-    await served(async (client) => {
-      const mine = await client.get("/api/v1/items", { token: owner.access });
-      expect((record(mine.body).items as Array<Record<string, unknown>>).map((i) => i.title)).toContain("kept across add");
-
-      const other = await newUser(client);
-      const foreignTag = await client.post("/api/v1/tags", { json: { label: "theirs" }, token: other.access });
-      expect(foreignTag.status, foreignTag.text).toBe(201);
-      const tag = await client.post("/api/v1/tags", { json: { label: "mine" }, token: owner.access });
-      expect(tag.status, tag.text).toBe(201);
-      expectValidationError(await client.post("/api/v1/tags", { json: { label: "x".repeat(41) }, token: owner.access }), "label", "label too long");
-
-      const resource = postsResource(record(tag.body).id as number, owner.user.id as number, record(foreignTag.body).id as number);
-      await checkAddedResource(client, resource, owner.access);
-
-      // Ownership: another user neither sees nor reaches my rows.
-      const post = await createRow(client, resource, owner.access);
-      expectProblem(await client.get(`/api/v1/posts/${String(post.id)}`, { token: other.access }), 404, "another user's post");
-      expect(record((await client.get("/api/v1/posts", { token: other.access })).body).total).toBe(0);
-      expectProblem(await client.get("/api/v1/posts"), 401, "no token");
+    it("refuses bad input with one line and writes nothing", async () => {
+      for (const args of [["resource", "users"], ["resource", "posts", "--fields", "title:string"], ["resource", "posts", "--fields", "tag:ref(tags)"], ["nothing"]]) {
+        await expect(inProject(runAdd, ...args), args.join(" ")).rejects.toThrow(/^[^\n]+$/);
+      }
+      expect((await execa("git", ["status", "--porcelain"], { cwd: project })).stdout).toBe("");
     });
-  }, 300_000);
 
-  it("keeps the added resources through update, and removes one only with consent to drop its table", async () => {
-    const update = await inProject(runUpdate);
-    expect(update.code).toBe(EXIT.ok);
-    expect(update.out).not.toMatch(/deleted/);
+    it("previews with --dry-run, then adds two resources as new migrations on the existing database", async () => {
+      const preview = await inProject(runAdd, "resource", "Tag", "--fields", TAG_FIELDS, "--dry-run");
+      expect(preview.code).toBe(EXIT.ok);
+      expect(preview.out).toMatch(/added\s+src\/added_api\/.*tags/);
+      expect((await execa("git", ["status", "--porcelain"], { cwd: project })).stdout).toBe("");
 
-    await expect(inProject(runRemove, "resource", "tags")).rejects.toThrow(/posts refers to tags/);
-    await expect(inProject(runRemove, "resource", "posts")).rejects.toThrow(/--allow-data-loss/);
-    const removed = await inProject(runRemove, "resource", "posts", "--allow-data-loss");
-    expect(removed.code, removed.out).toBe(EXIT.ok);
-    expect(removed.out).toMatch(/deleted\s+src\/added_api\/posts/);
-    await commitAll(project, "remove posts");
-    await migrate();
-    const left = await tables();
-    expect(left).not.toContain("posts");
-    expect(left).toContain("tags");
-    await expectGatesPass(bin, project, { ...env, APP_ENV: "test" });
-  }, 900_000);
-});
+      expect((await inProject(runAdd, "resource", "Tag", "--fields", TAG_FIELDS)).code).toBe(EXIT.ok);
+      await commitAll(project, "add tags");
+      const posts = await inProject(runAdd, "resource", "posts", "--fields", POST_FIELDS, "--json");
+      expect(posts.code).toBe(EXIT.ok);
+      expect(JSON.parse(posts.out)).toMatchObject({ ok: true, command: "add resource" });
+      await commitAll(project, "add posts");
+      await migrate();
+      expect(await tables()).toEqual(expect.arrayContaining(["items", "tags", "posts", "users"]));
+    }, 300_000);
+
+    it("passes its own gates with the added resources", async () => {
+      await expectGatesPass(bin, project, { ...env, APP_ENV: "test" });
+    }, 900_000);
+
+    it("serves the added resources by the contract, next to the rows it held before", async () => {
+      await served(async (client) => {
+        const mine = await client.get("/api/v1/items", { token: owner.access });
+        expect((record(mine.body).items as Array<Record<string, unknown>>).map((i) => i.title)).toContain("kept across add");
+
+        const other = await newUser(client);
+        const foreignTag = await client.post("/api/v1/tags", { json: { label: "theirs" }, token: other.access });
+        expect(foreignTag.status, foreignTag.text).toBe(201);
+        const tag = await client.post("/api/v1/tags", { json: { label: "mine" }, token: owner.access });
+        expect(tag.status, tag.text).toBe(201);
+        expectValidationError(await client.post("/api/v1/tags", { json: { label: "x".repeat(41) }, token: owner.access }), "label", "label too long");
+
+        const resource = postsResource(record(tag.body).id as number, owner.user.id as number, record(foreignTag.body).id as number);
+        await checkAddedResource(client, resource, owner.access);
+
+        // Ownership: another user neither sees nor reaches my rows.
+        const post = await createRow(client, resource, owner.access);
+        expectProblem(await client.get(`/api/v1/posts/${String(post.id)}`, { token: other.access }), 404, "another user's post");
+        expect(record((await client.get("/api/v1/posts", { token: other.access })).body).total).toBe(0);
+        expectProblem(await client.get("/api/v1/posts"), 401, "no token");
+      });
+    }, 300_000);
+
+    it("keeps the added resources through update, and removes one only with consent to drop its table", async () => {
+      const update = await inProject(runUpdate);
+      expect(update.code).toBe(EXIT.ok);
+      expect(update.out).not.toMatch(/deleted/);
+
+      await expect(inProject(runRemove, "resource", "tags")).rejects.toThrow(/posts refers to tags/);
+      await expect(inProject(runRemove, "resource", "posts")).rejects.toThrow(/--allow-data-loss/);
+      const removed = await inProject(runRemove, "resource", "posts", "--allow-data-loss");
+      expect(removed.code, removed.out).toBe(EXIT.ok);
+      expect(removed.out).toMatch(/deleted\s+src\/added_api\/posts/);
+      await commitAll(project, "remove posts");
+      await migrate();
+      const left = await tables();
+      expect(left).not.toContain("posts");
+      expect(left).toContain("tags");
+      await expectGatesPass(bin, project, { ...env, APP_ENV: "test" });
+    }, 900_000);
+  });
+}
+
+// Every framework the covering set offers.
+for (const framework of new Set(coveringMembers().map((m) => m.answers.framework))) {
+  describe(`on ${framework}`, () => addScenario(framework));
+}

@@ -3,7 +3,8 @@
 // on top of what it applied (the bug: `migrate` said "up to date" and the
 // database silently diverged from the models). Turning auth off again is
 // refused unless the user consents to losing data, and then reverts cleanly.
-// On SQLite and on a real PostgreSQL server.
+// On SQLite and on a real PostgreSQL server; and on Flask, whose migrations are
+// the same shared revisions, but whose update must bring them just as well.
 import { mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
@@ -11,6 +12,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runUpdate } from "../../src/commands/project-commands.js";
 import { Cleanup } from "../../src/context.js";
 import { EXIT } from "../../src/errors.js";
+import type { Framework } from "../../src/options.js";
 import { removeDir, runCli, tempDir } from "../helpers.js";
 import { expectGatesPass, gateEnv } from "../support/gates.js";
 import { POSTGRES } from "../support/postgres.js";
@@ -76,8 +78,8 @@ async function update(s: Scenario, ...args: string[]) {
   return { code, out: rec.stdout() };
 }
 
-async function generate(work: string, db: "sqlite" | "postgres"): Promise<string> {
-  const flags = ["--framework", "fastapi", "--db", db, "--auth", "none", "--no-rbac", "--tests", "unit,integration", "--no-docker", "--ci", "none", "--no-install", "--git"];
+async function generate(work: string, db: "sqlite" | "postgres", framework: Framework = "fastapi"): Promise<string> {
+  const flags = ["--framework", framework, "--db", db, "--auth", "none", "--no-rbac", "--tests", "unit,integration", "--no-docker", "--ci", "none", "--no-install", "--git"];
   const created = await runCli([NAME, ...flags], { cwd: work });
   expect(created.exitCode, created.stderr).toBe(0);
   return join(work, NAME);
@@ -127,6 +129,15 @@ describe("option changes migrate an existing database", () => {
     const db = mkdtempSync(join(work, "db-"));
     const env = { ...gateEnv(bin, dir, work), APP_ENV: "development", DATABASE_URL: `sqlite:///${join(db, "app.db")}` };
     await scenario({ dir, env }, true);
+    removeDir(work);
+  }, 900_000);
+
+  it("on SQLite with Flask: the same history, through Flask's own update", async () => {
+    const work = tempDir("cbs-drift-flask-");
+    const dir = await generate(work, "sqlite", "flask");
+    const db = mkdtempSync(join(work, "db-"));
+    const env = { ...gateEnv(bin, dir, work), APP_ENV: "development", DATABASE_URL: `sqlite:///${join(db, "app.db")}` };
+    await scenario({ dir, env }, false);
     removeDir(work);
   }, 900_000);
 
