@@ -60,6 +60,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table(TABLE, table_kwargs=REBUILT_TABLE) as batch:
-        batch.drop_index(op.f(INDEX))
+        # The foreign key first: MySQL refuses to drop an index a foreign key still uses.
         batch.drop_constraint(op.f(FOREIGN_KEY), type_="foreignkey")
+        batch.drop_index(op.f(INDEX))
         batch.drop_column("owner_id")
