@@ -2,6 +2,8 @@
 // its covering-set members pass their gates there and serve the contract. Without
 // a server this fails in CI and is skipped (saying why) elsewhere.
 import { MYSQL } from "../support/mysql.js";
+import { describe } from "vitest";
+import { addScenario, frameworkOnServer } from "../support/add-scenario.js";
 import { serverDatabaseSuite } from "../support/server-db-suite.js";
 
 serverDatabaseSuite({
@@ -16,3 +18,8 @@ serverDatabaseSuite({
   envExampleUrl: /^DATABASE_URL=mysql:\/\/app:app@localhost:3306\/app$/m,
   driver: /"pymysql>=/,
 });
+
+// `add resource` on a project holding data, on this server (after the checks above,
+// in this file, so their count of leftover test databases sees only their own).
+const framework = frameworkOnServer("mysql");
+describe(`add resource on ${framework} with mysql`, () => addScenario(framework, "mysql"));
