@@ -90,7 +90,8 @@ export function planProject(spec: ProjectSpec, options: PlanOptions): ProjectPla
     runtime: [...layers.flatMap((l) => l.manifest.dependencies), ...resources.flatMap((r) => r.dependencies)],
     dev: layers.flatMap((l) => l.manifest.devDependencies),
     routers: uses.flatMap((u) => m(u).routers.map((r) => substituteTokens(r, u.tokens))),
-    commands: layers.flatMap((l) => l.manifest.commands),
+    // Sorted by module: cli.py imports them in this order, as ruff's isort wants.
+    commands: layers.flatMap((l) => l.manifest.commands).sort((a, b) => (a.module < b.module ? -1 : a.module > b.module ? 1 : 0)),
     settings: layers.flatMap((l) => l.manifest.settings),
   });
   for (const layer of all) for (const list of layer.manifest.sections) context.sections[list] = [];

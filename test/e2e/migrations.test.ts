@@ -1,26 +1,34 @@
-// Migrations are history: a project migrated without auth, then updated to
-// jwt + RBAC, gets its users table and its items' owner_id from new revisions
-// on top of what it applied (the bug: `migrate` said "up to date" and the
-// database silently diverged from the models). Turning auth off again is
-// refused unless the user consents to losing data, and then reverts cleanly.
-// On SQLite and on a real PostgreSQL server; and on Flask, whose migrations are
-// the same shared revisions, but whose update must bring them just as well.
+// Migrations are history: a project that holds rows without auth, given
+// `add auth jwt`, `add rbac` and `add tests integration`, gets its users table
+// and its items' owner_id from new revisions on top of what it applied (the
+// bug: `migrate` said "up to date" and the database silently diverged from the
+// models). The rows it held go to the owner `migrate --owner` names, who signs
+// in once `set-password` gives them a password; without an owner named,
+// migrate refuses in one line. Turning auth off again is refused unless the
+// user consents to losing data, and then reverts cleanly. On SQLite with each
+// framework (gates included), and on each server database.
 import { mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
 import { beforeAll, describe, expect, it } from "vitest";
+import { runAdd } from "../../src/commands/add.js";
 import { runUpdate } from "../../src/commands/project-commands.js";
 import { Cleanup } from "../../src/context.js";
 import { EXIT } from "../../src/errors.js";
-import type { Framework } from "../../src/options.js";
+import type { Database, Framework } from "../../src/options.js";
+import { login } from "../contract/auth.js";
+import { Client, record } from "../contract/client.js";
 import { removeDir, runCli, tempDir } from "../helpers.js";
 import { expectGatesPass, gateEnv } from "../support/gates.js";
-import { POSTGRES } from "../support/postgres.js";
 import { commitAll, recordingIo } from "../support/project.js";
 import { checkEnvironment } from "../support/python.js";
+import { execute, type ProjectDb, query, schemaOf } from "../support/project-db.js";
+import { whileServed } from "../support/serve.js";
+import { frameworkOnServer, SERVERS } from "../support/servers.js";
 
 const NAME = "drift-api";
 const PKG = "drift_api";
+const SECRET_KEY = "a-secret-key-for-the-migrations-check-0123456789ab";
 
 let bin: string;
 beforeAll(async () => {
@@ -41,35 +49,8 @@ async function migrate(s: Scenario): Promise<void> {
   expect(result.exitCode, String(result.all)).toBe(0);
 }
 
-/** Table -> column names, as the database has them now. */
-async function schema(s: Scenario): Promise<Record<string, string[]>> {
-  const script = [
-    "import json, sqlalchemy as sa",
-    `from ${PKG}.core.db import sqlalchemy_url`,
-    `from ${PKG}.core.settings import load_settings`,
-    "engine = sa.create_engine(sqlalchemy_url(load_settings().database_url))",
-    "inspector = sa.inspect(engine)",
-    "print(json.dumps({t: sorted(c['name'] for c in inspector.get_columns(t)) for t in inspector.get_table_names()}))",
-    "engine.dispose()",
-  ].join("\n");
-  const result = await python(s, "-c", script);
-  expect(result.exitCode, String(result.all)).toBe(0);
-  return JSON.parse(result.stdout) as Record<string, string[]>;
-}
-
-/** One statement on the project's database, committed. */
-async function sql(s: Scenario, statement: string): Promise<void> {
-  const script = [
-    "import sqlalchemy as sa",
-    `from ${PKG}.core.db import sqlalchemy_url`,
-    `from ${PKG}.core.settings import load_settings`,
-    "engine = sa.create_engine(sqlalchemy_url(load_settings().database_url))",
-    "with engine.begin() as connection:",
-    `    connection.execute(sa.text(${JSON.stringify(statement)}))`,
-    "engine.dispose()",
-  ].join("\n");
-  const result = await python(s, "-c", script);
-  expect(result.exitCode, String(result.all)).toBe(0);
+function database(s: Scenario): ProjectDb {
+  return { bin, pkg: PKG, dir: s.dir, env: s.env };
 }
 
 async function update(s: Scenario, ...args: string[]) {
@@ -78,32 +59,66 @@ async function update(s: Scenario, ...args: string[]) {
   return { code, out: rec.stdout() };
 }
 
-async function generate(work: string, db: "sqlite" | "postgres", framework: Framework = "fastapi"): Promise<string> {
-  const flags = ["--framework", framework, "--db", db, "--auth", "none", "--no-rbac", "--tests", "unit,integration", "--no-docker", "--ci", "none", "--no-install", "--git"];
+async function inProject(run: typeof runAdd, s: Scenario, ...args: string[]) {
+  const rec = recordingIo(s.dir);
+  const code = await run(rec.io, args, new Cleanup());
+  return { code, out: rec.stdout() };
+}
+
+async function generate(work: string, db: Database, framework: Framework = "fastapi"): Promise<string> {
+  const flags = ["--framework", framework, "--db", db, "--auth", "none", "--no-rbac", "--tests", "unit", "--no-docker", "--ci", "none", "--no-install", "--git"];
   const created = await runCli([NAME, ...flags], { cwd: work });
   expect(created.exitCode, created.stderr).toBe(0);
   return join(work, NAME);
 }
 
+/** Logs in as `email` and lists the items that user owns. */
+async function itemsOf(s: Scenario, email: string, password: string): Promise<unknown[]> {
+  return whileServed(join(bin, "python"), PKG, s.dir, { ...s.env, SECRET_KEY }, async (url) => {
+    const client = new Client(url);
+    const session = await login(client, email, password);
+    const reply = await client.get("/api/v1/items", { token: session.access });
+    expect(reply.status, reply.text).toBe(200);
+    return (record(reply.body).items as Array<Record<string, unknown>>).map((i) => i.title);
+  });
+}
+
 async function scenario(s: Scenario, runGates: boolean): Promise<void> {
   await migrate(s);
-  expect(Object.keys(await schema(s))).not.toContain("users");
+  expect(Object.keys(await schemaOf(database(s)))).not.toContain("users");
+  // The project holds data before it has users.
+  await execute(database(s), "INSERT INTO items (title, created_at, updated_at) VALUES ('from before', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
 
-  const on = await update(s, "--set", "auth=jwt", "--set", "rbac=true");
-  expect(on.code, on.out).toBe(EXIT.ok);
-  await commitAll(s.dir, "jwt and RBAC");
-  // A row from before has no owner to give it: migrate refuses in one line, then goes on once it is gone.
-  await sql(s, "INSERT INTO items (title, created_at, updated_at) VALUES ('from before', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+  const auth = await inProject(runAdd, s, "auth", "jwt");
+  expect(auth.code, auth.out).toBe(EXIT.ok);
+  // The rule for rows without an owner is said when auth is added, before anyone migrates.
+  expect(auth.out.split("\n")[0]).toMatch(/migrate --owner EMAIL/);
+  await commitAll(s.dir, "add auth jwt");
+  expect((await inProject(runAdd, s, "rbac")).code).toBe(EXIT.ok);
+  await commitAll(s.dir, "add rbac");
+  expect((await inProject(runAdd, s, "tests", "integration")).code).toBe(EXIT.ok);
+  await commitAll(s.dir, "add tests integration");
+
+  // No owner named: migrate refuses in one line before applying anything.
   const refused = await python(s, "-m", PKG, "migrate");
   expect(refused.exitCode, String(refused.all)).toBe(1);
   expect(refused.stderr, String(refused.all)).not.toContain("Traceback");
-  expect(refused.stderr.trim().split("\n").at(-1)).toBe("error: cannot migrate: items holds 1 rows without an owner; delete them or move them elsewhere, then migrate again");
-  await sql(s, "DELETE FROM items");
-  await migrate(s);
-  const withAuth = await schema(s);
+  expect(refused.stderr.trim().split("\n").at(-1)).toBe(
+    "error: cannot migrate: items holds 1 rows without an owner; migrate with --owner EMAIL to give them to that user (made if new, then set-password), or delete them first",
+  );
+  expect(Object.keys(await schemaOf(database(s)))).not.toContain("users");
+
+  // The owner named: the row is theirs, and they sign in once the operator sets their password.
+  const owned = await python(s, "-m", PKG, "migrate", "--owner", "Owner@Example.com");
+  expect(owned.exitCode, String(owned.all)).toBe(0);
+  const withAuth = await schemaOf(database(s));
   expect(withAuth.users).toEqual(expect.arrayContaining(["email", "password_hash", "role"]));
   expect(withAuth.items).toContain("owner_id");
-  if (runGates) await expectGatesPass(bin, s.dir, s.env);
+  expect(await query(database(s), "SELECT i.title, u.email FROM items i JOIN users u ON u.id = i.owner_id")).toEqual([["from before", "owner@example.com"]]);
+  const password = await python(s, "-m", PKG, "set-password", "--email", "owner@example.com", "--password", "the owner's password");
+  expect(password.exitCode, String(password.all)).toBe(0);
+  expect(await itemsOf(s, "owner@example.com", "the owner's password")).toEqual(["from before"]);
+  if (runGates) await expectGatesPass(bin, s.dir, { ...s.env, APP_ENV: "test" });
 
   // Back to no auth: it would drop users and owners, so it needs consent, and writes nothing without it.
   await expect(update(s, "--set", "auth=none", "--set", "rbac=false")).rejects.toThrow(/revert add_items_owner, create_refresh_tokens, create_login_failures, create_users.*--allow-data-loss/);
@@ -111,48 +126,49 @@ async function scenario(s: Scenario, runGates: boolean): Promise<void> {
   expect(off.code, off.out).toBe(EXIT.ok);
   await commitAll(s.dir, "no auth");
   await migrate(s);
-  const without = await schema(s);
+  const without = await schemaOf(database(s));
   expect(Object.keys(without)).not.toContain("users");
   expect(without.items).not.toContain("owner_id");
 
-  // And on again: the same tables come back through re-applying revisions.
+  // And on again, through update this time: the same tables come back by re-applying revisions.
+  await execute(database(s), "DELETE FROM items");
   expect((await update(s, "--set", "auth=jwt")).code).toBe(EXIT.ok);
   await commitAll(s.dir, "jwt again");
   await migrate(s);
-  expect((await schema(s)).items).toContain("owner_id");
+  expect((await schemaOf(database(s))).items).toContain("owner_id");
 }
 
-describe("option changes migrate an existing database", () => {
-  it("on SQLite: new revisions on top, refusal without consent, revert and re-apply; the project's gates pass", async () => {
-    const work = tempDir("cbs-drift-");
-    const dir = await generate(work, "sqlite");
-    const db = mkdtempSync(join(work, "db-"));
-    const env = { ...gateEnv(bin, dir, work), APP_ENV: "development", DATABASE_URL: `sqlite:///${join(db, "app.db")}` };
-    await scenario({ dir, env }, true);
+/** The scenario on a project made for `db`, on a scratch database of that server, or a SQLite file. */
+async function onDatabase(db: Database, framework: Framework, runGates: boolean): Promise<void> {
+  const work = tempDir(`cbs-drift-${framework}-${db}-`);
+  const dir = await generate(work, db, framework);
+  const server = db === "sqlite" ? undefined : SERVERS[db];
+  const database = server ? await server.scratch("cbs_drift") : { url: `sqlite:///${join(mkdtempSync(join(work, "db-")), "app.db")}`, drop: async () => {} };
+  try {
+    // The project's own tests make and drop their databases on the same server.
+    const admin: Record<string, string> = server ? { TEST_DATABASE_ADMIN_URL: (await server.adminUrl()) as string } : {};
+    const env = { ...gateEnv(bin, dir, work), ...admin, APP_ENV: "development", DATABASE_URL: database.url };
+    await scenario({ dir, env }, runGates);
+  } finally {
+    await database.drop();
     removeDir(work);
+  }
+}
+
+describe("features added to a project that holds data migrate its database", () => {
+  it("on SQLite: new revisions on top, rows given to the owner named, revert with consent and re-apply; the project's gates pass", async () => {
+    await onDatabase("sqlite", "fastapi", true);
   }, 900_000);
 
-  it("on SQLite with Flask: the same history, through Flask's own update", async () => {
-    const work = tempDir("cbs-drift-flask-");
-    const dir = await generate(work, "sqlite", "flask");
-    const db = mkdtempSync(join(work, "db-"));
-    const env = { ...gateEnv(bin, dir, work), APP_ENV: "development", DATABASE_URL: `sqlite:///${join(db, "app.db")}` };
-    await scenario({ dir, env }, false);
-    removeDir(work);
+  it("on SQLite with Flask: the same history, through Flask's own code, and its gates pass", async () => {
+    await onDatabase("sqlite", "flask", true);
   }, 900_000);
 
-  it("on PostgreSQL: the same history applies to a real server", async (ctx) => {
-    const reason = await POSTGRES.skipReason();
-    if (reason !== undefined) return ctx.skip(reason);
-    const work = tempDir("cbs-drift-pg-");
-    const dir = await generate(work, "postgres");
-    const database = await POSTGRES.scratch("cbs_drift");
-    try {
-      const env = { ...gateEnv(bin, dir, work), APP_ENV: "development", DATABASE_URL: database.url };
-      await scenario({ dir, env }, false);
-    } finally {
-      await database.drop();
-      removeDir(work);
-    }
-  }, 900_000);
+  for (const db of ["postgres", "mysql"] as const) {
+    it(`on ${db}: the same history applies to a real server`, async (ctx) => {
+      const reason = await SERVERS[db].skipReason();
+      if (reason !== undefined) return ctx.skip(reason);
+      await onDatabase(db, frameworkOnServer(db), false);
+    }, 900_000);
+  }
 });

@@ -3,7 +3,8 @@
 // a server this fails in CI and is skipped (saying why) elsewhere.
 import { MYSQL } from "../support/mysql.js";
 import { describe } from "vitest";
-import { addScenario, frameworkOnServer } from "../support/add-scenario.js";
+import { addScenario } from "../support/add-scenario.js";
+import { frameworkOnServer } from "../support/servers.js";
 import { serverDatabaseSuite } from "../support/server-db-suite.js";
 
 serverDatabaseSuite({

@@ -60,3 +60,14 @@ export async function serve(python: string, pkg: string, cwd: string, env: Recor
     },
   };
 }
+
+/** Serves the project while `use` runs, then stops it: the server must exit 0 on SIGTERM. */
+export async function whileServed<T>(python: string, pkg: string, cwd: string, env: Record<string, string>, use: (url: string) => Promise<T>): Promise<T> {
+  const server = await serve(python, pkg, cwd, env);
+  try {
+    return await use(server.url);
+  } finally {
+    const code = await server.stop();
+    if (code !== 0) throw new Error(`serve exited ${String(code)} at SIGTERM, not 0`);
+  }
+}

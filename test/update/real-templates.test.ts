@@ -16,7 +16,8 @@ describe("update --set on the real templates", () => {
   it("turns RBAC off and on again, keeping user edits, and the gates still pass", async () => {
     const bin = await checkEnvironment();
     const work = tempDir("cbs-real-update-");
-    expect((await runCli(["acme-api", "--yes", "--no-install", "--git"], { cwd: work })).exitCode).toBe(0);
+    // The in-process test layers: what this proves is the merge, and e2e doubles the gates' time.
+    expect((await runCli(["acme-api", "--yes", "--tests", "unit,integration", "--no-install", "--git"], { cwd: work })).exitCode).toBe(0);
     const dir = join(work, "acme-api");
     // ownership.py changes with RBAC (its import and owner_of's last line, merged both ways); the
     // user's line sits in the class between them. permissions.py exists only with RBAC.

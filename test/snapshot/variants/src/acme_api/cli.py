@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING
 
 %%% if rbac=true
 from .admin.commands import add_create_admin_command
+%%% end
+%%% if auth=jwt
+from .auth.commands import add_user_commands
 
 %%% end
 if TYPE_CHECKING:
@@ -36,10 +39,11 @@ def _serve(settings: "Settings", _args: argparse.Namespace) -> int:
     return 0
 
 
-def _migrate(settings: "Settings", _args: argparse.Namespace) -> int:
+def _migrate(settings: "Settings", args: argparse.Namespace) -> int:
     from .core.migrate import migrate
 
-    migrate(settings)
+    # Options a layer adds to `migrate` (users: --owner) reach the revisions that read them.
+    migrate(settings, {name: value for name, value in vars(args).items() if name != "handler"})
     return 0
 
 
@@ -56,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     migrate_parser.set_defaults(handler=_migrate)
 %%% if rbac=true
     add_create_admin_command(commands)
+%%% end
+%%% if auth=jwt
+    add_user_commands(commands)
 %%% end
     return parser
 

@@ -35,9 +35,10 @@ def test_each_command_runs_with_the_loaded_settings(
     monkeypatch: pytest.MonkeyPatch, command: str
 ) -> None:
     ran: list[tuple[str, Settings]] = []
-    # Each command imports its module when it runs: patched there, where it is looked up.
+    # Each command imports its module when it runs: patched there, where it is looked up
+    # (`migrate` is also handed the options a revision may read).
     monkeypatch.setattr(
-        f"{PACKAGE}.core.{command}.{command}", lambda settings: ran.append((command, settings))
+        f"{PACKAGE}.core.{command}.{command}", lambda settings, *_: ran.append((command, settings))
     )
     monkeypatch.setenv("PORT", "8123")
     assert cli.main([command]) == 0

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from .admin.commands import add_create_admin_command
+from .auth.commands import add_user_commands
 
 if TYPE_CHECKING:
     from .core.settings import Settings
@@ -34,10 +35,11 @@ def _serve(settings: "Settings", _args: argparse.Namespace) -> int:
     return 0
 
 
-def _migrate(settings: "Settings", _args: argparse.Namespace) -> int:
+def _migrate(settings: "Settings", args: argparse.Namespace) -> int:
     from .core.migrate import migrate
 
-    migrate(settings)
+    # Options a layer adds to `migrate` (users: --owner) reach the revisions that read them.
+    migrate(settings, {name: value for name, value in vars(args).items() if name != "handler"})
     return 0
 
 
@@ -53,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     migrate_parser = commands.add_parser("migrate", help="apply all migrations to DATABASE_URL")
     migrate_parser.set_defaults(handler=_migrate)
     add_create_admin_command(commands)
+    add_user_commands(commands)
     return parser
 
 

@@ -1,12 +1,13 @@
 """`migrate`: apply every Alembic migration to DATABASE_URL; running it again is harmless."""
 
 import logging
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection
 from sqlalchemy.exc import OperationalError
 
-from ..migrations import MigrationRefusedError
+from ..migrations import MigrationRefusedError, set_choices
 from .db import Database
 from .settings import ConfigError, Settings
 
@@ -56,8 +57,12 @@ def _refusals(config: "Config", connection: Connection) -> list[str]:
     return reasons
 
 
-def migrate(settings: Settings) -> None:
-    """Upgrade the database to the newest revision."""
+def migrate(settings: Settings, choices: Mapping[str, object] | None = None) -> None:
+    """Upgrade the database to the newest revision.
+
+    `choices` are the command line's answers to what a revision may ask (who owns
+    rows that gain an owner): they reach the revisions on their connection.
+    """
     if GENERATED_FOR != "sqlite" and "database_url" not in settings.model_fields_set:
         msg = (
             f"DATABASE_URL is not set and this project is made for {GENERATED_FOR}: "
@@ -71,6 +76,7 @@ def migrate(settings: Settings) -> None:
     try:
         # migrations/env.py runs on this connection; leaving the block commits.
         with database.engine.begin() as connection:
+            set_choices(connection, choices or {})
             reasons = _refusals(config, connection)
             if reasons:
                 raise MigrationRefusedError("; ".join(reasons))
