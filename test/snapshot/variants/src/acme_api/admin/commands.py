@@ -9,6 +9,8 @@ import argparse
 import logging
 from typing import TYPE_CHECKING
 
+from ..auth.commands import input_problems
+
 if TYPE_CHECKING:
     from ..core.settings import Settings
 
@@ -51,11 +53,7 @@ def _run(settings: "Settings", args: argparse.Namespace) -> int:
     try:
         done = create_admin(settings, args.email, args.password)
     except ValidationError as error:
-        reasons = "; ".join(
-            f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
-            for e in error.errors(include_url=False, include_input=False)
-        )
-        logger.error("create-admin: %s", reasons)
+        logger.error("create-admin: %s", input_problems(error))
         return 1
     # The email only: the password never reaches a log.
     logger.info("admin %s: %s", done, args.email.lower())

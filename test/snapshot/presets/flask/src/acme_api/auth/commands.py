@@ -11,9 +11,19 @@ from typing import TYPE_CHECKING
 from .emails import normalize_email
 
 if TYPE_CHECKING:
+    from pydantic import ValidationError
+
     from ..core.settings import Settings
 
 logger = logging.getLogger(__name__)
+
+
+def input_problems(error: "ValidationError") -> str:
+    """A command's invalid input in one line: `field: why; other: why`."""
+    return "; ".join(
+        f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
+        for e in error.errors(include_url=False, include_input=False)
+    )
 
 
 def set_password(settings: "Settings", email: str, password: str) -> bool:
@@ -43,11 +53,7 @@ def _set_password(settings: "Settings", args: argparse.Namespace) -> int:
     try:
         done = set_password(settings, args.email, args.password)
     except ValidationError as error:
-        reasons = "; ".join(
-            f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
-            for e in error.errors(include_url=False, include_input=False)
-        )
-        logger.error("set-password: %s", reasons)
+        logger.error("set-password: %s", input_problems(error))
         return 1
     if not done:
         logger.error("set-password: no user has the email %s", normalize_email(args.email))
