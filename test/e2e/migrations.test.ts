@@ -104,7 +104,7 @@ async function scenario(s: Scenario, runGates: boolean): Promise<void> {
   expect(refused.exitCode, String(refused.all)).toBe(1);
   expect(refused.stderr, String(refused.all)).not.toContain("Traceback");
   expect(refused.stderr.trim().split("\n").at(-1)).toBe(
-    "error: cannot migrate: items holds 1 rows without an owner; migrate with --owner EMAIL to give them to that user (made if new, then set-password), or delete them first",
+    "error: cannot migrate: items holds 1 row without an owner; migrate with --owner EMAIL to give them to that user (made if new, then set-password), or delete them first",
   );
   expect(Object.keys(await schemaOf(database(s)))).not.toContain("users");
 

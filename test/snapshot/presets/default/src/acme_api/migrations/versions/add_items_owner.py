@@ -60,8 +60,9 @@ def refuse(connection: sa.Connection) -> str | None:
     rows = _rows(connection)
     if not rows or choices_of(connection).get(OWNER):
         return None
+    held = f"{rows} row" if rows == 1 else f"{rows} rows"
     return (
-        f"{TABLE} holds {rows} rows without an owner; migrate with --owner EMAIL to give "
+        f"{TABLE} holds {held} without an owner; migrate with --owner EMAIL to give "
         "them to that user (made if new, then set-password), or delete them first"
     )
 
