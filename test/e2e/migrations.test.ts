@@ -7,7 +7,6 @@
 // migrate refuses in one line. Turning auth off again is refused unless the
 // user consents to losing data, and then reverts cleanly. On SQLite with each
 // framework (gates included), and on each server database.
-import { mkdtempSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -24,7 +23,7 @@ import { commitAll, recordingIo } from "../support/project.js";
 import { checkEnvironment } from "../support/python.js";
 import { execute, type ProjectDb, query, schemaOf } from "../support/project-db.js";
 import { whileServed } from "../support/serve.js";
-import { frameworkOnServer, SERVERS } from "../support/servers.js";
+import { frameworkOnServer, projectDatabase, SERVERS } from "../support/servers.js";
 
 const NAME = "drift-api";
 const PKG = "drift_api";
@@ -142,12 +141,9 @@ async function scenario(s: Scenario, runGates: boolean): Promise<void> {
 async function onDatabase(db: Database, framework: Framework, runGates: boolean): Promise<void> {
   const work = tempDir(`cbs-drift-${framework}-${db}-`);
   const dir = await generate(work, db, framework);
-  const server = db === "sqlite" ? undefined : SERVERS[db];
-  const database = server ? await server.scratch("cbs_drift") : { url: `sqlite:///${join(mkdtempSync(join(work, "db-")), "app.db")}`, drop: async () => {} };
+  const database = await projectDatabase(db, work, "cbs_drift");
   try {
-    // The project's own tests make and drop their databases on the same server.
-    const admin: Record<string, string> = server ? { TEST_DATABASE_ADMIN_URL: (await server.adminUrl()) as string } : {};
-    const env = { ...gateEnv(bin, dir, work), ...admin, APP_ENV: "development", DATABASE_URL: database.url };
+    const env = { ...gateEnv(bin, dir, work), ...database.adminEnv, APP_ENV: "development", DATABASE_URL: database.url };
     await scenario({ dir, env }, runGates);
   } finally {
     await database.drop();

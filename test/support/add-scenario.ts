@@ -26,7 +26,7 @@ import { answerFlags, commitAll, FIELDS_OF_EVERY_TYPE, recordingIo } from "./pro
 import { schemaOf } from "./project-db.js";
 import { checkEnvironment } from "./python.js";
 import { whileServed } from "./serve.js";
-import { SERVERS } from "./servers.js";
+import { projectDatabase, SERVERS } from "./servers.js";
 
 const NAME = "added-api";
 const PKG = "added_api";
@@ -82,11 +82,9 @@ export function addScenario(framework: Framework, db: Database): void {
     bin = await checkEnvironment();
     skipped = await server?.skipReason();
     if (skipped !== undefined) return;
-    const database = server ? await server.scratch("cbs_add") : { url: `sqlite:///${join(work, "app.db")}`, drop: async () => {} };
+    const database = await projectDatabase(db, work, "cbs_add");
     drop = database.drop;
-    // The project's own tests make and drop their databases on the same server.
-    const admin: Record<string, string> = server ? { TEST_DATABASE_ADMIN_URL: (await server.adminUrl()) as string } : {};
-    env = { ...gateEnv(bin, project, work), ...admin, APP_ENV: "development", SECRET_KEY, DATABASE_URL: database.url };
+    env = { ...gateEnv(bin, project, work), ...database.adminEnv, APP_ENV: "development", SECRET_KEY, DATABASE_URL: database.url };
   }, 900_000);
   afterAll(async () => {
     await drop();
