@@ -58,7 +58,7 @@ function conditionsOf(key: AnswerKey, value: Value): ReadonlyArray<[ChoiceKey, C
 }
 
 function sameValue(a: Value | undefined, b: Value | undefined): boolean {
-  return Array.isArray(a) && Array.isArray(b) ? a.join(",") === b.join(",") : a === b;
+  return Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((v, i) => v === b[i]) : a === b;
 }
 
 /** Every non-empty (at least `min`) subset of the offered test layers, in table order. */
@@ -173,11 +173,23 @@ export function validCombinations(): Answers[] {
     // A conflict among some answers stays whatever is added (the rule reads
     // given answers only), so conflicting prefixes are dropped as they appear:
     // the same combinations in the same order, without building the whole product.
-    let partials: Array<Partial<Answers>> = [{}];
+    // Each prefix carries the conditions its values bring, so adding a key checks
+    // only the rules that involve it (a create and --help pay for this enumeration).
+    type Prefix = { answers: Partial<Answers>; conditions: ReadonlyArray<[ChoiceKey, Condition]> };
+    let prefixes: Prefix[] = [{ answers: {}, conditions: [] }];
     for (const key of ANSWER_KEYS) {
-      partials = partials.flatMap((p) => offeredValues(key).map((v) => ({ ...p, [key]: v }))).filter((p) => compatibilityProblems(p).length === 0);
+      const option = optionSpec(key);
+      const values = offeredValues(key)
+        .filter((v) => !(option.kind === "multi" && Array.isArray(v) && v.length < option.min))
+        .map((value) => ({ value, conditions: conditionsOf(key, value) }));
+      const fits = (p: Prefix, v: (typeof values)[number]): boolean =>
+        v.conditions.every(([other, condition]) => p.answers[other] === undefined || satisfies(condition, p.answers[other])) &&
+        p.conditions.every(([other, condition]) => other !== key || satisfies(condition, v.value as string));
+      prefixes = prefixes.flatMap((p) =>
+        values.filter((v) => fits(p, v)).map((v) => ({ answers: { ...p.answers, [key]: v.value }, conditions: [...p.conditions, ...v.conditions] })),
+      );
     }
-    combinations = partials as Answers[];
+    combinations = prefixes.map((p) => p.answers) as Answers[];
   }
   return [...combinations];
 }

@@ -50,8 +50,11 @@ export interface Contributions {
   readonly settings: readonly SettingDecl[];
 }
 
+// By lower-cased code points: localeCompare gave the same order for every list
+// the templates declare, but its first call loads ICU's collation, a tenth of a create.
 function sortedUnique(list: readonly string[]): string[] {
-  return [...new Set(list)].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+  const key = (s: string): string => s.toLowerCase();
+  return [...new Set(list)].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /** Sorted by the module each is imported from (`auth.jwt.routes` before `auth.routes`), as isort does. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Answers, ANSWER_KEYS, OPTIONS, optionSpec } from "../../src/options.js";
-import { combinationId, compatibilityProblems, defaultAnswers, fillForced, fittingValues, givenProblems, isValid, offeredSummary, shortId, testLayerSubsets, unavailableProblems, validCombinations } from "../../src/constraints.js";
+import { combinationId, compatibilityProblems, defaultAnswers, fillForced, fittingValues, givenProblems, isValid, offeredSummary, offeredValues, shortId, testLayerSubsets, unavailableProblems, validCombinations } from "../../src/constraints.js";
 import { PRESETS, presetAnswers } from "../../src/presets.js";
 
 describe("option table", () => {
@@ -130,6 +130,13 @@ describe("test matrix", () => {
         expect(combos.some((c) => c[key] === choice.value), `${key}=${choice.value}`).toBe(true);
       }
     }
+  });
+
+  it("is exactly the full product of offered values that isValid keeps, in table order", () => {
+    let product: Array<Record<string, unknown>> = [{}];
+    for (const key of ANSWER_KEYS) product = product.flatMap((p) => offeredValues(key).map((v) => ({ ...p, [key]: v })));
+    const valid = (product as unknown as Answers[]).filter(isValid);
+    expect(validCombinations().map(combinationId)).toEqual(valid.map(combinationId));
   });
 
   it("gives short, readable ids", () => {
