@@ -165,10 +165,25 @@ export function isValid(a: Answers): boolean {
   return compatibilityProblems(a).length === 0 && unavailableProblems(a).length === 0;
 }
 
-let combinations: readonly Answers[] | undefined;
+/** A value as one comparable string (a list's members joined). */
+function valueId(value: Value): string {
+  return Array.isArray(value) ? value.join(",") : String(value);
+}
+
+interface Combination {
+  readonly answers: Answers;
+  /** Each answer's valueId in ANSWER_KEYS order, worked out once: completions compares them for every question. */
+  readonly ids: readonly string[];
+}
+
+let combinations: readonly Combination[] | undefined;
 
 /** Every combination the generator offers: the full test matrix, in table order. */
 export function validCombinations(): Answers[] {
+  return allCombinations().map((c) => c.answers);
+}
+
+function allCombinations(): readonly Combination[] {
   if (combinations === undefined) {
     // A conflict among some answers stays whatever is added (the rule reads
     // given answers only), so conflicting prefixes are dropped as they appear:
@@ -189,15 +204,36 @@ export function validCombinations(): Answers[] {
         values.filter((v) => fits(p, v)).map((v) => ({ answers: { ...p.answers, [key]: v.value }, conditions: [...p.conditions, ...v.conditions] })),
       );
     }
-    combinations = prefixes.map((p) => p.answers) as Answers[];
+    combinations = prefixes.map((p) => {
+      const answers = p.answers as Answers;
+      return { answers, ids: ANSWER_KEYS.map((k) => valueId(answers[k])) };
+    });
   }
-  return [...combinations];
+  return combinations;
+}
+
+function matching(partial: Partial<Answers>): Combination[] {
+  const keys: number[] = [];
+  const ids: string[] = [];
+  ANSWER_KEYS.forEach((k, i) => {
+    const value = partial[k];
+    if (value === undefined) return;
+    keys.push(i);
+    ids.push(valueId(value));
+  });
+  // Plain loops: this runs cold, once per question, over every combination.
+  const found: Combination[] = [];
+  for (const c of allCombinations()) {
+    let agrees = true;
+    for (let j = 0; j < keys.length && agrees; j++) agrees = c.ids[keys[j] as number] === ids[j];
+    if (agrees) found.push(c);
+  }
+  return found;
 }
 
 /** The valid combinations that agree with every given answer. */
 export function completions(partial: Partial<Answers>): Answers[] {
-  const given = ANSWER_KEYS.filter((k) => partial[k] !== undefined);
-  return validCombinations().filter((a) => given.every((k) => sameValue(a[k], partial[k])));
+  return matching(partial).map((c) => c.answers);
 }
 
 /**
@@ -206,8 +242,9 @@ export function completions(partial: Partial<Answers>): Answers[] {
  */
 export function fittingValues<K extends AnswerKey>(key: K, partial: Partial<Answers>): Answers[K][] {
   const { [key]: _ignored, ...others } = partial;
-  const found = completions(others as Partial<Answers>).map((a) => a[key]);
-  return offeredValues(key).filter((v) => found.some((f) => sameValue(f, v))) as Answers[K][];
+  const index = ANSWER_KEYS.indexOf(key);
+  const found = new Set(matching(others as Partial<Answers>).map((c) => c.ids[index]));
+  return offeredValues(key).filter((v) => found.has(valueId(v))) as Answers[K][];
 }
 
 /** For a list answer: the members that appear in some fitting list. */

@@ -3,7 +3,8 @@
 // existing folder (--force) checks every file first, then applies the changes
 // as one transaction (transaction.ts), undone together on failure.
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdir, readFile, rename, rm, rmdir } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Cleanup } from "../context.js";
 import { UserError } from "../errors.js";
@@ -29,11 +30,17 @@ function stagingName(prefix: string): string {
   return `${prefix}${STAGING_PREFIX}${randomBytes(4).toString("hex")}`;
 }
 
-async function writeTree(root: string, plan: Plan): Promise<void> {
+// Synchronous, into a staging folder nothing else reads: the promise API's
+// open/write/close round trips cost a create more than the writing itself.
+// Each folder once: a project has a tenth as many folders as files.
+function writeTree(root: string, plan: Plan): void {
+  const made = new Set<string>();
   for (const [path, content] of plan) {
     const full = join(root, path);
-    await mkdir(dirname(full), { recursive: true });
-    await writeFile(full, content);
+    const folder = dirname(full);
+    if (!made.has(folder)) mkdirSync(folder, { recursive: true });
+    made.add(folder);
+    writeFileSync(full, content);
   }
 }
 
@@ -53,7 +60,7 @@ async function readIfExists(dir: string, path: string): Promise<Buffer | null> {
 async function writeNew(dir: string, plan: Plan, cleanup: Cleanup): Promise<WriteResult> {
   const staging = join(dirname(dir), stagingName(`.${basename(dir)}`));
   cleanup.add(() => rm(staging, { recursive: true, force: true }));
-  await writeTree(staging, plan);
+  writeTree(staging, plan);
   // rename() replaces an empty folder atomically on POSIX; remove it first for Windows.
   const hadEmptyFolder = await rmdir(dir).then(
     () => true,
