@@ -21,6 +21,18 @@ export async function expectGatesPass(bin: string, cwd: string, env: Record<stri
 }
 
 /**
+ * mypy's cache, one per virtualenv and test worker: a project's first mypy run
+ * spends most of its 13 s reading the dependencies' types (FastAPI, pydantic,
+ * SQLAlchemy), which are the same for every project on that virtualenv. mypy
+ * checks each cached module's path, size and hash before trusting it, so a
+ * project's own modules are always checked afresh; a cache per worker means
+ * no two mypy processes write one cache at once.
+ */
+export function sharedMypyCache(bin: string): string {
+  return join(bin, "..", `mypy-cache-${process.env.VITEST_POOL_ID ?? "0"}`);
+}
+
+/**
  * The environment a generated project's gates run in with the checks' virtualenv:
  * its `src` importable, mypy's cache outside the project, and APP_ENV=test so a
  * developer's shell settings do not leak into the project's tests.
@@ -30,7 +42,7 @@ export function gateEnv(bin: string, project: string, work: string): Record<stri
     PATH: `${bin}:${process.env.PATH ?? ""}`,
     PYTHONPATH: join(project, "src"),
     HOME: process.env.HOME ?? work,
-    MYPY_CACHE_DIR: join(work, ".mypy_cache"),
+    MYPY_CACHE_DIR: sharedMypyCache(bin),
     APP_ENV: "test",
   };
 }

@@ -8,7 +8,7 @@ import { runUpdate } from "../../src/commands/project-commands.js";
 import { Cleanup } from "../../src/context.js";
 import { EXIT } from "../../src/errors.js";
 import { removeDir, runCli, tempDir } from "../helpers.js";
-import { expectGatesPass } from "../support/gates.js";
+import { expectGatesPass, sharedMypyCache } from "../support/gates.js";
 import { checkEnvironment } from "../support/python.js";
 import { commitAll, recordingIo } from "../support/project.js";
 
@@ -49,7 +49,7 @@ describe("update --set on the real templates", () => {
     expect(readFileSync(ownership, "utf8")).toContain("# A line the user added.");
     expect(readFileSync(ownership, "utf8")).toContain("has_permission");
 
-    const env = { PATH: `${bin}:${process.env.PATH ?? ""}`, PYTHONPATH: join(dir, "src"), HOME: process.env.HOME ?? work, APP_ENV: "test" };
+    const env = { PATH: `${bin}:${process.env.PATH ?? ""}`, PYTHONPATH: join(dir, "src"), HOME: process.env.HOME ?? work, MYPY_CACHE_DIR: sharedMypyCache(bin), APP_ENV: "test" };
     await expectGatesPass(bin, dir, env);
     removeDir(work);
   }, 900_000);
