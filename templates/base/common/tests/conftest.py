@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests import SETTINGS_VARIABLES
+from tests import use_test_settings
 
 # The `headers` fixture: what a request sends to act as a user, if there are users.
 pytest_plugins = ["tests.identity"]
@@ -26,11 +26,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(autouse=True)
 def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Only what a test sets itself: no settings from the shell or a `.env` file."""
-    for name in SETTINGS_VARIABLES:
-        monkeypatch.delenv(name, raising=False)
-    # "test", not the default "development": no `.env` file is read.
-    monkeypatch.setenv("APP_ENV", "test")
+    use_test_settings(monkeypatch)
 
 
 @pytest.fixture(autouse=True)
