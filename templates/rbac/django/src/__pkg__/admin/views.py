@@ -1,0 +1,51 @@
+"""`/api/v1/admin`: every user, and their roles, for those allowed to manage users."""
+
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from ..auth.models import User
+from ..auth.serializers import UserSerializer
+from ..core.errors import ConflictError
+from ..core.ids import check_row_id
+from ..core.pagination import EnvelopePagination
+from .access import requires
+from .permissions import Permission
+from .serializers import RoleChangeSerializer
+
+MANAGE_USERS = (IsAuthenticated, requires(Permission.MANAGE_USERS))
+
+
+class UserListView(APIView):
+    permission_classes = MANAGE_USERS
+    pagination_class = EnvelopePagination
+
+    @extend_schema(responses={200: UserSerializer(many=True)})
+    def get(self, request: Request) -> Response:
+        pages = EnvelopePagination()
+        page = pages.paginate_queryset(User.objects.order_by("id"), request, self)
+        return pages.get_paginated_response(UserSerializer(page, many=True).data)
+
+
+class UserRoleView(APIView):
+    permission_classes = MANAGE_USERS
+
+    @extend_schema(request=RoleChangeSerializer, responses={200: UserSerializer})
+    def patch(self, request: Request, pk: int) -> Response:
+        check_row_id(pk)
+        body = RoleChangeSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        role = body.validated_data["role"]
+        with transaction.atomic():
+            # Locked, so two admins demoting each other at once cannot leave none.
+            admins = list(User.objects.select_for_update().filter(role="admin"))
+            user = get_object_or_404(User, pk=pk)
+            if user.role == "admin" and role != "admin" and len(admins) <= 1:
+                raise ConflictError("The last admin cannot be demoted.")
+            user.role = role
+            user.save(update_fields=["role"])
+        return Response(UserSerializer(user).data)
