@@ -11,7 +11,11 @@ from rest_framework.response import Response
 from .problems import CONTENT_TYPE, FieldError, InvalidInputError, problem
 from .request_id import current_request_id
 
+TOO_LARGE = "The request body is larger than MAX_BODY_BYTES allows."
+
 logger = logging.getLogger(__name__)
+
+INVALID = "The request is invalid; see errors."
 
 
 class ConflictError(exceptions.APIException):
@@ -61,25 +65,31 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
     """DRF's EXCEPTION_HANDLER: one shape for every error an API view raises."""
     path = context["request"].path
     if isinstance(exc, exceptions.ValidationError):
-        return problem_response(422, path, "The request is not valid.", field_errors(exc.detail))
+        return problem_response(422, path, INVALID, field_errors(exc.detail))
     if isinstance(exc, exceptions.ParseError):
         errors: list[FieldError] = [{"field": "body", "message": "The body is not valid JSON."}]
-        return problem_response(422, path, "The request is not valid.", errors)
+        return problem_response(422, path, INVALID, errors)
     if isinstance(exc, InvalidInputError):
-        return problem_response(422, path, "The request is not valid.", exc.errors)
+        return problem_response(422, path, INVALID, exc.errors)
     if isinstance(exc, RequestDataTooBig):
-        return problem_response(413, path, "The request body is too large.")
+        return problem_response(413, path, TOO_LARGE)
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
     if isinstance(exc, exceptions.APIException):
         headers: dict[str, str] = {}
-        if getattr(exc, "auth_header", None):
-            headers["WWW-Authenticate"] = str(exc.auth_header)  # type: ignore[attr-defined]
+        scheme = getattr(exc, "auth_header", None)
+        if scheme:
+            headers["WWW-Authenticate"] = str(scheme)
         if getattr(exc, "wait", None) is not None:
             headers["Retry-After"] = str(int(exc.wait))  # type: ignore[attr-defined]
-        detail = exc.detail if isinstance(exc.detail, str) else None
+        detail = str(exc.detail) if isinstance(exc.detail, str) else None
+        if detail == exc.default_detail or isinstance(exc, exceptions.MethodNotAllowed):
+            # DRF's stock sentences ("Not found.") add nothing to the title.
+            detail = None
+        if scheme and isinstance(exc, exceptions.NotAuthenticated):
+            detail = f"Authentication required: send `Authorization: {scheme} <token>`."
         return problem_response(exc.status_code, path, detail, headers=headers)
     # No traceback or internal text in the answer; all of it in the log.
     logger.error("unhandled error on %s", path, exc_info=exc)

@@ -2,7 +2,17 @@
 
 from typing import Any
 
+from django.db import models
 from rest_framework import serializers
+
+
+class StrictCharField(serializers.CharField):
+    """Text only: DRF would turn a number or a boolean into its string."""
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
 
 
 class StrictSerializer(serializers.ModelSerializer[Any]):
@@ -10,6 +20,12 @@ class StrictSerializer(serializers.ModelSerializer[Any]):
 
     Text is kept as sent: DRF would strip surrounding whitespace, the other stacks do not.
     """
+
+    serializer_field_mapping = {  # noqa: RUF012 - DRF's class attribute, extended
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.CharField: StrictCharField,
+        models.TextField: StrictCharField,
+    }
 
     def build_standard_field(
         self, field_name: str, model_field: Any

@@ -4,9 +4,11 @@ import json
 import logging
 import time
 from collections.abc import Callable
+from http import HTTPStatus
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
+from .errors import INVALID, TOO_LARGE
 from .logs import ACCESS_LOGGER
 from .problems import CONTENT_TYPE, FieldError, problem
 from .request_id import HEADER, current_request_id, resolve_request_id
@@ -66,7 +68,12 @@ class BodySizeLimitMiddleware:
         length = request.META.get("CONTENT_LENGTH") or "0"
         if not length.isdigit() or int(length) > self.max_bytes:
             status = 413 if length.isdigit() else 400
-            body = problem(status, request_id=current_request_id.get() or "", instance=request.path)
+            body = problem(
+                status,
+                request_id=current_request_id.get() or "",
+                detail=TOO_LARGE if status == 413 else None,
+                instance=request.path,
+            )
             return JsonResponse(body, status=status, content_type=CONTENT_TYPE)
         return self.get_response(request)
 
@@ -93,7 +100,7 @@ class JsonBodyMiddleware:
                 problem_body = problem(
                     422,
                     request_id=current_request_id.get() or "",
-                    detail="The request is not valid.",
+                    detail=INVALID,
                     instance=request.path,
                     errors=errors,
                 )
@@ -102,7 +109,10 @@ class JsonBodyMiddleware:
 
 
 class NoStoreMiddleware:
-    """API answers hold tokens or users' data: no cache may keep them."""
+    """API answers hold tokens or users' data: no cache may keep them.
+
+    DRF also lists the allowed methods on every answer; `Allow` belongs to a 405.
+    """
 
     def __init__(self, get_response: Handler) -> None:
         self.get_response = get_response
@@ -110,4 +120,6 @@ class NoStoreMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         response.setdefault("Cache-Control", "no-store")
+        if response.status_code != HTTPStatus.METHOD_NOT_ALLOWED:
+            del response["Allow"]
         return response

@@ -14,7 +14,7 @@ def requires(permission: Permission) -> type[BasePermission]:
     """A permission class that lets in authenticated users whose role grants `permission`."""
 
     class Requires(BasePermission):
-        message = "You may not do this."
+        message = "You are not allowed to do this."
 
         def has_permission(self, request: Request, view: APIView) -> bool:
             user: Any = request.user

@@ -5,5 +5,5 @@ from .views import UserListView, UserRoleView
 
 urlpatterns = [
     path("api/v1/admin/users", UserListView.as_view(), name="admin-users"),
-    path("api/v1/admin/users/<row_id:pk>", UserRoleView.as_view(), name="admin-user"),
+    path("api/v1/admin/users/<row_id:user_id>", UserRoleView.as_view(), name="admin-user"),
 ]

@@ -1,8 +1,8 @@
 """`/api/v1/admin`: every user, and their roles, for those allowed to manage users."""
 
 from django.db import transaction
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
+from rest_framework.exceptions import NotFound
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -35,15 +35,17 @@ class UserRoleView(APIView):
     permission_classes = MANAGE_USERS
 
     @extend_schema(request=RoleChangeSerializer, responses={200: UserSerializer})
-    def patch(self, request: Request, pk: int) -> Response:
-        check_row_id(pk)
+    def patch(self, request: Request, user_id: str) -> Response:
+        pk = check_row_id(user_id, "user_id")
         body = RoleChangeSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         role = body.validated_data["role"]
         with transaction.atomic():
             # Locked, so two admins demoting each other at once cannot leave none.
             admins = list(User.objects.select_for_update().filter(role="admin"))
-            user = get_object_or_404(User, pk=pk)
+            user = User.objects.filter(pk=pk).first()
+            if user is None:
+                raise NotFound("No such user.")
             if user.role == "admin" and role != "admin" and len(admins) <= 1:
                 raise ConflictError("The last admin cannot be demoted.")
             user.role = role

@@ -4,7 +4,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from ..core.inputs import StrictInput, StrictSerializer
+from ..core.inputs import StrictCharField, StrictInput, StrictSerializer
 from .emails import normalize_email
 from .models import User
 
@@ -16,12 +16,14 @@ class NormalizedEmailField(serializers.EmailField):
     """An email in its one stored form (emails.py), checked after folding, as it is stored."""
 
     def to_internal_value(self, data: Any) -> str:
-        return super().to_internal_value(normalize_email(data) if isinstance(data, str) else data)
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(normalize_email(data))
 
 
 class CredentialsSerializer(StrictInput):
     email = NormalizedEmailField(max_length=320)
-    password = serializers.CharField(
+    password = StrictCharField(
         min_length=MIN_PASSWORD_LENGTH, max_length=MAX_PASSWORD_LENGTH, trim_whitespace=False
     )
 
@@ -29,8 +31,8 @@ class CredentialsSerializer(StrictInput):
 class LoginSerializer(StrictInput):
     """Login checks nothing but types: a wrong email or password is the same 401."""
 
-    email = serializers.CharField(max_length=320)
-    password = serializers.CharField(max_length=MAX_PASSWORD_LENGTH, trim_whitespace=False)
+    email = StrictCharField(max_length=320)
+    password = StrictCharField(max_length=MAX_PASSWORD_LENGTH, trim_whitespace=False)
 
 
 class UserSerializer(StrictSerializer):

@@ -12,6 +12,8 @@ from ..models import User
 from ..service import AuthenticationError
 from .service import TokenService
 
+INVALID_ACCESS_TOKEN = "The access token is invalid or has expired."  # noqa: S105 - a message
+
 
 class BearerAuthentication(BaseAuthentication):
     """A valid access token's user; no header is anonymous, a bad token is a 401."""
@@ -23,12 +25,12 @@ class BearerAuthentication(BaseAuthentication):
         if not header or header[0].lower() != self.keyword.lower().encode():
             return None
         if len(header) != 2:
-            raise AuthenticationFailed("Invalid or expired token.")
+            raise AuthenticationFailed(INVALID_ACCESS_TOKEN)
         try:
             token = header[1].decode("ascii")
             user = TokenService(settings.ENV).user_of_access_token(token)
         except (UnicodeDecodeError, AuthenticationError):
-            raise AuthenticationFailed("Invalid or expired token.") from None
+            raise AuthenticationFailed(INVALID_ACCESS_TOKEN) from None
         return user, token
 
     def authenticate_header(self, request: Request) -> str:

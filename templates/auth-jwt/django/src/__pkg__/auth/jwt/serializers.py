@@ -4,11 +4,11 @@ from typing import Any
 
 from rest_framework import serializers
 
-from ...core.inputs import StrictInput
+from ...core.inputs import StrictCharField, StrictInput
 
 
 class RefreshSerializer(StrictInput):
-    refresh_token = serializers.CharField(max_length=4096)
+    refresh_token = StrictCharField(max_length=4096)
 
 
 class TokenPairSerializer(serializers.Serializer[Any]):

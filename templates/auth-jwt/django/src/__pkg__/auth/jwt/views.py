@@ -19,6 +19,7 @@ from .serializers import RefreshSerializer, TokenPairSerializer
 from .service import TokenService
 
 WRONG_CREDENTIALS = "Wrong email or password."
+INVALID_REFRESH_TOKEN = "The refresh token is invalid, used or expired."  # noqa: S105 - a message
 
 
 class TokenView(APIView):
@@ -54,7 +55,7 @@ class RefreshView(TokenView):
         try:
             pair = TokenService(settings.ENV).refresh(body.validated_data["refresh_token"])
         except AuthenticationError:
-            raise AuthenticationFailed("Invalid or expired refresh token.") from None
+            raise AuthenticationFailed(INVALID_REFRESH_TOKEN) from None
         return Response(asdict(pair))
 
 
@@ -70,5 +71,5 @@ class LogoutView(APIView):
                 current_user(request), body.validated_data["refresh_token"]
             )
         except AuthenticationError:
-            raise AuthenticationFailed("Invalid or expired refresh token.") from None
+            raise AuthenticationFailed(INVALID_REFRESH_TOKEN) from None
         return Response(status=status.HTTP_204_NO_CONTENT)
