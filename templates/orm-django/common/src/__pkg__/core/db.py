@@ -5,6 +5,8 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 # Seconds a SQLite writer waits for another one before giving up.
 SQLITE_BUSY_SECONDS = 5
+# Seconds to wait for a database server to accept a connection: /ready answers 503, not never.
+CONNECT_TIMEOUT_SECONDS = 5
 _ENGINES = {
     "postgresql": "django.db.backends.postgresql",
     "mysql": "django.db.backends.mysql",
@@ -34,7 +36,7 @@ def django_database(url: str) -> dict[str, Any]:
         "PASSWORD": unquote(parts.password or ""),
         "HOST": parts.hostname or "",
         "PORT": str(parts.port or ""),
-        "OPTIONS": dict(parse_qsl(parts.query)),
+        "OPTIONS": {"connect_timeout": CONNECT_TIMEOUT_SECONDS, **dict(parse_qsl(parts.query))},
         # A connection per request, closed after it: none is held between requests.
         "CONN_MAX_AGE": 0,
     }
