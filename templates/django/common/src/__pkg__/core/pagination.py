@@ -28,7 +28,8 @@ class EnvelopePagination(BasePagination):
     def paginate_queryset(
         self, queryset: QuerySet[_M, _R], request: Request, view: APIView | None = None
     ) -> list[_R]:
-        query = PageQuery(data=request.query_params)
+        # One value per name: a repeated or empty `limit=` is a 422, not the default.
+        query = PageQuery(data=dict(request.query_params.items()))
         query.is_valid(raise_exception=True)
         self.limit: int = query.validated_data["limit"]
         self.offset: int = query.validated_data["offset"]

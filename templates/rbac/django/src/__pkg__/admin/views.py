@@ -12,6 +12,7 @@ from ..auth.models import User
 from ..auth.serializers import UserSerializer
 from ..core.errors import ConflictError
 from ..core.ids import check_row_id
+from ..core.openapi import problems
 from ..core.pagination import EnvelopePagination
 from .access import requires
 from .permissions import Permission
@@ -34,7 +35,11 @@ class UserListView(APIView):
 class UserRoleView(APIView):
     permission_classes = MANAGE_USERS
 
-    @extend_schema(request=RoleChangeSerializer, responses={200: UserSerializer})
+    @extend_schema(
+        request=RoleChangeSerializer,
+        responses={200: UserSerializer},
+        extensions=problems(409, required=("role",)),
+    )
     def patch(self, request: Request, user_id: str) -> Response:
         pk = check_row_id(user_id, "user_id")
         body = RoleChangeSerializer(data=request.data)

@@ -8,6 +8,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from ..core.openapi import problems
 from .models import User
 from .serializers import CredentialsSerializer, UserSerializer
 from .service import UserService
@@ -30,7 +31,12 @@ class RegisterView(APIView):
     # Public: a stale bearer token sent along must not turn registration into a 401.
     authentication_classes = ()
 
-    @extend_schema(request=CredentialsSerializer, responses={201: UserSerializer}, auth=[])
+    @extend_schema(
+        request=CredentialsSerializer,
+        responses={201: UserSerializer},
+        auth=[],
+        extensions=problems(409, 429),
+    )
     def post(self, request: Request) -> Response:
         body = CredentialsSerializer(data=request.data)
         body.is_valid(raise_exception=True)

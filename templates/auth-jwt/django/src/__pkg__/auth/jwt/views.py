@@ -11,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from ...core.openapi import problems
 from ..serializers import LoginSerializer
 from ..service import AuthenticationError, UserService
 from ..views import client_address, current_user
@@ -32,7 +33,12 @@ class TokenView(APIView):
 
 
 class LoginView(TokenView):
-    @extend_schema(request=LoginSerializer, responses={200: TokenPairSerializer}, auth=[])
+    @extend_schema(
+        request=LoginSerializer,
+        responses={200: TokenPairSerializer},
+        auth=[],
+        extensions=problems(401, 429),
+    )
     def post(self, request: Request) -> Response:
         body = LoginSerializer(data=request.data)
         body.is_valid(raise_exception=True)
@@ -48,7 +54,12 @@ class LoginView(TokenView):
 
 
 class RefreshView(TokenView):
-    @extend_schema(request=RefreshSerializer, responses={200: TokenPairSerializer}, auth=[])
+    @extend_schema(
+        request=RefreshSerializer,
+        responses={200: TokenPairSerializer},
+        auth=[],
+        extensions=problems(401),
+    )
     def post(self, request: Request) -> Response:
         body = RefreshSerializer(data=request.data)
         body.is_valid(raise_exception=True)
