@@ -54,6 +54,8 @@ export interface FieldView {
   readonly testValue: string;
   /** The Django model field, `models.CharField(max_length=200)`: keyword arguments sorted, as Django's migration writer sorts them, so a model line and its migration line are the same text. */
   readonly djangoField: string;
+  /** The model's line for it, `    title = models.CharField(max_length=200)`, wrapped as ruff format wraps it. */
+  readonly djangoModel: string;
 }
 
 export interface ResourceView {
@@ -296,14 +298,23 @@ function djangoFieldOf(f: FieldSpec): { type: string; args: Record<string, strin
 }
 
 function djangoField(f: FieldSpec): string {
+  const { type, keywords } = djangoFieldParts(f);
+  return `models.${type}(${keywords.join(", ")})`;
+}
+
+function djangoModel(f: FieldSpec): string {
+  const { type, keywords } = djangoFieldParts(f);
+  return bracketed(1, `${f.name} = models.${type}(`, keywords, "");
+}
+
+function djangoFieldParts(f: FieldSpec): { type: string; keywords: string[] } {
   const { type, args } = djangoFieldOf(f);
   const all: Record<string, string> = { ...args };
   if (f.optional) Object.assign(all, { blank: "True", null: "True" });
   if (f.unique) all["unique"] = "True";
   if (f.index) all["db_index"] = "True";
   if (f.default !== undefined) all["default"] = defaultLiteral(f) ?? "None";
-  const keywords = Object.keys(all).sort().map((k) => `${k}=${all[k]}`);
-  return `models.${type}(${keywords.join(", ")})`;
+  return { type, keywords: Object.keys(all).sort().map((k) => `${k}=${all[k]}`) };
 }
 
 function fieldView(f: FieldSpec): FieldView {
@@ -340,6 +351,7 @@ function fieldView(f: FieldSpec): FieldView {
     text: f.kind === "str" || f.kind === "text",
     model,
     djangoField: djangoField(f),
+    djangoModel: djangoModel(f),
     create,
     update,
     read: `    ${column}: ${orNone(py)}`,

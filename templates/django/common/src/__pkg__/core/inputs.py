@@ -3,7 +3,9 @@
 from typing import Any
 
 from django.db import models
+from django.utils import timezone
 from rest_framework import serializers
+from rest_framework.validators import UniqueValidator
 
 
 class StrictCharField(serializers.CharField):
@@ -13,6 +15,17 @@ class StrictCharField(serializers.CharField):
         if not isinstance(data, str):
             self.fail("invalid")
         return super().to_internal_value(data)
+
+
+class StrictDateTimeField(serializers.DateTimeField):
+    """A moment with its offset: a naive time is ambiguous, so it is refused, not guessed."""
+
+    default_error_messages = {"naive": "Input should have timezone info"}  # noqa: RUF012
+
+    def enforce_timezone(self, value: Any) -> Any:
+        if timezone.is_naive(value):
+            self.fail("naive")
+        return super().enforce_timezone(value)
 
 
 class StrictSerializer(serializers.ModelSerializer[Any]):
@@ -25,6 +38,7 @@ class StrictSerializer(serializers.ModelSerializer[Any]):
         **serializers.ModelSerializer.serializer_field_mapping,
         models.CharField: StrictCharField,
         models.TextField: StrictCharField,
+        models.DateTimeField: StrictDateTimeField,
     }
 
     def build_standard_field(
@@ -33,6 +47,11 @@ class StrictSerializer(serializers.ModelSerializer[Any]):
         field_class, kwargs = super().build_standard_field(field_name, model_field)
         if issubclass(field_class, serializers.CharField):
             kwargs["trim_whitespace"] = False
+        # A taken unique value is the database's to refuse (a 409, race-free), not a 422
+        # from a query that a concurrent insert can slip past.
+        validators = [v for v in kwargs.get("validators", []) if not isinstance(v, UniqueValidator)]
+        if "validators" in kwargs:
+            kwargs["validators"] = validators
         return field_class, kwargs
 
     def to_internal_value(self, data: Any) -> Any:
