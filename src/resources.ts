@@ -52,6 +52,10 @@ export interface FieldView {
   readonly target: string | null;
   /** The sample as tests send it: a fresh value per row for a unique field. */
   readonly testValue: string;
+  /** The Django model field, `models.CharField(max_length=200)`: keyword arguments sorted, as Django's migration writer sorts them, so a model line and its migration line are the same text. */
+  readonly djangoField: string;
+  /** The model's line for it, `    title = models.CharField(max_length=200)`, wrapped as ruff format wraps it. */
+  readonly djangoModel: string;
 }
 
 export interface ResourceView {
@@ -261,6 +265,58 @@ function defaultLiteral(f: FieldSpec): string {
   return f.default === undefined ? "None" : pyLiteral(f.default);
 }
 
+/** The Django field class and its own arguments, per kind (null, unique, default and index are added for every kind). */
+function djangoFieldOf(f: FieldSpec): { type: string; args: Record<string, string> } {
+  switch (f.kind) {
+    case "str":
+      return { type: "CharField", args: { max_length: String(length(f)) } };
+    case "text":
+      return { type: "TextField", args: { max_length: String(TEXT_MAX_LENGTH) } };
+    case "int":
+      return { type: "BigIntegerField", args: {} };
+    case "float":
+      return { type: "FloatField", args: {} };
+    case "decimal":
+      return { type: "DecimalField", args: { decimal_places: String(f.scale), max_digits: String(f.precision) } };
+    case "bool":
+      return { type: "BooleanField", args: {} };
+    case "date":
+      return { type: "DateField", args: {} };
+    case "datetime":
+      return { type: "DateTimeField", args: {} };
+    case "uuid":
+      return { type: "UUIDField", args: {} };
+    case "email":
+      return { type: "EmailField", args: { max_length: "320" } };
+    case "url":
+      return { type: "URLField", args: { max_length: "2048" } };
+    case "enum":
+      return { type: "CharField", args: { choices: `[${(f.values ?? []).map((v) => `(${pyString(v)}, ${pyString(v)})`).join(", ")}]`, max_length: String(enumLength(f)) } };
+    case "ref":
+      return { type: "ForeignKey", args: { on_delete: "django.db.models.deletion.PROTECT", to: f.target === "users" ? "settings.AUTH_USER_MODEL" : pyString(`${f.target}.${className(f.target ?? "")}`) } };
+  }
+}
+
+function djangoField(f: FieldSpec): string {
+  const { type, keywords } = djangoFieldParts(f);
+  return `models.${type}(${keywords.join(", ")})`;
+}
+
+function djangoModel(f: FieldSpec): string {
+  const { type, keywords } = djangoFieldParts(f);
+  return bracketed(1, `${f.name} = models.${type}(`, keywords, "");
+}
+
+function djangoFieldParts(f: FieldSpec): { type: string; keywords: string[] } {
+  const { type, args } = djangoFieldOf(f);
+  const all: Record<string, string> = { ...args };
+  if (f.optional) Object.assign(all, { blank: "True", null: "True" });
+  if (f.unique) all["unique"] = "True";
+  if (f.index) all["db_index"] = "True";
+  if (f.default !== undefined) all["default"] = defaultLiteral(f) ?? "None";
+  return { type, keywords: Object.keys(all).sort().map((k) => `${k}=${all[k]}`) };
+}
+
 function fieldView(f: FieldSpec): FieldView {
   const rules = RULES[f.kind];
   const column = columnOf(f);
@@ -294,6 +350,8 @@ function fieldView(f: FieldSpec): FieldView {
     required: !f.optional && f.default === undefined,
     text: f.kind === "str" || f.kind === "text",
     model,
+    djangoField: djangoField(f),
+    djangoModel: djangoModel(f),
     create,
     update,
     read: `    ${column}: ${orNone(py)}`,

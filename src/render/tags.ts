@@ -12,6 +12,11 @@ export function projectTags(a: Answers): ReadonlySet<string> {
   if (a.auth !== "none") tags.add("users").add(a.auth);
   else tags.add("no-users");
   if (a.rbac) tags.add("rbac");
+  // FastAPI and Flask validate requests with pydantic models (and build an app per
+  // Settings); Django validates with DRF serializers and configures itself once.
+  if (a.framework !== "django") tags.add("pydantic");
+  // Flask and Django are WSGI apps served by gunicorn, with the same bounded-head worker.
+  if (a.framework === "flask" || a.framework === "django") tags.add("gunicorn");
   for (const layer of a.tests) tags.add(layer);
   // Tests that need a database (integration, e2e) and tests that drive the app in-process (unit, integration).
   if (a.tests.includes("integration") || a.tests.includes("e2e")) tags.add("db-tests");

@@ -1,16 +1,11 @@
 """`/api/v1/items` through the test client, on a migrated test database."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 import httpx2
 import pytest
-from sqlalchemy import event
 
-from acme_api.core.db import Database
-
-from tests.app_client import database_of
+from tests.queries import counted_queries
 from tests.resources import create, valid_body
 
 PATH = "/api/v1/items"
@@ -108,29 +103,14 @@ def test_ids_hold_64_bits_and_a_larger_one_is_a_422(
     assert client.get(f"{PATH}/{largest + 1}", headers=headers).status_code == 422
 
 
-@contextmanager
-def counted_queries(database: Database) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def count(*args: Any) -> None:
-        statements.append(args[2])
-
-    event.listen(database.engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(database.engine, "before_cursor_execute", count)
-
-
 def test_listing_costs_the_same_queries_for_any_page_size(
     client: httpx2.Client, headers: dict[str, str]
 ) -> None:
-    database = database_of(client)
     create(client, headers, PATH)
-    with counted_queries(database) as one:
+    with counted_queries(client) as one:
         client.get(PATH, headers=headers)
     for _ in range(25):
         create(client, headers, PATH)
-    with counted_queries(database) as many:
+    with counted_queries(client) as many:
         assert len(client.get(PATH, params={"limit": 100}, headers=headers).json()["items"]) == 26
     assert len(many) == len(one)
