@@ -96,7 +96,7 @@ def create_app(settings: Settings) -> APIFlask:
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     configure_openapi(app)
     install_extensions(app, settings, Database(settings.database_url))
-    install_request_hooks(app)
+    install_request_hooks(app, settings)
     install_unit_of_work(app)
 %%% end
     install_error_handlers(app)

@@ -1,24 +1,32 @@
-"""Request ids, access log, security and CORS headers and the body size limit, per request."""
+"""Per request: the request id, security and CORS headers and the access log (a WSGI
+middleware), and the body size limit, JSON pre-parse and CORS preflight (a Flask hook)."""
 
 import io
 import logging
 import time
-from typing import Any, NoReturn
+from collections.abc import Callable, Collection, Iterable
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from apiflask import HTTPError
-from flask import Flask, Request, Response, g, request
+from flask import Flask, Request, Response, request
 
 from .errors import not_json
-from .extensions import current_settings
+from .extensions import REQUEST_ID_KEY, current_settings
 from .logs import ACCESS_LOGGER
 from .problems import FieldError
 from .request_id import HEADER, current_request_id, resolve_request_id
+from .settings import Settings
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 access_logger = logging.getLogger(ACCESS_LOGGER)
 
 TOO_LARGE = "The request body is larger than MAX_BODY_BYTES allows."
 MISSING_BODY: FieldError = {"field": "body", "message": "Field required"}
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+# X-Request-ID as the WSGI environ names it.
+_REQUEST_ID_VARIABLE = f"HTTP_{HEADER.upper().replace('-', '_')}"
 
 
 class JsonRequest(Request):
@@ -29,9 +37,6 @@ class JsonRequest(Request):
 
 
 def _start() -> Response | None:
-    g.request_id = resolve_request_id(request.headers.get(HEADER))
-    g.request_id_token = current_request_id.set(g.request_id)
-    g.started = time.perf_counter()
     limit = current_settings().max_body_bytes
     declared = request.content_length
     if declared is not None and declared > limit:
@@ -46,8 +51,7 @@ def _start() -> Response | None:
         body = request.get_json()
         if body is None and request.method in _BODY_METHODS:
             raise HTTPError(422, extra_data={"errors": [MISSING_BODY]})
-    origin = request.headers.get("Origin")
-    if request.method == "OPTIONS" and _allowed_origin(origin):
+    if request.method == "OPTIONS" and _is_allowed(request.headers.get("Origin")):
         # A CORS preflight: answered here (200, as browsers and Starlette expect),
         # whatever the route allows.
         preflight = Response(status=200)
@@ -77,41 +81,80 @@ def _bound_streamed_body(environ: dict[str, Any], limit: int) -> None:
     environ.pop("HTTP_TRANSFER_ENCODING", None)
 
 
-def _allowed_origin(origin: str | None) -> bool:
+def _is_allowed(origin: str | None) -> bool:
     return origin is not None and origin in current_settings().cors_origins
 
 
-def _finish(response: Response) -> Response:
-    response.headers[HEADER] = g.request_id
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    # Responses hold tokens and user data: no cache may keep them.
-    response.headers.setdefault("Cache-Control", "no-store")
-    origin = request.headers.get("Origin")
-    if _allowed_origin(origin):
-        response.headers["Access-Control-Allow-Origin"] = str(origin)
-        response.headers["Access-Control-Expose-Headers"] = HEADER
-        response.vary.add("Origin")
-    access_logger.info(
-        "request",
-        extra={
-            "request_id": g.request_id,
-            "method": request.method,
-            # The path only: query strings can carry tokens and codes.
-            "path": request.path,
-            "status": response.status_code,
-            "duration_ms": round((time.perf_counter() - g.started) * 1000, 2),
-        },
-    )
-    return response
+class RequestMiddleware:
+    """What every response gets, around Flask rather than in its hooks.
+
+    The request id (echoed or minted, set for every log line), the security and
+    CORS headers and the one access-log line work on the WSGI environ and the
+    header list, so they cost no context-local lookups, and they reach every
+    response: a route's, an error handler's, a preflight's.
+    """
+
+    def __init__(self, app: "WSGIApplication", cors_origins: Collection[str]) -> None:
+        self.app = app
+        self.cors_origins = frozenset(cors_origins)
+
+    def __call__(
+        self, environ: "WSGIEnvironment", start_response: "StartResponse"
+    ) -> Iterable[bytes]:
+        request_id = resolve_request_id(environ.get(_REQUEST_ID_VARIABLE))
+        environ[REQUEST_ID_KEY] = request_id
+        token = current_request_id.set(request_id)
+        started = time.perf_counter()
+        origin = environ.get("HTTP_ORIGIN")
+        allowed = origin is not None and origin in self.cors_origins
+
+        def start(
+            status: str, headers: list[tuple[str, str]], exc_info: Any = None
+        ) -> Callable[[bytes], object]:
+            names = {name.lower() for name, _ in headers}
+            headers.append((HEADER, request_id))
+            headers.append(("X-Content-Type-Options", "nosniff"))
+            if "cache-control" not in names:
+                # Responses hold tokens and user data: no cache may keep them.
+                headers.append(("Cache-Control", "no-store"))
+            if allowed:
+                headers.append(("Access-Control-Allow-Origin", str(origin)))
+                headers.append(("Access-Control-Expose-Headers", HEADER))
+                _vary_on_origin(headers)
+            access_logger.info(
+                "request",
+                extra={
+                    "request_id": request_id,
+                    "method": environ.get("REQUEST_METHOD"),
+                    # The path only: query strings can carry tokens and codes.
+                    "path": _path(environ),
+                    "status": int(status[:3]),
+                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+                },
+            )
+            return start_response(status, headers, exc_info)
+
+        try:
+            return self.app(environ, start)
+        finally:
+            current_request_id.reset(token)
 
 
-def _reset(_error: BaseException | None) -> None:
-    token: Any = g.pop("request_id_token", None)
-    if token is not None:
-        current_request_id.reset(token)
+def _path(environ: "WSGIEnvironment") -> str:
+    """The request path as Flask reads it: WSGI hands it over as latin-1, it was UTF-8."""
+    raw: str = environ.get("PATH_INFO", "")
+    return raw.encode("latin-1").decode("utf-8", "replace")
 
 
-def install_request_hooks(app: Flask) -> None:
+def _vary_on_origin(headers: list[tuple[str, str]]) -> None:
+    for index, (name, value) in enumerate(headers):
+        if name.lower() == "vary":
+            if "origin" not in value.lower():
+                headers[index] = (name, f"{value}, Origin")
+            return
+    headers.append(("Vary", "Origin"))
+
+
+def install_request_hooks(app: Flask, settings: Settings) -> None:
     app.before_request(_start)
-    app.after_request(_finish)
-    app.teardown_request(_reset)
+    app.wsgi_app = RequestMiddleware(app.wsgi_app, settings.cors_origins)  # type: ignore[method-assign]

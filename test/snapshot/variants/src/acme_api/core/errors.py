@@ -24,7 +24,7 @@ from fastapi.responses import JSONResponse
 %%% end
 %%% if framework=flask
 from apiflask import APIFlask, HTTPError
-from flask import Response, g, json, request
+from flask import Response, json, request
 from pydantic import ValidationError
 %%% end
 from sqlalchemy.exc import IntegrityError
@@ -36,6 +36,9 @@ from starlette.routing import Match
 from werkzeug.datastructures import Headers
 %%% end
 
+%%% if framework=flask
+from .extensions import current_request_id
+%%% end
 from .problems import CONTENT_TYPE, FieldError, InvalidInputError, problem, status_title
 
 %%% if framework=fastapi
@@ -89,7 +92,7 @@ def problem_response(
     """A problem for the current request; its id also goes into the body."""
     body = problem(
         status,
-        request_id=g.request_id,
+        request_id=current_request_id(),
         detail=detail,
         instance=request.path,
         errors=list(errors) if errors is not None else None,
@@ -229,7 +232,7 @@ def _conflict(_error: IntegrityError) -> Response:
 
 
 def _unexpected(error: Exception) -> Response:
-    request_id: str = g.request_id
+    request_id = current_request_id()
     logger.error(
         "unhandled error",
         exc_info=error,

@@ -11,11 +11,12 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from apiflask import APIFlask, HTTPError
-from flask import Response, g, json, request
+from flask import Response, json, request
 from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 from werkzeug.datastructures import Headers
 
+from .extensions import current_request_id
 from .problems import CONTENT_TYPE, FieldError, InvalidInputError, problem, status_title
 
 logger = logging.getLogger(__name__)
@@ -38,7 +39,7 @@ def problem_response(
     """A problem for the current request; its id also goes into the body."""
     body = problem(
         status,
-        request_id=g.request_id,
+        request_id=current_request_id(),
         detail=detail,
         instance=request.path,
         errors=list(errors) if errors is not None else None,
@@ -90,7 +91,7 @@ def _conflict(_error: IntegrityError) -> Response:
 
 
 def _unexpected(error: Exception) -> Response:
-    request_id: str = g.request_id
+    request_id = current_request_id()
     logger.error(
         "unhandled error",
         exc_info=error,
