@@ -98,6 +98,9 @@ export interface ResourceView {
   /** Django: some ref names a users row, or some names an owned row (which only its owner may name). */
   readonly djangoRefsUsers: boolean;
   readonly djangoRefsOwned: boolean;
+  /** Django: `REFERENCES` (body field -> model) and `OWNED` (the fields naming owned rows), as Python. */
+  readonly djangoReferenceModels: string;
+  readonly djangoOwnedFields: string;
 }
 
 export interface ImportLines {
@@ -486,7 +489,7 @@ function djangoReferences(
   refs: readonly FieldView[],
   specs: readonly ResourceSpec[],
   users: boolean,
-): Pick<ResourceView, "djangoRefs" | "djangoRefModels" | "djangoRefApps" | "djangoRefsUsers" | "djangoRefsOwned"> {
+): Pick<ResourceView, "djangoRefs" | "djangoRefModels" | "djangoRefApps" | "djangoRefsUsers" | "djangoRefsOwned" | "djangoReferenceModels" | "djangoOwnedFields"> {
   // With users, every resource row has an owner; a user row is nobody's.
   const djangoRefs = refs.map((f) => ({ column: f.column, ...targetOf(f.target as string, specs), owned: users && f.target !== "users" }));
   const models = new Map(djangoRefs.map((r) => [`${r.module}.${r.model}`, { module: r.module, model: r.model }]));
@@ -496,6 +499,8 @@ function djangoReferences(
     djangoRefApps: [...new Set(refs.map((f) => f.target as string).filter((t) => t !== "users"))].sort(),
     djangoRefsUsers: refs.some((f) => f.target === "users"),
     djangoRefsOwned: djangoRefs.some((r) => r.owned),
+    djangoReferenceModels: literal(0, "REFERENCES: dict[str, type[Model]] = {", djangoRefs.map((r) => `${pyString(r.column)}: ${r.model}`), ""),
+    djangoOwnedFields: literal(0, "OWNED = {", djangoRefs.filter((r) => r.owned).map((r) => pyString(r.column)), ""),
   };
 }
 
