@@ -90,6 +90,17 @@ export interface ResourceView {
   readonly schemaImports: ImportLines;
   /** Runtime dependencies the fields need (email validation). */
   readonly dependencies: readonly string[];
+  /** Django: each ref's body field, the model it names (imported from `module`), and whether that model's rows have owners. */
+  readonly djangoRefs: readonly { readonly column: string; readonly module: string; readonly model: string; readonly owned: boolean }[];
+  /** Django: the ref targets' models, one each, and the other resources' apps the migration depends on. */
+  readonly djangoRefModels: readonly { readonly module: string; readonly model: string }[];
+  readonly djangoRefApps: readonly string[];
+  /** Django: some ref names a users row, or some names an owned row (which only its owner may name). */
+  readonly djangoRefsUsers: boolean;
+  readonly djangoRefsOwned: boolean;
+  /** Django: `REFERENCES` (body field -> model) and `OWNED` (the fields naming owned rows), as Python. */
+  readonly djangoReferenceModels: string;
+  readonly djangoOwnedFields: string;
 }
 
 export interface ImportLines {
@@ -265,8 +276,11 @@ function defaultLiteral(f: FieldSpec): string {
   return f.default === undefined ? "None" : pyLiteral(f.default);
 }
 
+/** The model line or the migration line of a Django field. */
+type DjangoWhere = "model" | "migration";
+
 /** The Django field class and its own arguments, per kind (null, unique, default and index are added for every kind). */
-function djangoFieldOf(f: FieldSpec): { type: string; args: Record<string, string> } {
+function djangoFieldOf(f: FieldSpec, where: DjangoWhere, target: { className: string }): { type: string; args: Record<string, string> } {
   switch (f.kind) {
     case "str":
       return { type: "CharField", args: { max_length: String(length(f)) } };
@@ -292,23 +306,29 @@ function djangoFieldOf(f: FieldSpec): { type: string; args: Record<string, strin
       return { type: "URLField", args: { max_length: "2048" } };
     case "enum":
       return { type: "CharField", args: { choices: `[${(f.values ?? []).map((v) => `(${pyString(v)}, ${pyString(v)})`).join(", ")}]`, max_length: String(enumLength(f)) } };
-    case "ref":
-      return { type: "ForeignKey", args: { on_delete: "django.db.models.deletion.PROTECT", to: f.target === "users" ? "settings.AUTH_USER_MODEL" : pyString(`${f.target}.${className(f.target ?? "")}`) } };
+    case "ref": {
+      // As the SQLAlchemy stack's foreign keys: a required reference goes with its
+      // target, an optional one is emptied. No reverse accessor: the target's model
+      // is another feature's, and two refs to one model would clash on it.
+      const onDelete = f.optional ? "SET_NULL" : "CASCADE";
+      const to = f.target === "users" ? "settings.AUTH_USER_MODEL" : pyString(`${f.target}.${target.className}`);
+      return { type: "ForeignKey", args: { on_delete: where === "model" ? `models.${onDelete}` : `django.db.models.deletion.${onDelete}`, related_name: pyString("+"), to } };
+    }
   }
 }
 
-function djangoField(f: FieldSpec): string {
-  const { type, keywords } = djangoFieldParts(f);
+function djangoField(f: FieldSpec, target: { className: string }): string {
+  const { type, keywords } = djangoFieldParts(f, "migration", target);
   return `models.${type}(${keywords.join(", ")})`;
 }
 
-function djangoModel(f: FieldSpec): string {
-  const { type, keywords } = djangoFieldParts(f);
+function djangoModel(f: FieldSpec, target: { className: string }): string {
+  const { type, keywords } = djangoFieldParts(f, "model", target);
   return bracketed(1, `${f.name} = models.${type}(`, keywords, "");
 }
 
-function djangoFieldParts(f: FieldSpec): { type: string; keywords: string[] } {
-  const { type, args } = djangoFieldOf(f);
+function djangoFieldParts(f: FieldSpec, where: DjangoWhere, target: { className: string }): { type: string; keywords: string[] } {
+  const { type, args } = djangoFieldOf(f, where, target);
   const all: Record<string, string> = { ...args };
   if (f.optional) Object.assign(all, { blank: "True", null: "True" });
   if (f.unique) all["unique"] = "True";
@@ -317,7 +337,7 @@ function djangoFieldParts(f: FieldSpec): { type: string; keywords: string[] } {
   return { type, keywords: Object.keys(all).sort().map((k) => `${k}=${all[k]}`) };
 }
 
-function fieldView(f: FieldSpec): FieldView {
+function fieldView(f: FieldSpec, specs: readonly ResourceSpec[]): FieldView {
   const rules = RULES[f.kind];
   const column = columnOf(f);
   const nullable = f.optional;
@@ -342,6 +362,7 @@ function fieldView(f: FieldSpec): FieldView {
   const model = bracketed(1, `${column}: Mapped[${orNone(py)}] = mapped_column(`, [rules.column(f), ...flags], "");
   const sample = pyLiteral(rules.sample(f));
   const migration = bracketed(2, "sa.Column(", [pyString(column), rules.sa(f), `nullable=${nullable ? "True" : "False"}`], ",");
+  const djangoTarget = { className: f.target ? targetOf(f.target, specs).model : "" };
   return {
     name: f.name,
     kind: f.kind,
@@ -350,8 +371,8 @@ function fieldView(f: FieldSpec): FieldView {
     required: !f.optional && f.default === undefined,
     text: f.kind === "str" || f.kind === "text",
     model,
-    djangoField: djangoField(f),
-    djangoModel: djangoModel(f),
+    djangoField: djangoField(f, djangoTarget),
+    djangoModel: djangoModel(f, djangoTarget),
     create,
     update,
     read: `    ${column}: ${orNone(py)}`,
@@ -463,6 +484,26 @@ function references(refs: readonly FieldView[], all: readonly ResourceSpec[]): {
   };
 }
 
+/** What the Django templates need of the refs: the body fields' targets, their models and apps. */
+function djangoReferences(
+  refs: readonly FieldView[],
+  specs: readonly ResourceSpec[],
+  users: boolean,
+): Pick<ResourceView, "djangoRefs" | "djangoRefModels" | "djangoRefApps" | "djangoRefsUsers" | "djangoRefsOwned" | "djangoReferenceModels" | "djangoOwnedFields"> {
+  // With users, every resource row has an owner; a user row is nobody's.
+  const djangoRefs = refs.map((f) => ({ column: f.column, ...targetOf(f.target as string, specs), owned: users && f.target !== "users" }));
+  const models = new Map(djangoRefs.map((r) => [`${r.module}.${r.model}`, { module: r.module, model: r.model }]));
+  return {
+    djangoRefs,
+    djangoRefModels: [...models.values()],
+    djangoRefApps: [...new Set(refs.map((f) => f.target as string).filter((t) => t !== "users"))].sort(),
+    djangoRefsUsers: refs.some((f) => f.target === "users"),
+    djangoRefsOwned: djangoRefs.some((r) => r.owned),
+    djangoReferenceModels: literal(0, "REFERENCES: dict[str, type[Model]] = {", djangoRefs.map((r) => `${pyString(r.column)}: ${r.model}`), ""),
+    djangoOwnedFields: literal(0, "OWNED = {", djangoRefs.filter((r) => r.owned).map((r) => pyString(r.column)), ""),
+  };
+}
+
 /** The references, and the tests' registry entry: `"/api/v1/posts": (_posts, {"tag_id": "/api/v1/tags"}),`. */
 function testRegistry(spec: ResourceSpec, refs: ReturnType<typeof references>): { refImports: string[]; referenceModels: string; testEntry: string } {
   const { testReferences, ...rest } = refs;
@@ -480,7 +521,7 @@ function resourcePath(name: string): string {
 /** What the templates see of each resource, in the spec's order; with users, every row has an owner. */
 export function resourceViews(specs: readonly ResourceSpec[], options: { users: boolean }): ResourceView[] {
   return specs.map((spec) => {
-    const fields = spec.fields.map(fieldView);
+    const fields = spec.fields.map((f) => fieldView(f, specs));
     // A ref's value depends on rows made first: prefer a plain field for tests to change.
     const titleField = fields.find((f) => f.required && f.kind !== "ref") ?? fields.find((f) => f.required);
     if (!titleField) throw new Error(`resource ${spec.name} needs at least one required field`);
@@ -510,6 +551,7 @@ export function resourceViews(specs: readonly ResourceSpec[], options: { users: 
       modelImports: model,
       schemaImports: schema,
       dependencies: spec.fields.some((f) => f.kind === "email") ? ["email-validator>=2.2"] : [],
+      ...djangoReferences(refs, specs, options.users),
     };
   });
 }
