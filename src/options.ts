@@ -57,12 +57,12 @@ export interface BooleanOption {
 export const FRAMEWORKS = [
   { value: "fastapi", label: "FastAPI", hint: "ASGI, dependencies and routers", available: true },
   { value: "flask", label: "Flask", hint: "WSGI, blueprints and an app factory", available: true },
-  { value: "django", label: "Django", hint: "apps, admin and the Django ORM", available: false },
+  { value: "django", label: "Django", hint: "apps, admin and the Django ORM", available: true },
 ] as const satisfies readonly Choice<string>[];
 
 export const ORMS = [
   { value: "sqlalchemy", label: "SQLAlchemy 2 + Alembic", available: true, short: "sa", requires: { framework: { oneOf: ["fastapi", "flask"] } } },
-  { value: "django", label: "Django ORM", available: false, short: "dj", requires: { framework: { oneOf: ["django"] } } },
+  { value: "django", label: "Django ORM", available: true, short: "dj", requires: { framework: { oneOf: ["django"] } } },
 ] as const satisfies readonly Choice<string>[];
 
 export const DATABASES = [

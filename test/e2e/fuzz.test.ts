@@ -13,7 +13,7 @@ import { expectTool } from "../support/gates.js";
 import { MYSQL } from "../support/mysql.js";
 import { POSTGRES } from "../support/postgres.js";
 import type { DatabaseServer } from "../support/db-server.js";
-import { type AuthMethod, hasAuth } from "../../src/options.js";
+import { type AuthMethod, type Database, type Framework, hasAuth } from "../../src/options.js";
 import { answerFlags, defaultAnswers, shortId } from "../../src/constraints.js";
 import {
   type AuthHeaders,
@@ -75,16 +75,25 @@ function selected(operations: readonly string[], paths: FuzzPass["paths"]): stri
   return operations.filter((o) => (!paths?.include || new RegExp(paths.include).test(pathOf(o))) && (!paths?.exclude || !new RegExp(paths.exclude).test(pathOf(o))));
 }
 
-/** The default project, named by its covering-set id; its answers pick the passes. */
+/** The default project of `framework` on `db`, named by its covering-set id; its answers pick the passes. */
+function target(framework: Framework, db: Database, server?: DatabaseServer): FuzzTarget {
+  const answers = defaultAnswers({ framework, db });
+  return { id: shortId(answers), flags: answerFlags(answers), ...(server === undefined ? {} : { server }) };
+}
+
 const TARGETS: readonly FuzzTarget[] = [
-  { id: shortId(defaultAnswers()), flags: answerFlags(defaultAnswers()) },
-  // The same API on Flask: APIFlask writes its own OpenAPI document, held to the same passes.
-  { id: shortId({ ...defaultAnswers(), framework: "flask" }), flags: answerFlags({ ...defaultAnswers(), framework: "flask" }) },
+  target("fastapi", "sqlite"),
+  // The same API on Flask (APIFlask writes its own OpenAPI document) and on Django
+  // (drf-spectacular writes it), held to the same passes.
+  target("flask", "sqlite"),
+  target("django", "sqlite"),
   // MariaDB stores, compares and overflows differently from SQLite: the same passes on it.
-  { id: shortId({ ...defaultAnswers(), db: "mysql" }), flags: answerFlags({ ...defaultAnswers(), db: "mysql" }), server: MYSQL },
-  { id: shortId({ ...defaultAnswers(), framework: "flask", db: "mysql" }), flags: answerFlags({ ...defaultAnswers(), framework: "flask", db: "mysql" }), server: MYSQL },
-  // PostgreSQL types and range checks are stricter still; Flask's own error mapping meets them there too.
-  { id: shortId({ ...defaultAnswers(), framework: "flask", db: "postgres" }), flags: answerFlags({ ...defaultAnswers(), framework: "flask", db: "postgres" }), server: POSTGRES },
+  target("fastapi", "mysql", MYSQL),
+  target("flask", "mysql", MYSQL),
+  target("django", "mysql", MYSQL),
+  // PostgreSQL types and range checks are stricter still; each framework's own error mapping meets them there too.
+  target("flask", "postgres", POSTGRES),
+  target("django", "postgres", POSTGRES),
 ];
 
 let bin: string;

@@ -203,7 +203,7 @@ function generated(framework: Framework, db: Database): Promise<string> {
     project = (async () => {
       const dir = join(work, key);
       mkdirSync(dir, { recursive: true });
-      const created = await runCli(["load-api", ...answerFlags({ ...defaultAnswers(), framework, db }), "--no-install", "--no-git"], { cwd: dir });
+      const created = await runCli(["load-api", ...answerFlags(defaultAnswers({ framework, db })), "--no-install", "--no-git"], { cwd: dir });
       expect(created.exitCode, created.stderr).toBe(0);
       return join(dir, "load-api");
     })();

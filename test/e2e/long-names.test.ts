@@ -33,8 +33,10 @@ afterAll(() => removeDir(work));
 const cases: Array<{ label: string; answers: Answers }> = [
   { label: "FastAPI with auth", answers: defaultAnswers() },
   { label: "FastAPI without auth", answers: { ...defaultAnswers(), auth: "none", rbac: false } },
-  { label: "Flask with auth", answers: { ...defaultAnswers(), framework: "flask" } },
-  { label: "Flask without auth", answers: { ...defaultAnswers(), framework: "flask", auth: "none", rbac: false } },
+  { label: "Flask with auth", answers: defaultAnswers({ framework: "flask" }) },
+  { label: "Flask without auth", answers: defaultAnswers({ framework: "flask", auth: "none", rbac: false }) },
+  { label: "Django with auth", answers: defaultAnswers({ framework: "django" }) },
+  { label: "Django without auth", answers: defaultAnswers({ framework: "django", auth: "none", rbac: false }) },
 ];
 
 describe("the longest names pass the project's ruff check and ruff format --check", () => {

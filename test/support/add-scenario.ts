@@ -75,7 +75,7 @@ export function addScenario(framework: Framework, db: Database): void {
   let drop = async () => {};
   // The test layers' cost is CI's budget: the server stories keep the default's e2e layer, so the
   // added resources' e2e tests run there; SQLite's run the in-process layers, and run them twice.
-  const answers = { ...defaultAnswers(), framework, db, ...(server ? {} : { tests: ["unit", "integration"] as TestLayer[] }) };
+  const answers = { ...defaultAnswers({ framework, db }), ...(server ? {} : { tests: ["unit", "integration"] as TestLayer[] }) };
   const gatesAfterRemove = server === undefined;
 
   beforeAll(async () => {
