@@ -19,26 +19,24 @@ request body, query validation, a crash.
 %%% end
 %%% if orm=django
 Requests go through Django's own test client (the whole middleware stack, no
-socket), so tests read the same whatever the web framework.
+socket), so tests read the same whatever the web framework. The URLs are the
+app's own plus the probe routes of `tests.probe_urls`, which raise what the
+real routes cannot yet.
 %%% end
 """
 
 %%% if framework=flask
 import io
 %%% end
-%%% if orm=sqlalchemy
 from collections.abc import Iterator
 from contextlib import contextmanager
-%%% end
 %%% if framework=fastapi
 from typing import Annotated
 %%% end
 %%% if framework=flask
 from weakref import WeakKeyDictionary
 %%% end
-%%% if orm=sqlalchemy
 
-%%% end
 import httpx2
 %%% if framework=fastapi
 from fastapi import FastAPI, HTTPException, Query
@@ -52,7 +50,7 @@ from flask.testing import FlaskClient
 from pydantic import BaseModel, Field
 %%% end
 %%% if orm=django
-from django.test import Client
+from django.test import Client, override_settings
 %%% end
 
 %%% if orm=sqlalchemy
@@ -65,13 +63,12 @@ from acme_api.core.extensions import current_database
 %%% if orm=sqlalchemy
 from acme_api.core.settings import Settings
 %%% end
+%%% if orm=django
+PROBE_URLCONF = "tests.probe_urls"
+%%% end
 
 %%% if orm=sqlalchemy
 CRASH_MESSAGE = "internal detail that must not leak"
-%%% end
-%%% if orm=django
-class DjangoTransport(httpx2.BaseTransport):
-    """httpx requests answered by Django's test client, without a server or a socket."""
 %%% end
 
 %%% if framework=flask
@@ -79,11 +76,15 @@ class DjangoTransport(httpx2.BaseTransport):
 _databases: WeakKeyDictionary[httpx2.Client, Database] = WeakKeyDictionary()
 %%% end
 %%% if orm=django
+class DjangoTransport(httpx2.BaseTransport):
+    """httpx requests answered by Django's test client, without a server or a socket."""
+%%% end
+
+%%% if orm=django
     def __init__(self) -> None:
         self.client = Client(raise_request_exception=False)
 %%% end
-
-%%% if framework=flask
+%%% if framework=flask | framework=django
 
 %%% end
 %%% if orm=sqlalchemy
@@ -215,15 +216,12 @@ def database_of(client: httpx2.Client) -> Database:
 %%% if framework=flask
     return _databases[client]
 %%% end
-%%% if orm=django
-def app_client() -> httpx2.Client:
-    """A client of the app; its database is the test's (pytest-django's `db` fixture)."""
-    return httpx2.Client(transport=DjangoTransport(), base_url="http://testserver")
-%%% end
-
 %%% if orm=sqlalchemy
 
+
+%%% end
 @contextmanager
+%%% if orm=sqlalchemy
 def app_client(settings: Settings) -> Iterator[httpx2.Client]:
 %%% end
 %%% if framework=fastapi
@@ -247,6 +245,16 @@ def app_client(settings: Settings) -> Iterator[httpx2.Client]:
 %%% if framework=fastapi
         create_tables(app.state.database)
     with TestClient(app, base_url="http://testserver") as client:
+%%% end
+%%% if orm=django
+def app_client() -> Iterator[httpx2.Client]:
+    """A client of the app; its database, if a test has one, is pytest-django's test database."""
+    with (
+        override_settings(ROOT_URLCONF=PROBE_URLCONF),
+        httpx2.Client(transport=DjangoTransport(), base_url="http://testserver") as client,
+    ):
+%%% end
+%%% if framework=fastapi | framework=django
         yield client
 %%% end
 %%% if framework=flask
@@ -258,7 +266,4 @@ def app_client(settings: Settings) -> Iterator[httpx2.Client]:
             yield client
     finally:
         database.dispose()
-%%% end
-%%% if orm=sqlalchemy
-
 %%% end

@@ -1,7 +1,7 @@
 %%% if framework=fastapi
 """`serve` without a real server: uvicorn's run is replaced by a stand-in.
 %%% end
-%%% if framework=flask
+%%% if framework=flask | framework=django
 """`serve` without a real server: gunicorn's run is replaced by a stand-in.
 %%% end
 
@@ -13,6 +13,11 @@ otherwise reach `core/serve.py`.
 %%% if framework=fastapi
 import signal
 from collections.abc import Iterator
+%%% end
+%%% if orm=django
+import logging
+%%% end
+%%% if framework=fastapi | framework=django
 
 %%% end
 import pytest
@@ -22,16 +27,19 @@ import uvicorn
 %%% if framework=flask
 from flask import Flask
 %%% end
+%%% if orm=django
+from django.core.handlers.wsgi import WSGIHandler
+%%% end
 
 %%% if framework=fastapi
 from acme_api.core.protocol import BoundedHeadProtocol
 from acme_api.core.serve import serve, worker_app
 %%% end
-%%% if framework=flask
+%%% if framework=flask | framework=django
 from acme_api.core.serve import Server, serve
 %%% end
 from acme_api.core.settings import Settings
-%%% if framework=flask
+%%% if framework=flask | framework=django
 from acme_api.core.worker import MAX_HEAD_BYTES, BoundedHeadWorker
 %%% end
 
@@ -50,7 +58,7 @@ def restore_signal_handlers() -> Iterator[None]:
     for sig, handler in saved.items():
         signal.signal(sig, handler)
 %%% end
-%%% if framework=flask
+%%% if framework=flask | framework=django
 def test_serve_runs_gunicorn_as_the_settings_say(monkeypatch: pytest.MonkeyPatch) -> None:
     servers: list[Server] = []
     monkeypatch.setattr(Server, "run", lambda self: servers.append(self))
@@ -63,7 +71,7 @@ def test_serve_runs_gunicorn_as_the_settings_say(monkeypatch: pytest.MonkeyPatch
     )
 %%% end
 
-%%% if framework=flask
+%%% if framework=flask | framework=django
     serve(settings)
 %%% end
 
@@ -82,7 +90,7 @@ def test_serve_runs_uvicorn_on_host_and_port_and_stops_on_sigterm(
     assert (server.config.host, server.config.port) == ("0.0.0.0", 8123)
     assert server.config.access_log is False
 %%% end
-%%% if framework=flask
+%%% if framework=flask | framework=django
     config = server.cfg
     assert (config.address, config.workers) == ([("::1", 8123)], 3)
 %%% end
@@ -99,13 +107,19 @@ def test_serve_runs_uvicorn_on_host_and_port_and_stops_on_sigterm(
     handler(signal.SIGTERM, None)
     assert server.should_exit
 %%% end
-%%% if framework=flask
+%%% if framework=flask | framework=django
     assert issubclass(config.worker_class, BoundedHeadWorker)
     assert config.worker_class.head_timeout_seconds == 3
     assert config.limit_request_field_size == MAX_HEAD_BYTES
     assert config.graceful_timeout == 4
     assert config.control_socket_disable
+%%% end
+%%% if framework=flask
     assert isinstance(server.load(), Flask)
+%%% end
+%%% if orm=django
+    assert not config.preload_app
+    assert isinstance(server.load(), WSGIHandler)
 %%% end
 
 
@@ -113,7 +127,20 @@ def test_serve_runs_uvicorn_on_host_and_port_and_stops_on_sigterm(
 def test_web_concurrency_runs_that_many_workers_built_from_import_strings(
     monkeypatch: pytest.MonkeyPatch,
 %%% end
-%%% if framework=flask
+%%% if orm=django
+def test_gunicorns_own_lines_go_through_the_apps_logging(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Server, "run", lambda self: None)
+    server = Server(Settings())
+    gunicorn_logger = server.cfg.logger_class(server.cfg)
+    assert gunicorn_logger.error_log.propagate
+    assert not gunicorn_logger.error_log.handlers
+    assert gunicorn_logger.error_log.level == logging.NOTSET
+    # The app logs one line per request itself, with its id.
+    assert gunicorn_logger.access_log.disabled
+
+
+%%% end
+%%% if framework=flask | framework=django
 @pytest.mark.parametrize(("code", "stops"), [(0, False), (None, False), (3, True)])
 def test_serve_returns_on_a_clean_exit_only(
     monkeypatch: pytest.MonkeyPatch, code: int | None, stops: bool
@@ -123,7 +150,7 @@ def test_serve_returns_on_a_clean_exit_only(
     runs: list[tuple[str, dict[str, object]]] = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **options: runs.append((app, options)))
 %%% end
-%%% if framework=flask
+%%% if framework=flask | framework=django
     def run(_server: Server) -> None:
         raise SystemExit(code)
 %%% end
@@ -131,7 +158,7 @@ def test_serve_returns_on_a_clean_exit_only(
 %%% if framework=fastapi
     serve(Settings(port=8123, web_concurrency=3, shutdown_grace_seconds=4))
 %%% end
-%%% if framework=flask
+%%% if framework=flask | framework=django
     monkeypatch.setattr(Server, "run", run)
     if stops:
         with pytest.raises(SystemExit):

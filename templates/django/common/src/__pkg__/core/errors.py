@@ -114,4 +114,6 @@ def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    # Called while Django handles the exception: the log gets its traceback, the answer none.
+    logger.error("unhandled error on %s", request.path, exc_info=True)
     return _django_problem(request, 500)
