@@ -52,6 +52,8 @@ def _require(operation: dict[str, Any], schemas: dict[str, Any]) -> None:
     required = operation.pop(_REQUIRED, [])
     if not required:
         return
+    # A body with required fields must be sent: without one, the request is a 422.
+    operation["requestBody"]["required"] = True
     for content in operation["requestBody"]["content"].values():
         name = content["schema"]["$ref"].rpartition("/")[2]
         schemas[name]["required"] = sorted(set(schemas[name].get("required", [])) | set(required))
