@@ -15,7 +15,10 @@ import signal
 from collections.abc import Iterator
 %%% end
 %%% if orm=django
+import io
 import logging
+from collections.abc import Iterable
+from typing import Any
 %%% end
 %%% if framework=fastapi | framework=django
 
@@ -34,6 +37,9 @@ from django.core.handlers.wsgi import WSGIHandler
 %%% if framework=fastapi
 from acme_api.core.protocol import BoundedHeadProtocol
 from acme_api.core.serve import serve, worker_app
+%%% end
+%%% if orm=django
+from acme_api.core.middleware import ChunkedBodyMiddleware
 %%% end
 %%% if framework=flask | framework=django
 from acme_api.core.serve import Server, serve
@@ -119,7 +125,10 @@ def test_serve_runs_uvicorn_on_host_and_port_and_stops_on_sigterm(
 %%% end
 %%% if orm=django
     assert not config.preload_app
-    assert isinstance(server.load(), WSGIHandler)
+    application = server.load()
+    assert isinstance(application, ChunkedBodyMiddleware)
+    assert isinstance(application.app, WSGIHandler)
+    assert application.max_bytes == settings.max_body_bytes
 %%% end
 
 
@@ -175,13 +184,54 @@ def test_serve_returns_on_a_clean_exit_only(
     assert (options["workers"], options["port"]) == (3, 8123)
     assert options["http"] == f"{PACKAGE}.core.protocol:BoundedHeadProtocol"
     assert options["timeout_graceful_shutdown"] == 4
+%%% end
+%%% if framework=fastapi | framework=django
 
+%%% end
+%%% if orm=django
+def _as_django_gets_it(body: bytes, **environ: str) -> tuple[str, bytes]:
+    """CONTENT_LENGTH and the body the app behind ChunkedBodyMiddleware (limit: 8 bytes) reads."""
+    seen: list[tuple[str, bytes]] = []
+%%% end
+%%% if framework=fastapi | framework=django
 
+%%% end
+%%% if framework=fastapi
 def test_a_worker_builds_its_app_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(BoundedHeadProtocol, "head_timeout_seconds", 10.0)
     monkeypatch.setenv("HEADERS_TIMEOUT_SECONDS", "2")
     app = worker_app()
     assert app.state.settings.headers_timeout_seconds == 2
     assert BoundedHeadProtocol.head_timeout_seconds == 2
+%%% end
+%%% if orm=django
+    def app(environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
+        seen.append((environ.get("CONTENT_LENGTH", ""), environ["wsgi.input"].read()))
+        return []
+%%% end
+%%% if framework=fastapi | framework=django
+
+%%% end
+%%% if orm=django
+    def start_response(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+        return None
+
+    middleware = ChunkedBodyMiddleware(app, max_bytes=8)
+    middleware({"wsgi.input": io.BytesIO(body), **environ}, start_response)
+    [(length, read)] = seen
+    return length, read
+
+
+def test_a_chunked_body_reaches_django_with_its_length() -> None:
+    assert _as_django_gets_it(b"{}", HTTP_TRANSFER_ENCODING="chunked") == ("2", b"{}")
+
+
+def test_a_chunked_body_is_read_no_further_than_one_byte_past_the_limit() -> None:
+    # One byte more than the limit: BodySizeLimitMiddleware answers 413.
+    assert _as_django_gets_it(b"x" * 100, HTTP_TRANSFER_ENCODING="chunked") == ("9", b"x" * 9)
+
+
+def test_a_body_with_a_length_is_left_alone() -> None:
+    assert _as_django_gets_it(b"{}", CONTENT_LENGTH="2") == ("2", b"{}")
 
 %%% end

@@ -1,10 +1,12 @@
 """Request ids, the access log, the body size limit and `Cache-Control` on API answers."""
 
+import io
 import json
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from http import HTTPStatus
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
@@ -14,8 +16,36 @@ from .problems import CONTENT_TYPE, FieldError, problem
 from .request_id import HEADER, current_request_id, resolve_request_id
 from .settings import load_settings
 
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
+
 Handler = Callable[[HttpRequest], HttpResponse]
 access_logger = logging.getLogger(ACCESS_LOGGER)
+
+
+class ChunkedBodyMiddleware:
+    """WSGI, around Django: a body sent without a length (chunked) is given one.
+
+    Django reads CONTENT_LENGTH bytes of a body and no more, so a chunked body
+    would reach the views empty. Read here, never past MAX_BODY_BYTES and one
+    byte, it reaches Django with its length, and BodySizeLimitMiddleware refuses
+    one over the limit as it refuses any other.
+    """
+
+    def __init__(self, app: "WSGIApplication", max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    def __call__(
+        self, environ: "WSGIEnvironment", start_response: "StartResponse"
+    ) -> Iterable[bytes]:
+        chunked = "chunked" in environ.get("HTTP_TRANSFER_ENCODING", "").lower()
+        if chunked and not environ.get("CONTENT_LENGTH"):
+            body = environ["wsgi.input"].read(self.max_bytes + 1)
+            environ["wsgi.input"] = io.BytesIO(body)
+            environ["CONTENT_LENGTH"] = str(len(body))
+            del environ["HTTP_TRANSFER_ENCODING"]
+        return self.app(environ, start_response)
 
 
 class RequestIdMiddleware:

@@ -13,13 +13,15 @@ itself when the app raises, and it does not buffer streaming responses.
 
 %%% end
 %%% if orm=django
+import io
 import json
 %%% end
 import logging
 import time
 %%% if orm=django
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from http import HTTPStatus
+from typing import TYPE_CHECKING
 %%% end
 
 %%% if orm=sqlalchemy
@@ -50,6 +52,9 @@ from .settings import load_settings
 logger = logging.getLogger(__name__)
 %%% end
 %%% if orm=django
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
+
 Handler = Callable[[HttpRequest], HttpResponse]
 %%% end
 access_logger = logging.getLogger(ACCESS_LOGGER)
@@ -60,17 +65,25 @@ class RequestContextMiddleware:
     """Outermost middleware: everything inside it runs with a request id."""
 %%% end
 %%% if orm=django
-class RequestIdMiddleware:
-    """Echo a safe `X-Request-ID` or mint one, for the response and every log line."""
+class ChunkedBodyMiddleware:
+    """WSGI, around Django: a body sent without a length (chunked) is given one.
 %%% end
 
 %%% if orm=sqlalchemy
     def __init__(self, app: ASGIApp) -> None:
-        self.app = app
 %%% end
 %%% if orm=django
-    def __init__(self, get_response: Handler) -> None:
-        self.get_response = get_response
+    Django reads CONTENT_LENGTH bytes of a body and no more, so a chunked body
+    would reach the views empty. Read here, never past MAX_BODY_BYTES and one
+    byte, it reaches Django with its length, and BodySizeLimitMiddleware refuses
+    one over the limit as it refuses any other.
+    """
+
+    def __init__(self, app: "WSGIApplication", max_bytes: int) -> None:
+%%% end
+        self.app = app
+%%% if orm=django
+        self.max_bytes = max_bytes
 %%% end
 
 %%% if orm=sqlalchemy
@@ -78,19 +91,29 @@ class RequestIdMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-
-        request_id = resolve_request_id(Headers(scope=scope).get(HEADER))
-        scope.setdefault("state", {})["request_id"] = request_id
 %%% end
 %%% if orm=django
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        request_id = resolve_request_id(request.headers.get(HEADER))
+    def __call__(
+        self, environ: "WSGIEnvironment", start_response: "StartResponse"
+    ) -> Iterable[bytes]:
+        chunked = "chunked" in environ.get("HTTP_TRANSFER_ENCODING", "").lower()
+        if chunked and not environ.get("CONTENT_LENGTH"):
+            body = environ["wsgi.input"].read(self.max_bytes + 1)
+            environ["wsgi.input"] = io.BytesIO(body)
+            environ["CONTENT_LENGTH"] = str(len(body))
+            del environ["HTTP_TRANSFER_ENCODING"]
+        return self.app(environ, start_response)
 %%% end
-        token = current_request_id.set(request_id)
+
 %%% if orm=sqlalchemy
+        request_id = resolve_request_id(Headers(scope=scope).get(HEADER))
+        scope.setdefault("state", {})["request_id"] = request_id
+        token = current_request_id.set(request_id)
         started = time.perf_counter()
         status: int | None = None
+%%% end
 
+%%% if orm=sqlalchemy
         async def send_with_id(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
@@ -101,7 +124,19 @@ class RequestIdMiddleware:
                 # Responses hold tokens and user data: no cache may keep them.
                 headers.setdefault("Cache-Control", "no-store")
             await send(message)
+%%% end
+%%% if orm=django
+class RequestIdMiddleware:
+    """Echo a safe `X-Request-ID` or mint one, for the response and every log line."""
+%%% end
 
+%%% if orm=django
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request_id = resolve_request_id(request.headers.get(HEADER))
+        token = current_request_id.set(request_id)
 %%% end
         try:
 %%% if orm=sqlalchemy
