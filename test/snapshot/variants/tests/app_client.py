@@ -1,6 +1,13 @@
+%%% if orm=sqlalchemy
 """The app under test, behind an httpx client, with routes that exist only in tests.
+%%% end
+%%% if orm=django
+"""The app under test, behind an httpx client, as the other test layers reach it.
+%%% end
 
+%%% if orm=sqlalchemy
 Unit and integration tests reach the app through `app_client` only, so they
+%%% end
 %%% if framework=fastapi
 read the same whatever the web framework. The probe routes exercise what the
 real routes cannot yet: a request body, query validation, a crash.
@@ -10,20 +17,28 @@ read the same whatever the web framework. Here requests go through Flask's own
 test client; the probe routes exercise what the real routes cannot yet: a
 request body, query validation, a crash.
 %%% end
+%%% if orm=django
+Requests go through Django's own test client (the whole middleware stack, no
+socket), so tests read the same whatever the web framework.
+%%% end
 """
 
 %%% if framework=flask
 import io
 %%% end
+%%% if orm=sqlalchemy
 from collections.abc import Iterator
 from contextlib import contextmanager
+%%% end
 %%% if framework=fastapi
 from typing import Annotated
 %%% end
 %%% if framework=flask
 from weakref import WeakKeyDictionary
 %%% end
+%%% if orm=sqlalchemy
 
+%%% end
 import httpx2
 %%% if framework=fastapi
 from fastapi import FastAPI, HTTPException, Query
@@ -33,35 +48,58 @@ from fastapi.testclient import TestClient
 from apiflask import APIFlask, HTTPError
 from flask.testing import FlaskClient
 %%% end
+%%% if orm=sqlalchemy
 from pydantic import BaseModel, Field
+%%% end
+%%% if orm=django
+from django.test import Client
+%%% end
 
+%%% if orm=sqlalchemy
 from acme_api.app import create_app
 from acme_api.core.db import IN_MEMORY, Base, Database, import_models
+%%% end
 %%% if framework=flask
 from acme_api.core.extensions import current_database
 %%% end
+%%% if orm=sqlalchemy
 from acme_api.core.settings import Settings
+%%% end
 
+%%% if orm=sqlalchemy
 CRASH_MESSAGE = "internal detail that must not leak"
+%%% end
+%%% if orm=django
+class DjangoTransport(httpx2.BaseTransport):
+    """httpx requests answered by Django's test client, without a server or a socket."""
+%%% end
 
 %%% if framework=flask
 # The database of the app behind each client `app_client` made.
 _databases: WeakKeyDictionary[httpx2.Client, Database] = WeakKeyDictionary()
 %%% end
+%%% if orm=django
+    def __init__(self) -> None:
+        self.client = Client(raise_request_exception=False)
+%%% end
 
 %%% if framework=flask
 
 %%% end
+%%% if orm=sqlalchemy
 class Note(BaseModel):
+%%% end
 %%% if framework=fastapi
     title: Annotated[str, Field(min_length=1, max_length=200)]
 %%% end
 %%% if framework=flask
     title: str = Field(min_length=1, max_length=200)
 %%% end
+%%% if orm=sqlalchemy
     tags: list[str] = []
 
 
+%%% end
 %%% if framework=fastapi
 def add_probe_routes(app: FastAPI) -> None:
     @app.post("/probe/notes", status_code=201)
@@ -79,6 +117,7 @@ def add_probe_routes(app: APIFlask) -> None:
     @app.output(Note, status_code=201)
     def create_note(query: NoteQuery, note: Note) -> Note:
 %%% end
+%%% if orm=sqlalchemy
         return note
 
     @app.get("/probe/crash")
@@ -87,12 +126,14 @@ def add_probe_routes(app: APIFlask) -> None:
 
     @app.get("/probe/conflict")
     def conflict() -> None:
+%%% end
 %%% if framework=fastapi
         raise HTTPException(status_code=409, detail="That note already exists.")
 %%% end
 %%% if framework=flask
         raise HTTPError(409, "That note already exists.")
 %%% end
+%%% if orm=sqlalchemy
 
 
 def create_tables(database: Database) -> None:
@@ -101,6 +142,7 @@ def create_tables(database: Database) -> None:
     Base.metadata.create_all(database.engine)
 
 
+%%% end
 %%% if framework=flask
 class FlaskTransport(httpx2.BaseTransport):
     """httpx requests answered by Flask's test client, without a server or a socket."""
@@ -108,8 +150,12 @@ class FlaskTransport(httpx2.BaseTransport):
     def __init__(self, client: FlaskClient) -> None:
         self.client = client
 
+%%% end
+%%% if framework=flask | framework=django
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         body = request.read()
+%%% end
+%%% if framework=flask
         headers = list(request.headers.multi_items())
         overrides: dict[str, object] = {}
         if "content-length" not in request.headers and body:
@@ -119,18 +165,48 @@ class FlaskTransport(httpx2.BaseTransport):
             request.url.path,
             method=request.method,
             query_string=request.url.query.decode("ascii"),
+%%% end
+%%% if orm=django
+        headers = {
+            name: value
+            for name, value in request.headers.items()
+            if name.lower() not in ("host", "content-length", "content-type")
+        }
+        query = request.url.query.decode("ascii")
+        response = self.client.generic(
+            request.method,
+            f"{request.url.path}?{query}" if query else request.url.path,
+            data=body,
+            content_type=request.headers.get("content-type", ""),
+%%% end
+%%% if framework=flask | framework=django
             headers=headers,
+%%% end
+%%% if framework=flask
             input_stream=io.BytesIO(body),
             environ_overrides=overrides,
+%%% end
+%%% if framework=flask | framework=django
         )
         return httpx2.Response(
+%%% end
+%%% if framework=flask
             response.status_code, headers=list(response.headers.items()), content=response.data
+%%% end
+%%% if orm=django
+            response.status_code,
+            headers=list(response.items()),
+            content=b"" if response.streaming else response.content,
+%%% end
+%%% if framework=flask | framework=django
         )
 
 
 %%% end
+%%% if orm=sqlalchemy
 def database_of(client: httpx2.Client) -> Database:
     """The database of the app behind a client from `app_client`."""
+%%% end
 %%% if framework=fastapi
     assert isinstance(client, TestClient)
     database: Database = client.app.state.database  # type: ignore[attr-defined]
@@ -139,24 +215,35 @@ def database_of(client: httpx2.Client) -> Database:
 %%% if framework=flask
     return _databases[client]
 %%% end
+%%% if orm=django
+def app_client() -> httpx2.Client:
+    """A client of the app; its database is the test's (pytest-django's `db` fixture)."""
+    return httpx2.Client(transport=DjangoTransport(), base_url="http://testserver")
+%%% end
 
+%%% if orm=sqlalchemy
 
 @contextmanager
 def app_client(settings: Settings) -> Iterator[httpx2.Client]:
+%%% end
 %%% if framework=fastapi
     """A client for a fresh app, started and stopped around the block."""
 %%% end
 %%% if framework=flask
     """A client for a fresh app; its database is closed after the block."""
 %%% end
+%%% if orm=sqlalchemy
     app = create_app(settings)
     add_probe_routes(app)
+%%% end
 %%% if framework=flask
     with app.app_context():
         database = current_database()
 %%% end
+%%% if orm=sqlalchemy
     if settings.database_url == IN_MEMORY:
         # Unit tests: no migrations, just the tables, in a database that dies with the app.
+%%% end
 %%% if framework=fastapi
         create_tables(app.state.database)
     with TestClient(app, base_url="http://testserver") as client:
@@ -171,4 +258,7 @@ def app_client(settings: Settings) -> Iterator[httpx2.Client]:
             yield client
     finally:
         database.dispose()
+%%% end
+%%% if orm=sqlalchemy
+
 %%% end

@@ -26,12 +26,18 @@ from pathlib import Path
 %%% if db=postgres
 from typing import Any
 %%% end
-%%% if db=postgres | db=mysql
+%%% if orm=sqlalchemy db=postgres | orm=sqlalchemy db=mysql | orm=django db=postgres
 from urllib.parse import urlsplit, urlunsplit
+%%% end
+%%% if orm=django db=mysql
+from urllib.parse import unquote, urlsplit, urlunsplit
 %%% end
 
 %%% if db=postgres
 import psycopg
+%%% end
+%%% if orm=django db=mysql
+import pymysql
 %%% end
 %%% if db=postgres | db=mysql
 import pytest
@@ -39,15 +45,15 @@ import pytest
 %%% if db=postgres
 from psycopg import sql
 %%% end
-%%% if db=mysql
+%%% if orm=sqlalchemy db=mysql
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 %%% end
 
-%%% if db=postgres
+%%% if orm=sqlalchemy db=postgres | orm=django db=postgres | orm=django db=mysql
 from acme_api.core.db import CONNECT_TIMEOUT_SECONDS
 %%% end
-%%% if db=mysql
+%%% if orm=sqlalchemy db=mysql
 from acme_api.core.db import Database
 %%% end
 %%% if db=postgres | db=mysql
@@ -78,11 +84,15 @@ def _redacted(url: str) -> str:
 %%% if db=postgres
 def _admin_connection(url: str) -> psycopg.Connection[tuple[Any, ...]]:
 %%% end
-%%% if db=mysql
+%%% if orm=sqlalchemy db=mysql
 @contextmanager
 def _admin(url: str) -> Iterator[Connection]:
     """A connection to the server as the admin user, through the app's own driver settings."""
     server = Database(url)
+%%% end
+%%% if orm=django db=mysql
+def _admin_connection(url: str) -> pymysql.connections.Connection:
+    parts = urlsplit(url)
 %%% end
 %%% if db=postgres | db=mysql
     try:
@@ -90,9 +100,23 @@ def _admin(url: str) -> Iterator[Connection]:
 %%% if db=postgres
         return psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_SECONDS)
     except psycopg.OperationalError as error:
+%%% end
+%%% if orm=django db=mysql
+        return pymysql.connect(
+            host=parts.hostname or "localhost",
+            port=parts.port or 3306,
+            user=unquote(parts.username or ""),
+            password=unquote(parts.password or ""),
+            database=unquote(parts.path.removeprefix("/")) or None,
+            autocommit=True,
+            connect_timeout=CONNECT_TIMEOUT_SECONDS,
+        )
+    except pymysql.MySQLError as error:
+%%% end
+%%% if orm=sqlalchemy db=postgres | orm=django db=postgres | orm=django db=mysql
         reason = (str(error).strip() or type(error).__name__).splitlines()[0]
 %%% end
-%%% if db=mysql
+%%% if orm=sqlalchemy db=mysql
         with server.engine.connect() as connection:
             yield connection.execution_options(isolation_level="AUTOCOMMIT")
     except DBAPIError as error:
@@ -141,10 +165,16 @@ def isolated_database(tmp_path: Path, name: str) -> Iterator[str]:
     with _admin_connection(server) as admin:
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))
 %%% end
-%%% if db=mysql
+%%% if orm=sqlalchemy db=mysql
     with _admin(server) as admin:
         quoted = admin.dialect.identifier_preparer.quote(database)
         admin.execute(text(f"CREATE DATABASE {quoted} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"))
+%%% end
+%%% if orm=django db=mysql
+    # The name is [a-z0-9_] only, so quoting it in backticks is all it needs.
+    quoted = f"`{database}`"
+    with _admin_connection(server) as admin, admin.cursor() as cursor:
+        cursor.execute(f"CREATE DATABASE {quoted} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin")
 %%% end
     try:
 %%% if db=sqlite
@@ -163,19 +193,35 @@ def isolated_database(tmp_path: Path, name: str) -> Iterator[str]:
             admin.execute(
                 sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(database))
 %%% end
-%%% if db=mysql
+%%% if orm=sqlalchemy db=mysql
         with _admin(server) as admin:
+%%% end
+%%% if orm=django db=mysql
+        with _admin_connection(server) as admin, admin.cursor() as cursor:
+%%% end
+%%% if db=mysql
             # MySQL has no DROP ... FORCE: end what a test left connected, so the
             # drop cannot wait on its locks.
+%%% end
+%%% if orm=sqlalchemy db=mysql
             left = admin.execute(
                 text("SELECT id FROM information_schema.processlist WHERE db = :name"),
                 {"name": database},
 %%% end
+%%% if orm=django db=mysql
+            cursor.execute(
+                "SELECT id FROM information_schema.processlist WHERE db = %s", (database,)
+%%% end
 %%% if db=postgres | db=mysql
             )
 %%% end
-%%% if db=mysql
+%%% if orm=sqlalchemy db=mysql
             for (thread,) in left.all():
                 admin.execute(text(f"KILL {int(thread)}"))
             admin.execute(text(f"DROP DATABASE IF EXISTS {quoted}"))
+%%% end
+%%% if orm=django db=mysql
+            for (thread,) in cursor.fetchall():
+                cursor.execute(f"KILL {int(thread)}")
+            cursor.execute(f"DROP DATABASE IF EXISTS {quoted}")
 %%% end

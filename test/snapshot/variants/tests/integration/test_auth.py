@@ -1,18 +1,52 @@
+%%% if orm=sqlalchemy
 """The auth endpoints on the migrated test database."""
+%%% end
+%%% if orm=django
+"""The auth endpoints on the test database."""
+%%% end
 
+%%% if orm=django
+from collections.abc import Callable
+
+%%% end
 import httpx2
+%%% if orm=sqlalchemy
 from sqlalchemy import create_engine, text
+%%% end
+%%% if orm=django
+import pytest
+from django.conf import LazySettings
+%%% end
 
+%%% if orm=sqlalchemy
 from acme_api.core.db import sqlalchemy_url
 from acme_api.core.settings import Settings
+%%% end
+%%% if orm=django
+from acme_api.auth.models import User
+%%% end
 
+%%% if orm=sqlalchemy
 from tests.app_client import app_client
+%%% end
 from tests.identity import bearer, login, new_user_headers
 from tests.users import PASSWORD, new_email, register
 
 AUTH = "/api/v1/auth"
 
 
+%%% if orm=django
+@pytest.fixture
+def configure(settings: LazySettings) -> Callable[..., None]:
+    """Change environment settings (`configure(login_max_attempts=3)`) for this test only."""
+
+    def change(**changes: object) -> None:
+        settings.ENV = settings.ENV.model_copy(update=changes)
+
+    return change
+
+
+%%% end
 def test_emails_are_unique_whatever_their_case(client: httpx2.Client) -> None:
     email = new_email()
     register(client, email)
@@ -32,16 +66,28 @@ def test_a_look_alike_email_is_the_same_account(client: httpx2.Client) -> None:
 
 
 def test_tokens_of_a_deleted_user_are_401_and_its_id_is_not_reused(
+%%% if orm=sqlalchemy
     client: httpx2.Client, database_url: str
+%%% end
+%%% if orm=django
+    client: httpx2.Client,
+%%% end
 ) -> None:
     email = new_email()
     gone_id = register(client, email)["id"]
     tokens = login(client, email)
+%%% if orm=sqlalchemy
     # As an operator would delete it: by hand, foreign keys or not.
     engine = create_engine(sqlalchemy_url(database_url))
     with engine.begin() as connection:
         connection.execute(text("DELETE FROM users WHERE id = :id"), {"id": gone_id})
     engine.dispose()
+%%% end
+%%% if orm=django
+    assert isinstance(gone_id, int)
+    # As an operator would delete it, from the shell.
+    User.objects.filter(pk=gone_id).delete()
+%%% end
     assert client.get(f"{AUTH}/me", headers=bearer(tokens["access_token"])).status_code == 401
     body = {"refresh_token": tokens["refresh_token"]}
     assert client.post(f"{AUTH}/refresh", json=body).status_code == 401
@@ -51,6 +97,7 @@ def test_tokens_of_a_deleted_user_are_401_and_its_id_is_not_reused(
     assert next_id > gone_id
 
 
+%%% if orm=sqlalchemy
 def test_registrations_are_throttled_per_client_with_retry_after(database_url: str) -> None:
     settings = Settings(database_url=database_url, registration_max_attempts=2)
     with app_client(settings) as client:
@@ -63,6 +110,22 @@ def test_registrations_are_throttled_per_client_with_retry_after(database_url: s
         assert throttled.status_code == 429
         assert throttled.headers["content-type"] == "application/problem+json"
         assert 1 <= int(throttled.headers["retry-after"]) <= 3600
+%%% end
+%%% if orm=django
+def test_registrations_are_throttled_per_client_with_retry_after(
+    client: httpx2.Client, configure: Callable[..., None]
+) -> None:
+    configure(registration_max_attempts=2)
+    register(client, new_email())
+    invalid = client.post(f"{AUTH}/register", json={"email": new_email(), "password": "short"})
+    assert invalid.status_code == 422  # refused before any hashing: not counted
+    register(client, new_email())
+    body = {"email": new_email(), "password": PASSWORD}
+    throttled = client.post(f"{AUTH}/register", json=body)
+    assert throttled.status_code == 429
+    assert throttled.headers["content-type"] == "application/problem+json"
+    assert 1 <= int(throttled.headers["retry-after"]) <= 3600
+%%% end
 
 
 def test_token_rotation_is_stored(client: httpx2.Client) -> None:
@@ -87,8 +150,14 @@ def test_another_users_item_is_not_found(client: httpx2.Client) -> None:
 
 
 def test_failed_logins_are_throttled_per_email_and_client_with_retry_after(
+%%% if orm=sqlalchemy
     database_url: str,
+%%% end
+%%% if orm=django
+    client: httpx2.Client, configure: Callable[..., None]
+%%% end
 ) -> None:
+%%% if orm=sqlalchemy
     with app_client(Settings(database_url=database_url, login_max_attempts=3)) as client:
         email, other = new_email(), new_email()
         register(client, email)
@@ -104,8 +173,27 @@ def test_failed_logins_are_throttled_per_email_and_client_with_retry_after(
             assert throttled.status_code == 429
             assert throttled.headers["content-type"] == "application/problem+json"
             assert 1 <= int(throttled.headers["retry-after"]) <= 300
+%%% end
+%%% if orm=django
+    configure(login_max_attempts=3)
+    email, other = new_email(), new_email()
+    register(client, email)
+    register(client, other)
+    wrong = {"email": email, "password": "not the password"}
+    assert [client.post(f"{AUTH}/login", json=wrong).status_code for _ in range(3)] == [401] * 3
+    # Even the right password waits now, and so does another email from the same client.
+    for body in (
+        {"email": email, "password": PASSWORD},
+        {"email": other, "password": PASSWORD},
+    ):
+        throttled = client.post(f"{AUTH}/login", json=body)
+        assert throttled.status_code == 429
+        assert throttled.headers["content-type"] == "application/problem+json"
+        assert 1 <= int(throttled.headers["retry-after"]) <= 300
+%%% end
 
 
+%%% if orm=sqlalchemy
 def test_a_successful_login_clears_its_emails_failures(database_url: str) -> None:
     with app_client(Settings(database_url=database_url, login_max_attempts=3)) as client:
         email = new_email()
@@ -114,3 +202,16 @@ def test_a_successful_login_clears_its_emails_failures(database_url: str) -> Non
         assert client.post(f"{AUTH}/login", json=wrong).status_code == 401
         login(client, email)
         assert client.post(f"{AUTH}/login", json=wrong).status_code == 401
+%%% end
+%%% if orm=django
+def test_a_successful_login_clears_its_emails_failures(
+    client: httpx2.Client, configure: Callable[..., None]
+) -> None:
+    configure(login_max_attempts=3)
+    email = new_email()
+    register(client, email)
+    wrong = {"email": email, "password": "not the password"}
+    assert client.post(f"{AUTH}/login", json=wrong).status_code == 401
+    login(client, email)
+    assert client.post(f"{AUTH}/login", json=wrong).status_code == 401
+%%% end

@@ -1,7 +1,18 @@
+%%% if orm=sqlalchemy
 """`python -m <package> set-password --email E --password P`, and `migrate --owner EMAIL`.
+%%% end
+%%% if orm=django
+"""`python -m <package> set-password --email E --password P`.
+%%% end
 
+%%% if orm=sqlalchemy
 cli.py imports this module to register them for every command line, `--help`
 included: the database, models and hashing are imported only when one runs.
+%%% end
+%%% if orm=django
+cli.py imports this module to register the command for every command line,
+`--help` included: Django and the models are imported only when one runs.
+%%% end
 """
 
 import argparse
@@ -11,28 +22,55 @@ from typing import TYPE_CHECKING
 from .emails import normalize_email
 
 if TYPE_CHECKING:
+%%% if orm=sqlalchemy
     from pydantic import ValidationError
 
+%%% end
     from ..core.settings import Settings
 
 logger = logging.getLogger(__name__)
 
 
+%%% if orm=sqlalchemy
 def input_problems(error: "ValidationError") -> str:
     """A command's invalid input in one line: `field: why; other: why`."""
     return "; ".join(
         f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
         for e in error.errors(include_url=False, include_input=False)
     )
+%%% end
+%%% if orm=django
+def credential_problems(email: str, password: str) -> str | None:
+    """What is wrong with an email and password as registration would see them, in one line."""
+    from .serializers import CredentialsSerializer
+%%% end
 
+%%% if orm=django
+    body = CredentialsSerializer(data={"email": email, "password": password})
+    if body.is_valid():
+        return None
+    return "; ".join(f"{field}: {' '.join(map(str, why))}" for field, why in body.errors.items())
+%%% end
 
+%%% if orm=sqlalchemy
 def set_password(settings: "Settings", email: str, password: str) -> bool:
+%%% end
+%%% if orm=django
+
+def set_password(email: str, password: str) -> bool:
+%%% end
     """Give that user a new password; False when there is no such user."""
+%%% if orm=sqlalchemy
     from ..core.db import Database
     from .passwords import hash_password
     from .repository import UserRepository
     from .schemas import Registration
+%%% end
+%%% if orm=django
+    from .models import User
+%%% end
 
+%%% if orm=sqlalchemy
     # The rules a registration's password and email follow.
     valid = Registration(email=email, password=password)
     database = Database(settings.database_url)
@@ -45,17 +83,44 @@ def set_password(settings: "Settings", email: str, password: str) -> bool:
             return True
     finally:
         database.dispose()
+%%% end
+%%% if orm=django
+    user = User.objects.filter(email=normalize_email(email)).first()
+    if user is None:
+        return False
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    return True
+%%% end
 
 
 def _set_password(settings: "Settings", args: argparse.Namespace) -> int:
+%%% if orm=sqlalchemy
     from pydantic import ValidationError
+%%% end
+%%% if orm=django
+    from ..core.setup import configure_django
+%%% end
 
+%%% if orm=sqlalchemy
     try:
         done = set_password(settings, args.email, args.password)
     except ValidationError as error:
         logger.error("set-password: %s", input_problems(error))
+%%% end
+%%% if orm=django
+    configure_django()
+    problems = credential_problems(args.email, args.password)
+    if problems:
+        logger.error("set-password: %s", problems)
+%%% end
         return 1
+%%% if orm=sqlalchemy
     if not done:
+%%% end
+%%% if orm=django
+    if not set_password(args.email, args.password):
+%%% end
         logger.error("set-password: no user has the email %s", normalize_email(args.email))
         return 1
     # The email only: the password never reaches a log.
@@ -63,6 +128,7 @@ def _set_password(settings: "Settings", args: argparse.Namespace) -> int:
     return 0
 
 
+%%% if orm=sqlalchemy
 def _owner_email(value: str) -> str:
     """An email as users are stored, or the usage error that says it is not one."""
     from email_validator import EmailNotValidError, validate_email
@@ -75,15 +141,23 @@ def _owner_email(value: str) -> str:
     return normalize_email(value)
 
 
+%%% end
 def add_user_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+%%% if orm=sqlalchemy
     """Register `set-password`, and `--owner` on `migrate`."""
+%%% end
+%%% if orm=django
+    """Register `set-password`."""
+%%% end
     parser = commands.add_parser("set-password", help="set a user's password")
     parser.add_argument("--email", required=True)
     parser.add_argument("--password", required=True)
     parser.set_defaults(handler=_set_password)
+%%% if orm=sqlalchemy
     commands.choices["migrate"].add_argument(
         "--owner",
         metavar="EMAIL",
         type=_owner_email,
         help="the user who owns rows from before their table had owners (made if new)",
     )
+%%% end

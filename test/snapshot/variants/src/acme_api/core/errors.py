@@ -4,6 +4,9 @@
 %%% if framework=flask
 """Every error as an RFC 9457 problem detail (application/problem+json).
 %%% end
+%%% if orm=django
+"""Every error as RFC 9457 problem details: DRF's exceptions, and Django's own handlers."""
+%%% end
 
 %%% if framework=flask
 APIFlask turns Werkzeug's HTTP errors (404, 405, 413 ...) and its own
@@ -12,9 +15,13 @@ processor, the handler of database conflicts and the last-resort handler of
 everything else all answer through `problem_response`.
 """
 
+%%% end
+%%% if framework=flask | framework=django
 import logging
 %%% end
+%%% if orm=sqlalchemy
 from collections.abc import Mapping, Sequence
+%%% end
 from typing import Any
 
 %%% if framework=fastapi
@@ -27,7 +34,9 @@ from apiflask import APIFlask, HTTPError
 from flask import Response, json, request
 from pydantic import ValidationError
 %%% end
+%%% if orm=sqlalchemy
 from sqlalchemy.exc import IntegrityError
+%%% end
 %%% if framework=fastapi
 from starlette.exceptions import HTTPException
 from starlette.routing import Match
@@ -35,11 +44,23 @@ from starlette.routing import Match
 %%% if framework=flask
 from werkzeug.datastructures import Headers
 %%% end
+%%% if orm=django
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+%%% end
 
 %%% if framework=flask
 from .extensions import current_request_id
 %%% end
+%%% if orm=sqlalchemy
 from .problems import CONTENT_TYPE, FieldError, InvalidInputError, problem, status_title
+%%% end
+%%% if orm=django
+from .problems import CONTENT_TYPE, FieldError, InvalidInputError, problem
+from .request_id import current_request_id
+%%% end
 
 %%% if framework=fastapi
 # Where FastAPI says a value came from; clients know the field, not the transport.
@@ -48,7 +69,11 @@ _LOCATIONS = frozenset({"body", "query", "path", "header", "cookie"})
 _METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 _NOT_JSON: FieldError = {"field": "body", "message": "The body is not valid JSON."}
 %%% end
-%%% if framework=flask
+%%% if orm=django
+TOO_LARGE = "The request body is larger than MAX_BODY_BYTES allows."
+
+%%% end
+%%% if framework=flask | framework=django
 logger = logging.getLogger(__name__)
 %%% end
 
@@ -60,27 +85,38 @@ NOT_JSON: FieldError = {"field": "body", "message": "The body is not valid JSON.
 _IMPLICIT_METHODS = frozenset({"HEAD", "OPTIONS"})
 _METHOD_ORDER = ("GET", "POST", "PUT", "PATCH", "DELETE")
 %%% end
+%%% if orm=django
+INVALID = "The request is invalid; see errors."
+%%% end
 
-%%% if framework=flask
+%%% if framework=flask | framework=django
 
 %%% end
+%%% if orm=sqlalchemy
 def problem_response(
+%%% end
 %%% if framework=fastapi
     request_id: str,
 %%% end
+%%% if orm=sqlalchemy
     status: int,
     *,
+%%% end
 %%% if framework=fastapi
     instance: str,
 %%% end
+%%% if orm=sqlalchemy
     detail: str | None = None,
+%%% end
 %%% if framework=fastapi
     errors: list[FieldError] | None = None,
 %%% end
 %%% if framework=flask
     errors: Sequence[FieldError] | None = None,
 %%% end
+%%% if orm=sqlalchemy
     headers: Mapping[str, str] | None = None,
+%%% end
 %%% if framework=fastapi
 ) -> JSONResponse:
     """A problem-details response; the request id also goes into the body."""
@@ -101,7 +137,15 @@ def problem_response(
     response.headers.update(headers or {})
     return response
 %%% end
+%%% if orm=django
+class ConflictError(exceptions.APIException):
+    """The request clashes with what is stored (a taken email, the last admin): a 409."""
+%%% end
 
+%%% if orm=django
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "Conflict."
+%%% end
 
 %%% if framework=fastapi
 def field_path(location: Sequence[str | int]) -> str:
@@ -120,6 +164,10 @@ def field_errors(error: ValidationError) -> list[FieldError]:
     ]
 %%% end
 
+%%% if orm=django
+def _request_id() -> str:
+    return current_request_id.get() or ""
+%%% end
 
 %%% if framework=fastapi
 def _field_error(error: Mapping[str, Any]) -> FieldError:
@@ -133,12 +181,35 @@ def _validation_problem(errors: Sequence[FieldError]) -> Response:
     return problem_response(422, detail=VALIDATION_DETAIL, errors=errors)
 %%% end
 
+%%% if orm=django
+def field_errors(detail: Any, prefix: str = "") -> list[FieldError]:
+    """DRF's nested error detail as a flat list of `{"field": "a.b", "message": ...}`."""
+    if isinstance(detail, dict):
+        errors: list[FieldError] = []
+        for name, inner in detail.items():
+            field = "" if name == "non_field_errors" else str(name)
+            path = f"{prefix}.{field}" if prefix and field else prefix or field
+            errors += field_errors(inner, path)
+        return errors
+    if isinstance(detail, list):
+        if all(not isinstance(item, dict | list) for item in detail):
+            return [{"field": prefix or "body", "message": str(item)} for item in detail]
+        errors = []
+        for index, inner in enumerate(detail):
+            errors += field_errors(inner, f"{prefix}.{index}" if prefix else str(index))
+        return errors
+    return [{"field": prefix or "body", "message": str(detail)}]
+%%% end
 
 %%% if framework=fastapi
 def _allowed_methods(request: Request) -> str:
     """Every method the path has; Starlette's 405 names only those of the first route matched."""
     routes = request.app.router.routes
+%%% end
+%%% if framework=fastapi | framework=django
 
+%%% end
+%%% if framework=fastapi
     def serves(method: str) -> bool:
         scope = {**request.scope, "method": method}
         return any(route.matches(scope)[0] is Match.FULL for route in routes)
@@ -175,7 +246,9 @@ def _http_error(error: HTTPError) -> Response:
         headers["Allow"] = ", ".join(m for m in _METHOD_ORDER if m in allowed)
     message = error.message
 %%% end
+%%% if orm=sqlalchemy
     return problem_response(
+%%% end
 %%% if framework=fastapi
         request.state.request_id,
         exc.status_code,
@@ -188,14 +261,44 @@ def _http_error(error: HTTPError) -> Response:
         # A bare status's message is its reason phrase, already the title.
         detail=None if message == status_title(error.status_code) else message,
 %%% end
+%%% if orm=sqlalchemy
         headers=headers,
+%%% end
+%%% if orm=django
+def problem_response(
+    status_code: int,
+    path: str,
+    detail: str | None = None,
+    errors: list[FieldError] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    body = problem(
+        status_code, request_id=_request_id(), detail=detail, instance=path, errors=errors
+%%% end
     )
+%%% if orm=django
+    return Response(body, status=status_code, content_type=CONTENT_TYPE, headers=headers)
+%%% end
 
 
 %%% if framework=fastapi
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     # FastAPI's own validation, or the app's rules on input that parsed (InvalidInputError).
+%%% end
+%%% if orm=django
+def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
+    """DRF's EXCEPTION_HANDLER: one shape for every error an API view raises."""
+    path = context["request"].path
+    if isinstance(exc, exceptions.ValidationError):
+        return problem_response(422, path, INVALID, field_errors(exc.detail))
+    if isinstance(exc, exceptions.ParseError):
+        errors: list[FieldError] = [{"field": "body", "message": "The body is not valid JSON."}]
+        return problem_response(422, path, INVALID, errors)
+%%% end
+%%% if framework=fastapi | framework=django
     if isinstance(exc, InvalidInputError):
+%%% end
+%%% if framework=fastapi
         errors = exc.errors
     else:
         assert isinstance(exc, RequestValidationError)  # noqa: S101 - registered for these two
@@ -213,6 +316,32 @@ def _invalid_input(error: InvalidInputError) -> Response:
     # The app's own rules on input that parsed: a reference to a row that is not there.
     return _validation_problem(error.errors)
 %%% end
+%%% if orm=django
+        return problem_response(422, path, INVALID, exc.errors)
+    if isinstance(exc, RequestDataTooBig):
+        return problem_response(413, path, TOO_LARGE)
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
+    if isinstance(exc, exceptions.APIException):
+        headers: dict[str, str] = {}
+        scheme = getattr(exc, "auth_header", None)
+        if scheme:
+            headers["WWW-Authenticate"] = str(scheme)
+        if getattr(exc, "wait", None) is not None:
+            headers["Retry-After"] = str(int(exc.wait))  # type: ignore[attr-defined]
+        detail = str(exc.detail) if isinstance(exc.detail, str) else None
+        if detail == exc.default_detail or isinstance(exc, exceptions.MethodNotAllowed):
+            # DRF's stock sentences ("Not found.") add nothing to the title.
+            detail = None
+        if scheme and isinstance(exc, exceptions.NotAuthenticated):
+            detail = f"Authentication required: send `Authorization: {scheme} <token>`."
+        return problem_response(exc.status_code, path, detail, headers=headers)
+    # No traceback or internal text in the answer; all of it in the log.
+    logger.error("unhandled error on %s", path, exc_info=exc)
+    return problem_response(500, path)
+%%% end
 
 
 %%% if framework=fastapi
@@ -229,8 +358,17 @@ async def _conflict(request: Request, exc: Exception) -> JSONResponse:
 def _conflict(_error: IntegrityError) -> Response:
     # A unique value taken, or a referenced row gone meanwhile; the session rolls back.
     return problem_response(409, detail=CONFLICT_DETAIL)
+%%% end
+%%% if orm=django
+def _django_problem(request: HttpRequest, status_code: int) -> HttpResponse:
+    body = problem(status_code, request_id=_request_id(), instance=request.path)
+    return JsonResponse(body, status=status_code, content_type=CONTENT_TYPE)
+%%% end
+%%% if framework=flask | framework=django
 
 
+%%% end
+%%% if framework=flask
 def _unexpected(error: Exception) -> Response:
     request_id = current_request_id()
     logger.error(
@@ -238,10 +376,16 @@ def _unexpected(error: Exception) -> Response:
         exc_info=error,
         extra={"request_id": request_id, "method": request.method, "path": request.path},
 %%% end
+%%% if orm=sqlalchemy
     )
+%%% end
 %%% if framework=flask
     detail = f"An unexpected error occurred; quote request id {request_id} when reporting it."
     return problem_response(500, detail=detail)
+%%% end
+%%% if orm=django
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return _django_problem(request, 400)
 %%% end
 
 
@@ -255,6 +399,10 @@ def install_error_handlers(app: APIFlask) -> None:
     app.register_error_handler(InvalidInputError, _invalid_input)
     app.register_error_handler(IntegrityError, _conflict)
     app.register_error_handler(Exception, _unexpected)
+%%% end
+%%% if orm=django
+def forbidden(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return _django_problem(request, 403)
 %%% end
 
 %%% if framework=fastapi
@@ -272,5 +420,17 @@ def not_json() -> HTTPError:
     """The error for a body that does not parse as JSON: a 422 on the body, as any invalid input."""
     extra: dict[str, Any] = {"errors": [NOT_JSON]}
     return HTTPError(422, extra_data=extra)
+%%% end
+%%% if orm=django
+def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return _django_problem(request, 404)
+%%% end
+%%% if framework=flask | framework=django
+
+%%% end
+%%% if orm=django
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    return _django_problem(request, 500)
 
 %%% end

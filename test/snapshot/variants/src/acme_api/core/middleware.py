@@ -1,31 +1,79 @@
+%%% if orm=sqlalchemy
 """Request id, access log and last-resort 500, for every HTTP request.
+%%% end
+%%% if orm=django
+"""Request ids, the access log, the body size limit and `Cache-Control` on API answers."""
+%%% end
 
+%%% if orm=sqlalchemy
 A pure ASGI middleware rather than Starlette's BaseHTTPMiddleware: it wraps
 `send`, so every response gets X-Request-ID, including the 500 it writes
 itself when the app raises, and it does not buffer streaming responses.
 """
 
+%%% end
+%%% if orm=django
+import json
+%%% end
 import logging
 import time
+%%% if orm=django
+from collections.abc import Callable
+from http import HTTPStatus
+%%% end
 
+%%% if orm=sqlalchemy
 from fastapi import HTTPException
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+%%% end
+%%% if orm=django
+from django.http import HttpRequest, HttpResponse, JsonResponse
+%%% end
 
+%%% if orm=sqlalchemy
 from .errors import problem_response
+%%% end
+%%% if orm=django
+from .errors import INVALID, TOO_LARGE
+%%% end
 from .logs import ACCESS_LOGGER
+%%% if orm=django
+from .problems import CONTENT_TYPE, FieldError, problem
+%%% end
 from .request_id import HEADER, current_request_id, resolve_request_id
+%%% if orm=django
+from .settings import load_settings
+%%% end
 
+%%% if orm=sqlalchemy
 logger = logging.getLogger(__name__)
+%%% end
+%%% if orm=django
+Handler = Callable[[HttpRequest], HttpResponse]
+%%% end
 access_logger = logging.getLogger(ACCESS_LOGGER)
 
 
+%%% if orm=sqlalchemy
 class RequestContextMiddleware:
     """Outermost middleware: everything inside it runs with a request id."""
+%%% end
+%%% if orm=django
+class RequestIdMiddleware:
+    """Echo a safe `X-Request-ID` or mint one, for the response and every log line."""
+%%% end
 
+%%% if orm=sqlalchemy
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
+%%% end
+%%% if orm=django
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+%%% end
 
+%%% if orm=sqlalchemy
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
@@ -33,7 +81,13 @@ class RequestContextMiddleware:
 
         request_id = resolve_request_id(Headers(scope=scope).get(HEADER))
         scope.setdefault("state", {})["request_id"] = request_id
+%%% end
+%%% if orm=django
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request_id = resolve_request_id(request.headers.get(HEADER))
+%%% end
         token = current_request_id.set(request_id)
+%%% if orm=sqlalchemy
         started = time.perf_counter()
         status: int | None = None
 
@@ -48,7 +102,9 @@ class RequestContextMiddleware:
                 headers.setdefault("Cache-Control", "no-store")
             await send(message)
 
+%%% end
         try:
+%%% if orm=sqlalchemy
             await self.app(scope, receive, send_with_id)
         except Exception:
             logger.exception(
@@ -62,7 +118,12 @@ class RequestContextMiddleware:
             )
             response = problem_response(request_id, 500, instance=scope["path"], detail=detail)
             await response(scope, receive, send_with_id)
+%%% end
+%%% if orm=django
+            response = self.get_response(request)
+%%% end
         finally:
+%%% if orm=sqlalchemy
             access_logger.info(
                 "request",
                 extra={
@@ -74,23 +135,94 @@ class RequestContextMiddleware:
                     "duration_ms": round((time.perf_counter() - started) * 1000, 2),
                 },
             )
+%%% end
             current_request_id.reset(token)
+%%% if orm=django
+        response[HEADER] = request_id
+        return response
+%%% end
 
 
+%%% if orm=sqlalchemy
 TOO_LARGE = "The request body is larger than MAX_BODY_BYTES allows."
+%%% end
+%%% if orm=django
+class AccessLogMiddleware:
+    """One line per request: method, path, status and duration (never a body or a header)."""
+%%% end
 
+%%% if orm=django
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+%%% end
 
+%%% if orm=sqlalchemy
 class BodyLimitMiddleware:
     """Refuses a request body over `max_body_bytes` with 413 before the app parses it.
+%%% end
+%%% if orm=django
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        started = time.perf_counter()
+        response = self.get_response(request)
+        access_logger.info(
+            "request",
+            extra={
+                "request_id": current_request_id.get(),
+                "method": request.method,
+                "path": request.path,
+                "status": response.status_code,
+                "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+            },
+        )
+        return response
+%%% end
 
+%%% if orm=sqlalchemy
     A declared Content-Length is refused before any of the body is read; a body
     sent without one (chunked) is counted as it arrives and refused once over.
+%%% end
+%%% if orm=django
+
+class BodySizeLimitMiddleware:
+    """A body over MAX_BODY_BYTES is a 413 before any of it is read."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+        self.max_bytes = load_settings().max_body_bytes
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        length = request.META.get("CONTENT_LENGTH") or "0"
+        if not length.isdigit() or int(length) > self.max_bytes:
+            status = 413 if length.isdigit() else 400
+            body = problem(
+                status,
+                request_id=current_request_id.get() or "",
+                detail=TOO_LARGE if status == 413 else None,
+                instance=request.path,
+            )
+            return JsonResponse(body, status=status, content_type=CONTENT_TYPE)
+        return self.get_response(request)
+
+
+class JsonBodyMiddleware:
+    """A body that is not JSON is a 422 before any view runs, as in the other stacks.
+
+    Reading it here also means a request is in flight until its whole body has
+    arrived: a SIGTERM meanwhile lets it finish, within the grace period.
+%%% end
     """
 
+%%% if orm=sqlalchemy
     def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+%%% end
+%%% if orm=django
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+%%% end
 
+%%% if orm=sqlalchemy
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
@@ -102,7 +234,29 @@ class BodyLimitMiddleware:
             await response(scope, receive, send)
             return
         received = 0
+%%% end
+%%% if orm=django
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        body = request.body
+        if body and (request.content_type or "").endswith("json"):
+            try:
+                json.loads(body)
+            except ValueError:
+                errors: list[FieldError] = [
+                    {"field": "body", "message": "The body is not valid JSON."}
+                ]
+                problem_body = problem(
+                    422,
+                    request_id=current_request_id.get() or "",
+                    detail=INVALID,
+                    instance=request.path,
+                    errors=errors,
+                )
+                return JsonResponse(problem_body, status=422, content_type=CONTENT_TYPE)
+        return self.get_response(request)
+%%% end
 
+%%% if orm=sqlalchemy
         async def counted_receive() -> Message:
             nonlocal received
             message = await receive()
@@ -112,5 +266,28 @@ class BodyLimitMiddleware:
                     # An HTTPException, so the app's own handler answers it as a problem.
                     raise HTTPException(413, TOO_LARGE)
             return message
+%%% end
 
+%%% if orm=sqlalchemy
         await self.app(scope, counted_receive, send)
+%%% end
+%%% if orm=django
+class NoStoreMiddleware:
+    """API answers hold tokens or users' data: no cache may keep them.
+%%% end
+
+%%% if orm=django
+    DRF also lists the allowed methods on every answer; `Allow` belongs to a 405.
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.setdefault("Cache-Control", "no-store")
+        if response.status_code != HTTPStatus.METHOD_NOT_ALLOWED:
+            del response["Allow"]
+        return response
+
+%%% end

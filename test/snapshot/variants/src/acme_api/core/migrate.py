@@ -1,21 +1,41 @@
+%%% if orm=sqlalchemy
 """`migrate`: apply every Alembic migration to DATABASE_URL; running it again is harmless."""
+%%% end
+%%% if orm=django
+"""`migrate`: apply every Django migration to DATABASE_URL; running it again is harmless."""
+%%% end
 
 import logging
 from collections.abc import Mapping
+%%% if orm=sqlalchemy
 from typing import TYPE_CHECKING
+%%% end
 
+%%% if orm=sqlalchemy
 from sqlalchemy import Connection
 from sqlalchemy.exc import OperationalError
+%%% end
+%%% if orm=django
+from django.db import OperationalError
+%%% end
 
+%%% if orm=sqlalchemy
 from ..migrations import MigrationRefusedError, set_choices
 from .db import Database
+%%% end
 from .settings import ConfigError, Settings
+%%% if orm=django
+from .setup import configure_django
+%%% end
 
+%%% if orm=sqlalchemy
 if TYPE_CHECKING:
     from alembic.config import Config
 
+%%% end
 logger = logging.getLogger(__name__)
 
+%%% if orm=sqlalchemy
 # Alembic announces each of its built-in plugins at INFO when it is first
 # imported: no news to an operator. It is imported when a migration runs (the
 # command line loads this module only for `migrate`), so after logging is set up.
@@ -23,6 +43,7 @@ logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
 
 # The package the revisions ship in (this module is its `core.migrate`).
 PACKAGE = __name__.partition(".")[0]
+%%% end
 # The database this project was generated for. Without DATABASE_URL the settings
 # fall back to a SQLite file, which must not quietly stand in for the real server.
 %%% if db=sqlite
@@ -36,6 +57,7 @@ GENERATED_FOR = "mysql"
 %%% end
 
 
+%%% if orm=sqlalchemy
 def alembic_config() -> "Config":
     """Alembic's settings, in code: the scripts ship inside the package."""
     from alembic.config import Config
@@ -65,23 +87,38 @@ def _refusals(config: "Config", connection: Connection) -> list[str]:
     return reasons
 
 
+%%% end
 def migrate(settings: Settings, choices: Mapping[str, object] | None = None) -> None:
+%%% if orm=sqlalchemy
     """Upgrade the database to the newest revision.
 
     `choices` are the command line's answers to what a revision may ask (who owns
     rows that gain an owner): they reach the revisions on their connection.
     """
+%%% end
+%%% if orm=django
+    """Bring the database up to the newest migration of every app."""
+%%% end
     if GENERATED_FOR != "sqlite" and "database_url" not in settings.model_fields_set:
         msg = (
             f"DATABASE_URL is not set and this project is made for {GENERATED_FOR}: "
             "set it in the environment or in .env (see .env.example) to migrate that server"
         )
         raise ConfigError(msg)
+%%% if orm=sqlalchemy
     from alembic import command
+%%% end
+%%% if orm=django
+    configure_django()
+    from django.core.management import call_command
+%%% end
 
+%%% if orm=sqlalchemy
     config = alembic_config()
     database = Database(settings.database_url)
+%%% end
     try:
+%%% if orm=sqlalchemy
         # migrations/env.py runs on this connection; leaving the block commits.
         with database.engine.begin() as connection:
             set_choices(connection, choices or {})
@@ -90,11 +127,21 @@ def migrate(settings: Settings, choices: Mapping[str, object] | None = None) -> 
                 raise MigrationRefusedError("; ".join(reasons))
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+%%% end
+%%% if orm=django
+        call_command("migrate", interactive=False, verbosity=0)
+%%% end
     except OperationalError as error:
         # The driver's first line says why (refused, password, unknown database); no traceback.
+%%% if orm=sqlalchemy
         reason = str(error.orig).strip().splitlines()[0] if error.orig else type(error).__name__
+%%% end
+%%% if orm=django
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+%%% end
         msg = f"cannot migrate the database at DATABASE_URL: {reason}"
         raise ConfigError(msg) from None
+%%% if orm=sqlalchemy
     except MigrationRefusedError as error:
         # Revisions that will not run on this data, asked before any is applied:
         # the operator reads why and what to do, in one line.
@@ -102,4 +149,5 @@ def migrate(settings: Settings, choices: Mapping[str, object] | None = None) -> 
         raise ConfigError(msg) from None
     finally:
         database.dispose()
+%%% end
     logger.info("database is up to date")

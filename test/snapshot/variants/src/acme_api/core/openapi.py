@@ -1,5 +1,19 @@
+%%% if orm=sqlalchemy
 """The OpenAPI document: error responses documented as what they are, problem details."""
+%%% end
+%%% if orm=django
+"""The OpenAPI document's last touches: what DRF and drf-spectacular leave unsaid.
+%%% end
 
+%%% if orm=django
+A drf-spectacular postprocessing hook, so views stay plain: every error an
+operation can answer is documented as a problem, request bodies refuse extra
+fields (as StrictSerializer does) and NUL characters (as DRF does), and path
+ids are 64-bit integers. A view
+names the problems only it answers with `extend_schema(extensions=problems(409))`.
+"""
+
+%%% end
 from typing import Any
 
 %%% if framework=fastapi
@@ -11,8 +25,10 @@ from pydantic.json_schema import models_json_schema
 %%% if framework=flask
 from apiflask import APIFlask
 %%% end
+%%% if orm=sqlalchemy
 
-%%% if framework=flask
+%%% end
+%%% if framework=flask | framework=django
 from .ids import MAX_ID
 %%% end
 from .problems import CONTENT_TYPE, status_title
@@ -23,8 +39,10 @@ _SCHEMAS = "#/components/schemas/"
 %%% if framework=flask
 _JSON = "application/json"
 %%% end
+%%% if orm=sqlalchemy
 
 
+%%% end
 %%% if framework=fastapi
 class ProblemFieldError(BaseModel):
     field: str
@@ -33,6 +51,11 @@ class ProblemFieldError(BaseModel):
 %%% if framework=flask
 # RFC 9457 problem details, as every error response carries them.
 PROBLEM_SCHEMA: dict[str, Any] = {
+%%% end
+%%% if orm=django
+_PROBLEM = {
+%%% end
+%%% if framework=flask | framework=django
     "type": "object",
     "required": ["type", "title", "status", "request_id"],
     "properties": {
@@ -53,6 +76,13 @@ PROBLEM_SCHEMA: dict[str, Any] = {
     },
 }
 %%% end
+%%% if orm=django
+_METHODS = ("get", "post", "put", "patch", "delete")
+# DRF refuses NUL characters in every text field; the document says so.
+NO_NUL_PATTERN = "^[^\\u0000]*$"
+_EXTENSION = "x-problems"
+_REQUIRED = "x-required"
+%%% end
 
 
 %%% if framework=fastapi
@@ -64,6 +94,10 @@ def problem_responses(*statuses: int) -> dict[int, str]:
     """`responses=` for `doc()`: these statuses answer with a problem."""
     return {status: status_title(status) for status in statuses}
 %%% end
+%%% if orm=django
+def problems(*statuses: int, required: tuple[str, ...] = ()) -> dict[str, list[Any]]:
+    """`extensions=` for extend_schema: the problem statuses particular to a view.
+%%% end
 
 %%% if framework=fastapi
     type: str
@@ -73,6 +107,12 @@ def problem_responses(*statuses: int) -> dict[int, str]:
     instance: str | None = None
     request_id: str
     errors: list[ProblemFieldError] | None = None
+%%% end
+%%% if orm=django
+    `required`: body fields a PATCH needs all the same (drf-spectacular makes
+    every field of a PATCH body optional).
+    """
+    return {_EXTENSION: list(statuses), _REQUIRED: list(required)}
 %%% end
 
 %%% if framework=flask
@@ -111,6 +151,15 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
                     parameter["schema"].update(minimum=1, maximum=MAX_ID)
     return spec
 %%% end
+%%% if orm=django
+def _require(operation: dict[str, Any], schemas: dict[str, Any]) -> None:
+    required = operation.pop(_REQUIRED, [])
+    if not required:
+        return
+    for content in operation["requestBody"]["content"].values():
+        name = content["schema"]["$ref"].rpartition("/")[2]
+        schemas[name]["required"] = sorted(set(schemas[name].get("required", [])) | set(required))
+%%% end
 
 
 %%% if framework=fastapi
@@ -123,6 +172,21 @@ def configure_openapi(app: APIFlask) -> None:
     app.config["HTTP_ERROR_SCHEMA"] = PROBLEM_SCHEMA
     app.config["VALIDATION_ERROR_SCHEMA"] = PROBLEM_SCHEMA
     app.spec_processor(_as_served)
+%%% end
+%%% if orm=django
+def _statuses(operation: dict[str, Any], secured: bool) -> set[int]:
+    """What an operation can refuse with, from what it takes."""
+    statuses = set(operation.pop(_EXTENSION, []))
+    if "requestBody" in operation:
+        statuses |= {413, 422}
+    parameters = operation.get("parameters", [])
+    if any(p["in"] == "path" for p in parameters):
+        statuses |= {404, 422}
+    if any(p["in"] == "query" for p in parameters):
+        statuses.add(422)
+    if secured:
+        statuses |= {401, 403}
+    return statuses
 %%% end
 
 %%% if framework=fastapi
@@ -138,7 +202,42 @@ def configure_openapi(app: APIFlask) -> None:
             components.update(problem_schemas["$defs"])
             app.openapi_schema = document
         return app.openapi_schema
+%%% end
+%%% if framework=fastapi | framework=django
 
+%%% end
+%%% if framework=fastapi
     app.openapi = openapi  # type: ignore[method-assign]
+%%% end
+%%% if orm=django
+def document_problems(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """POSTPROCESSING_HOOKS entry: problem responses, strict bodies, integer ids."""
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    schemas["Problem"] = _PROBLEM
+    for name, schema in schemas.items():
+        if name.endswith("Request") and schema.get("type") == "object":
+            schema["additionalProperties"] = False
+            for field in schema.get("properties", {}).values():
+                if field.get("type") == "string" and "format" not in field:
+                    field.setdefault("pattern", NO_NUL_PATTERN)
+    problem = {CONTENT_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    for path in result.get("paths", {}).values():
+        for method in _METHODS:
+            operation = path.get(method)
+            if operation is None:
+                continue
+            for parameter in operation.get("parameters", []):
+                if parameter["in"] == "path" and parameter["name"].endswith("_id"):
+                    parameter["schema"] = {"type": "integer", "minimum": 0, "maximum": MAX_ID}
+            _require(operation, schemas)
+            secured = bool(operation.get("security")) and {} not in operation["security"]
+            responses = operation.setdefault("responses", {})
+            for status in sorted(_statuses(operation, secured)):
+                responses.setdefault(
+                    str(status), {"description": status_title(status), "content": problem}
+                )
+    return result
+%%% end
+%%% if framework=fastapi | framework=django
 
 %%% end

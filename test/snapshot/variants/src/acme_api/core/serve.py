@@ -4,12 +4,15 @@
 %%% if framework=flask
 """`serve`: the app under gunicorn on HOST:PORT, WEB_CONCURRENCY worker processes."""
 %%% end
+%%% if orm=django
+"""`serve`: the WSGI app under gunicorn on HOST:PORT, WEB_CONCURRENCY worker processes."""
+%%% end
 
 %%% if framework=fastapi
 import signal
 from typing import TypedDict
 %%% end
-%%% if framework=flask
+%%% if framework=flask | framework=django
 import logging
 from typing import Any
 %%% end
@@ -21,14 +24,18 @@ from fastapi import FastAPI
 %%% if framework=flask
 from flask import Flask
 %%% end
+%%% if orm=sqlalchemy
 
-%%% if framework=flask
+%%% end
+%%% if framework=flask | framework=django
 # gunicorn ships no type information.
 from gunicorn.app.base import BaseApplication  # type: ignore[import-untyped]
 from gunicorn.glogging import Logger  # type: ignore[import-untyped]
 
 %%% end
+%%% if orm=sqlalchemy
 from ..app import create_app
+%%% end
 %%% if framework=fastapi
 from .logs import configure_logging
 from .protocol import BoundedHeadProtocol, with_head_timeout
@@ -36,6 +43,8 @@ from .settings import Settings, load_settings
 %%% end
 %%% if framework=flask
 from .db import POOL_SIZE
+%%% end
+%%% if framework=flask | framework=django
 from .settings import Settings
 from .worker import MAX_HEAD_BYTES, with_head_timeout
 %%% end
@@ -44,9 +53,13 @@ from .worker import MAX_HEAD_BYTES, with_head_timeout
 # The package this module is the `core.serve` of, for the import strings workers use.
 PACKAGE = __name__.partition(".")[0]
 %%% end
-%%% if framework=flask
+%%% if framework=flask | framework=django
 # Seconds a keep-alive connection may idle between requests.
 KEEPALIVE_SECONDS = 5
+%%% end
+%%% if orm=django
+# Threads per worker: a slow client holds a thread, not the whole worker.
+THREADS = 8
 %%% end
 
 
@@ -54,7 +67,7 @@ KEEPALIVE_SECONDS = 5
 def serve(settings: Settings) -> None:
     """Serve until SIGTERM or SIGINT, then finish the requests in flight and return.
 %%% end
-%%% if framework=flask
+%%% if framework=flask | framework=django
 class _RootLogger(Logger):  # type: ignore[misc]
     """gunicorn's own messages go through the root handler, so LOG_FORMAT covers them too.
 %%% end
@@ -65,7 +78,7 @@ class _RootLogger(Logger):  # type: ignore[misc]
     then are cancelled. With WEB_CONCURRENCY above 1 this process supervises that
     many workers and passes the signal on to each.
 %%% end
-%%% if framework=flask
+%%% if framework=flask | framework=django
     The access log is off: the app writes one line per request itself, with its id.
 %%% end
     """
@@ -91,7 +104,7 @@ class _RootLogger(Logger):  # type: ignore[misc]
     server.run()
 %%% end
 
-%%% if framework=flask
+%%% if framework=flask | framework=django
     def setup(self, cfg: Any) -> None:
         for log in (self.error_log, self.access_log):
             log.handlers.clear()
@@ -113,7 +126,7 @@ def _serve_workers(settings: Settings) -> None:
     )
 %%% end
 
-%%% if framework=flask
+%%% if framework=flask | framework=django
 class Server(BaseApplication):  # type: ignore[misc]
     """gunicorn run from code: every option comes from the validated settings."""
 %%% end
@@ -127,24 +140,35 @@ class ServerOptions(TypedDict):
     access_log: bool
     server_header: bool
 %%% end
-%%% if framework=flask
+%%% if framework=flask | framework=django
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         super().__init__()
 %%% end
 
-%%% if framework=flask
+%%% if framework=flask | framework=django
     def options(self) -> dict[str, Any]:
         host = self.settings.host
         bind_host = f"[{host}]" if ":" in host else host
         return {
             "bind": f"{bind_host}:{self.settings.port}",
             "workers": self.settings.web_concurrency,
+%%% end
+%%% if framework=flask
             # Threads, so a slow client holds a thread, not the whole worker; no
             # more of them than the database pool has connections.
+%%% end
+%%% if framework=flask | framework=django
             # gthread with a deadline and a size limit on request heads (see worker.py).
             "worker_class": with_head_timeout(self.settings.headers_timeout_seconds),
+%%% end
+%%% if framework=flask
             "threads": POOL_SIZE,
+%%% end
+%%% if orm=django
+            "threads": THREADS,
+%%% end
+%%% if framework=flask | framework=django
             # The request line and each header may use the whole head (0: no limit of
             # its own); MAX_HEAD_BYTES bounds them all together.
             "limit_request_line": 0,
@@ -153,9 +177,20 @@ class ServerOptions(TypedDict):
             # On SIGTERM: stop accepting, let requests in flight finish, then exit 0.
             "graceful_timeout": self.settings.shutdown_grace_seconds,
             "logger_class": _RootLogger,
+%%% end
+%%% if framework=flask
             # Each worker makes its own app, so no database connection crosses a fork.
+%%% end
+%%% if orm=django
+            # Each worker loads the app itself, so no database connection crosses a fork.
+%%% end
+%%% if framework=flask | framework=django
             "preload_app": False,
+%%% end
+%%% if framework=flask
             # No control socket in ~/.gunicorn: nothing of `serve` is managed that way.
+%%% end
+%%% if framework=flask | framework=django
             "control_socket_disable": True,
         }
 %%% end
@@ -171,7 +206,7 @@ def _server_options(settings: Settings) -> ServerOptions:
         "server_header": False,
     }
 %%% end
-%%% if framework=flask
+%%% if framework=flask | framework=django
     def load_config(self) -> None:
         for key, value in self.options().items():
             self.cfg.set(key, value)
@@ -180,6 +215,10 @@ def _server_options(settings: Settings) -> ServerOptions:
 %%% if framework=flask
     def load(self) -> Flask:
         return create_app(self.settings)
+%%% end
+%%% if orm=django
+    def load(self) -> Any:
+        from ..config.wsgi import application
 %%% end
 
 %%% if framework=fastapi
@@ -190,8 +229,14 @@ def worker_app() -> FastAPI:
     BoundedHeadProtocol.head_timeout_seconds = settings.headers_timeout_seconds
     return create_app(settings)
 %%% end
+%%% if orm=django
+        return application
+%%% end
 
-%%% if framework=flask
+%%% if orm=django
+
+%%% end
+%%% if framework=flask | framework=django
 def serve(settings: Settings) -> None:
     """Serve until SIGTERM or SIGINT, then finish the requests in flight and return."""
     try:
