@@ -36,10 +36,10 @@ from starlette.routing import Match
 from werkzeug.datastructures import Headers
 %%% end
 
-%%% if framework=flask
-from .extensions import current_request_id
-%%% end
 from .problems import CONTENT_TYPE, FieldError, InvalidInputError, problem, status_title
+%%% if framework=flask
+from .request_id import current_request_id
+%%% end
 
 %%% if framework=fastapi
 # Where FastAPI says a value came from; clients know the field, not the transport.
@@ -92,7 +92,7 @@ def problem_response(
     """A problem for the current request; its id also goes into the body."""
     body = problem(
         status,
-        request_id=current_request_id(),
+        request_id=_request_id(),
         detail=detail,
         instance=request.path,
         errors=list(errors) if errors is not None else None,
@@ -112,12 +112,9 @@ def field_path(location: Sequence[str | int]) -> str:
     return ".".join(str(part) for part in parts)
 %%% end
 %%% if framework=flask
-def field_errors(error: ValidationError) -> list[FieldError]:
-    """pydantic's errors, each with its dotted field: ("tags", 0) -> "tags.0"."""
-    return [
-        {"field": ".".join(str(part) for part in item["loc"]) or "body", "message": item["msg"]}
-        for item in error.errors(include_url=False)
-    ]
+def _request_id() -> str:
+    # Set by the request middleware (requests.py) around every request it passes on.
+    return current_request_id.get() or ""
 %%% end
 
 
@@ -129,8 +126,12 @@ def _field_error(error: Mapping[str, Any]) -> FieldError:
     return {"field": field_path(error["loc"]), "message": str(error["msg"])}
 %%% end
 %%% if framework=flask
-def _validation_problem(errors: Sequence[FieldError]) -> Response:
-    return problem_response(422, detail=VALIDATION_DETAIL, errors=errors)
+def field_errors(error: ValidationError) -> list[FieldError]:
+    """pydantic's errors, each with its dotted field: ("tags", 0) -> "tags.0"."""
+    return [
+        {"field": ".".join(str(part) for part in item["loc"]) or "body", "message": item["msg"]}
+        for item in error.errors(include_url=False)
+    ]
 %%% end
 
 
@@ -138,11 +139,19 @@ def _validation_problem(errors: Sequence[FieldError]) -> Response:
 def _allowed_methods(request: Request) -> str:
     """Every method the path has; Starlette's 405 names only those of the first route matched."""
     routes = request.app.router.routes
+%%% end
+%%% if framework=flask
+def _validation_problem(errors: Sequence[FieldError]) -> Response:
+    return problem_response(422, detail=VALIDATION_DETAIL, errors=errors)
+%%% end
 
+%%% if framework=fastapi
     def serves(method: str) -> bool:
         scope = {**request.scope, "method": method}
         return any(route.matches(scope)[0] is Match.FULL for route in routes)
+%%% end
 
+%%% if framework=fastapi
     return ", ".join(method for method in _METHODS if serves(method))
 
 
@@ -232,7 +241,7 @@ def _conflict(_error: IntegrityError) -> Response:
 
 
 def _unexpected(error: Exception) -> Response:
-    request_id = current_request_id()
+    request_id = _request_id()
     logger.error(
         "unhandled error",
         exc_info=error,
