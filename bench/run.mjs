@@ -5,11 +5,11 @@
 // does not run it. Numbers from a busy machine are noisy; the ratios are
 // taken round by round (A B A B ...), so drift hits both sides of each.
 //
-//   node bench/run.mjs [--rounds N] [--seconds S] [--only generator|python] [--framework fastapi|flask]
+//   node bench/run.mjs [--rounds N] [--seconds S] [--only generator|python] [--framework fastapi|flask|django]
 //
-// The Python part runs once per framework (both unless --framework names one),
+// The Python part runs once per framework (each unless --framework names one),
 // each generated project against a bare app of its own framework under the
-// same server: FastAPI under uvicorn, Flask under gunicorn's gthread worker.
+// same server: FastAPI under uvicorn, Flask and Django under gunicorn's gthread worker.
 //
 // Needs: a build (it runs `npm run build`), python3, uv, wrk. The other
 // generators go into bench/.tools, the generated project into bench/.work
@@ -139,6 +139,13 @@ const FRAMEWORKS = {
     bareName: "bare Flask under gunicorn gthread",
     // The generated project's worker has POOL_SIZE (10) threads.
     bare: (port) => ["-m", "gunicorn", "bare_flask_app:app", "--bind", `127.0.0.1:${port}`, "--worker-class", "gthread", "--threads", "10", "--log-level", "warning"],
+    bareAsyncPath: undefined,
+  },
+  django: {
+    bareFile: "bare_django_app.py",
+    bareName: "bare Django under gunicorn gthread",
+    // The generated project's worker has 8 threads (core/serve.py's THREADS).
+    bare: (port) => ["-m", "gunicorn", "bare_django_app:app", "--bind", `127.0.0.1:${port}`, "--worker-class", "gthread", "--threads", "8", "--log-level", "warning"],
     bareAsyncPath: undefined,
   },
 };

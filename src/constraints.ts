@@ -57,10 +57,6 @@ function conditionsOf(key: AnswerKey, value: Value): ReadonlyArray<[ChoiceKey, C
   return pairs;
 }
 
-function sameValue(a: Value | undefined, b: Value | undefined): boolean {
-  return Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((v, i) => v === b[i]) : a === b;
-}
-
 /** Every non-empty (at least `min`) subset of the offered test layers, in table order. */
 export function testLayerSubsets(): Answers["tests"][] {
   const layers = availableChoices("tests") as Answers["tests"];
@@ -264,7 +260,8 @@ export function defaultAnswers(given: Partial<Answers> = {}): Answers {
     if (current[key] !== undefined) continue;
     const preferred = optionSpec(key).preferred as Value;
     const fitting = fittingValues(key, current);
-    const chosen = fitting.find((v) => sameValue(v, preferred)) ?? fitting[0] ?? preferred;
+    // One key's values share a type, so equal ids are equal values (lists compared in order).
+    const chosen = fitting.find((v) => valueId(v) === valueId(preferred)) ?? fitting[0] ?? preferred;
     current = { ...current, [key]: Array.isArray(chosen) ? [...chosen] : chosen };
   }
   return inQuestionOrder(current) as Answers;

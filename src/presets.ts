@@ -22,6 +22,10 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
     description: "the defaults on Flask: APIFlask, blueprints, gunicorn",
     answers: { framework: "flask" },
   },
+  django: {
+    description: "the defaults on Django: DRF, the Django ORM, gunicorn",
+    answers: { framework: "django" },
+  },
 };
 
 export function presetNames(): string[] {

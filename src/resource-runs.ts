@@ -122,9 +122,9 @@ export function addResourceRun(raw: string, options: { fields?: string; singular
  * `ruff format` could not fix. Only lines the add brings are looked at, so a
  * user's own long line elsewhere is not the add's to refuse.
  */
-export function refuseLongLines(rendered: Plan, before: Plan): void {
+export function refuseLongLines(rendered: Plan, before: Plan, unlinted: (path: string) => boolean = () => false): void {
   for (const [path, content] of rendered) {
-    if (!path.endsWith(".py")) continue;
+    if (!path.endsWith(".py") || unlinted(path)) continue;
     const kept = new Set(before.get(path)?.toString("utf8").split("\n") ?? []);
     const lines = content.toString("utf8").split("\n");
     const at = lines.findIndex((line) => [...line].length > LINE_LENGTH && !kept.has(line));

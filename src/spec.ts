@@ -27,6 +27,11 @@ export interface MigrationRecord {
    * layer was split): they are live while it is, and have no file of their own.
    */
   also?: string[];
+  /**
+   * Django: the app (its label) whose migrations folder holds this revision's file.
+   * A revert keeps it, so the project can still say what it drops once the app is gone.
+   */
+  app?: string;
 }
 
 export interface ProjectSpec {

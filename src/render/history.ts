@@ -14,6 +14,8 @@ export interface HistoryInput {
   /** The project's real head (its own revisions included); defaults to the last record. */
   readonly head?: string | null;
   readonly allowDataLoss?: boolean;
+  /** Revision -> the Django app whose file it is, recorded with it (see MigrationRecord.app). */
+  readonly apps?: ReadonlyMap<string, string>;
 }
 
 /** Alembic keeps revision ids in a VARCHAR(32). */
@@ -90,12 +92,16 @@ export function nextHistory(input: HistoryInput): MigrationRecord[] {
     const origin = originOf(full);
     for (const revision of [origin, ...(included.get(origin) ?? [])]) live.set(revision, full.kind !== "revert");
   };
-  for (const origin of dropped) append({ revision: freshId("revert", origin, taken), kind: "revert", of: origin });
+  const appOf = (revision: string): { app?: string } => {
+    const app = input.apps?.get(revision) ?? records.find((r) => r.revision === revision)?.app;
+    return app === undefined ? {} : { app };
+  };
+  for (const origin of dropped) append({ revision: freshId("revert", origin, taken), kind: "revert", of: origin, ...appOf(origin) });
   for (const revision of input.contributed) {
     if (live.get(revision) === true) continue;
     // Included in another revision that is reverted: its own file has never been written.
-    if (!live.has(revision) || includedOnly.has(revision)) append({ revision, kind: "apply" });
-    else append({ revision: freshId("reapply", revision, taken), kind: "reapply", of: revision });
+    if (!live.has(revision) || includedOnly.has(revision)) append({ revision, kind: "apply", ...appOf(revision) });
+    else append({ revision: freshId("reapply", revision, taken), kind: "reapply", of: revision, ...appOf(revision) });
   }
   return records;
 }

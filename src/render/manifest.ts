@@ -33,6 +33,8 @@ export interface MigrationDecl {
    * that applied `formerlyIn` while this layer applied has it already (see history.ts).
    */
   readonly formerlyIn?: string;
+  /** Django: the app label whose migrations folder holds the file (`__resource__` is the resource's). */
+  readonly app?: string;
 }
 
 export interface LayerManifest {
@@ -140,10 +142,11 @@ export function parseLayerManifest(raw: unknown, where: string): LayerManifest {
     })),
     routers: r.strings("routers"),
     commands: r.records("commands", { module: "required", register: "required" }, (c) => ({ module: c.module as string, register: c.register as string })),
-    migrations: r.records("migrations", { revision: "required", template: "required", formerlyIn: "optional" }, (m) => ({
+    migrations: r.records("migrations", { revision: "required", template: "required", formerlyIn: "optional", app: "optional" }, (m) => ({
       revision: m.revision as string,
       template: m.template as string,
       ...(m.formerlyIn === undefined ? {} : { formerlyIn: m.formerlyIn as string }),
+      ...(m.app === undefined ? {} : { app: m.app as string }),
     })),
     seams,
     sections: r.strings("sections"),

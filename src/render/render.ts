@@ -106,16 +106,21 @@ export function planProject(spec: ProjectSpec, options: PlanOptions): ProjectPla
 
   // Revisions: which each use contributes, then the history they extend.
   const revisionFiles = new Map<string, { use: LayerUse; file: LayerFile }>();
+  const apps = new Map<string, string>();
   for (const use of uses) {
     for (const decl of m(use).migrations) {
       const file = use.layer.files.find((f) => `${f.slice}/${f.source}` === decl.template);
       if (!file) throw new Error(`${use.layer.name}/layer.json: migration template ${decl.template} does not exist`);
-      if (applies(file)) revisionFiles.set(substituteTokens(decl.revision, use.tokens), { use, file });
+      if (!applies(file)) continue;
+      const revision = substituteTokens(decl.revision, use.tokens);
+      revisionFiles.set(revision, { use, file });
+      if (decl.app !== undefined) apps.set(revision, substituteTokens(decl.app, use.tokens));
     }
   }
   const history = nextHistory({
     previous: adoptFormerRevisions(spec.history, formerRevisions(all, options.previousAnswers)),
     contributed: [...revisionFiles.keys()],
+    apps,
     ...(options.migrationHead === undefined ? {} : { head: options.migrationHead }),
     ...(options.allowDataLoss === undefined ? {} : { allowDataLoss: options.allowDataLoss }),
   });
@@ -141,14 +146,27 @@ export function planProject(spec: ProjectSpec, options: PlanOptions): ProjectPla
   for (const use of uses) {
     for (const file of use.layer.files) if (applies(file) && !migrationTemplates.has(file)) emit(use, file, {});
   }
+  // The delegate's files in history order. A Django project keeps them in one app, so
+  // each names the one written before it (`previous`); a record its delegate renders
+  // nothing for (Django's re-apply: the app's own files do it) has no file to name.
+  let previous: string | null = null;
+  const lastWrittenAbout = new Map<string, string>();
+  for (const record of history.filter((r) => r.kind !== "apply")) {
+    if (!delegate) throw new Error(`revision ${record.revision} needs a layer with a revisionDelegate, and none applies`);
+    const path = emit(delegate.use, delegate.file, { migration: record, previous: previous === null ? [] : [previous] }, { ...delegate.use.tokens, revision: record.revision });
+    if (!plan.has(path)) continue;
+    policies.set(path, "once");
+    previous = record.revision;
+    if (record.of !== undefined) lastWrittenAbout.set(record.of, record.revision);
+  }
   for (const [revision, { use, file }] of revisionFiles) {
     const record = byRevision.get(revision);
     // No record: another revision's file applied it (`also`), and it has none of its own.
-    if (record) policies.set(emit(use, file, { migration: record }), "once");
-  }
-  for (const record of history.filter((r) => r.kind !== "apply")) {
-    if (!delegate) throw new Error(`revision ${record.revision} needs a layer with a revisionDelegate, and none applies`);
-    policies.set(emit(delegate.use, delegate.file, { migration: record }, { ...delegate.use.tokens, revision: record.revision }), "once");
+    if (!record) continue;
+    // Added back after a revert: the revert's file runs first (`after`), as Django must be told.
+    const after = lastWrittenAbout.get(revision);
+    const path = emit(use, file, { migration: record, after: after === undefined ? [] : [after] });
+    if (plan.has(path)) policies.set(path, "once");
   }
   return { plan: sortedPlan(plan), context, policies, history };
 }

@@ -12,7 +12,7 @@ import { projectNames } from "../names.js";
 import type { Answers } from "../options.js";
 import { planProject } from "../render/render.js";
 import { ADD_RESOURCE, refuseLongLines, resourcesOf } from "../resource-runs.js";
-import type { ProjectSpec, SubgeneratorRun } from "../spec.js";
+import type { MigrationRecord, ProjectSpec, SubgeneratorRun } from "../spec.js";
 import { migrationHead } from "./revisions.js";
 import { checkAnswers } from "../steps/answers.js";
 import { decide } from "./decide.js";
@@ -102,9 +102,34 @@ function refuseFixedChanges(before: Answers, set: Partial<Answers> | undefined):
   }
 }
 
+/**
+ * The folders of the Django apps whose revisions are reverted now: unlike
+ * Alembic's one chain, an app's migrations leave with the app (its revert,
+ * in another app, dropped the table and forgot them).
+ */
+function removedAppFolders(history: readonly MigrationRecord[], pkg: string): string[] {
+  const latest = new Map<string, MigrationRecord>();
+  for (const record of history) if (record.app !== undefined) latest.set(record.app, record);
+  return [...latest.values()].filter((r) => r.kind === "revert").map((r) => `src/${pkg}/${r.app as string}/`);
+}
+
+/**
+ * Django keeps each app's schema in the app's own migrations, and its users app
+ * is the one every row's owner points at: switching auth on or off would have
+ * to rewrite or unwind migrations Django has applied, so it is refused outright.
+ */
+function refuseDjangoAuthChange(before: Answers, set: Partial<Answers> | undefined): void {
+  const wanted = set?.auth;
+  if (before.orm !== "django" || wanted === undefined || wanted === before.auth) return;
+  throw new UsageError(
+    `--set auth=${wanted}: a Django project's auth cannot change by update (this one is ${before.auth}; its apps' applied migrations would have to change); generate a new project with --auth ${wanted} and move your code over.`,
+  );
+}
+
 export async function planUpdate(project: LoadedProject, change: SpecChange, source: UpdateSource, options: UpdateOptions = {}): Promise<UpdatePlan> {
   const { manifest, root } = project;
   refuseFixedChanges(manifest.answers, change.set);
+  refuseDjangoAuthChange(manifest.answers, change.set);
   const answers: Answers = { ...manifest.answers, ...change.set };
   checkAnswers(answers);
   const names = projectNames(manifest.name);
@@ -117,14 +142,21 @@ export async function planUpdate(project: LoadedProject, change: SpecChange, sou
     previousAnswers: manifest.answers,
   });
   const theirs = planned.plan;
-  if (change.runs?.some((run) => run.generator === ADD_RESOURCE)) refuseLongLines(theirs, project.base);
+  // Django's migrations are kept as Django writes them: the project's ruff excludes them.
+  const unlinted = (path: string): boolean => answers.orm === "django" && /\/migrations\/[^/]+\.py$/.test(path);
+  if (change.runs?.some((run) => run.generator === ADD_RESOURCE)) refuseLongLines(theirs, project.base, unlinted);
   // Files written once (revisions) stay the project's, and on record, even when
   // no layer renders them any more: the database has applied them.
   const policies = new Map(planned.policies);
   const recorded: Plan = new Map(theirs);
+  const goneApps = removedAppFolders(planned.history, names.pkg);
   for (const [path, entry] of Object.entries(manifest.files)) {
     const content = project.base.get(path);
-    if (entry.policy === "once" && !theirs.has(path) && content !== undefined) {
+    if (entry.policy !== "once" || theirs.has(path) || content === undefined) continue;
+    if (goneApps.some((dir) => path.startsWith(dir))) {
+      // Deleted with the rest of its app, as any generated file is: unless the user edited it.
+      policies.set(path, "merge");
+    } else {
       policies.set(path, "once");
       recorded.set(path, content);
     }

@@ -11,9 +11,9 @@ import { POSTGRES } from "./postgres.js";
 /** Where a server database's scratch databases are made: one added to the option table must be added here. */
 export const SERVERS: Record<Exclude<Database, "sqlite">, DatabaseServer> = { postgres: POSTGRES, mysql: MYSQL };
 
-/** The framework whose story runs on server database `db`. */
-export function frameworkOnServer(db: Exclude<Database, "sqlite">): Framework {
-  const frameworks = [...new Set(coveringMembers().map((m) => m.answers.framework))];
+/** The framework whose story runs on server database `db`, of those the story can tell (all by default). */
+export function frameworkOnServer(db: Exclude<Database, "sqlite">, among?: readonly Framework[]): Framework {
+  const frameworks = [...new Set(coveringMembers().map((m) => m.answers.framework))].filter((f) => among === undefined || among.includes(f));
   const servers = [...new Set(coveringMembers().map((m) => m.answers.db))].filter((d) => d !== "sqlite");
   return frameworks[Math.max(0, servers.indexOf(db)) % frameworks.length] as Framework;
 }

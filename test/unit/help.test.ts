@@ -23,7 +23,7 @@ describe("--help", () => {
       const option = optionSpec(key);
       return option.kind === "boolean" ? [] : option.choices.filter((c) => !c.available).map((c) => c.value);
     });
-    expect(later).toEqual(expect.arrayContaining(["django", "session", "oauth"]));
+    expect(later).toEqual(expect.arrayContaining(["session", "oauth"]));
     const answerLines = text.split("\n").filter((line) => /^\s+--(framework|orm|db|auth|rbac|tests|docker|ci)\b/.test(line));
     for (const value of later) for (const line of answerLines) expect(line, value).not.toMatch(new RegExp(`\\b${value}\\b(?! ORM)`));
     expect(text).toMatch(/--framework VALUE.*\bflask\b/s);

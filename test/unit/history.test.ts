@@ -52,6 +52,17 @@ describe("migration history", () => {
     expect(offAgain.slice(7).map((r) => r.revision)).toEqual(["revert_add_items_owner_2", "revert_create_users_2"]);
   });
 
+  it("records a Django revision's app, and keeps it on the revert and re-apply that name it", () => {
+    const apps = new Map([["create_posts", "posts"]]);
+    const made = nextHistory({ previous: [], contributed: ["create_items", "create_posts"], apps, head: null });
+    expect(made).toEqual([apply("create_items", null), { ...apply("create_posts", "create_items"), app: "posts" }]);
+    // The resource is gone: its app is known from the record alone.
+    const removed = nextHistory({ previous: made, contributed: ["create_items"], allowDataLoss: true, head: null });
+    expect(removed.at(-1)).toEqual({ revision: "revert_create_posts", kind: "revert", of: "create_posts", app: "posts", down: null });
+    const back = nextHistory({ previous: removed, contributed: ["create_items", "create_posts"], apps, head: null });
+    expect(back.at(-1)).toEqual({ revision: "reapply_create_posts", kind: "reapply", of: "create_posts", app: "posts", down: null });
+  });
+
   it("keeps every revision id within Alembic's 32 characters", () => {
     const long = "add_customer_invoice_lines_owner";
     const previous = [apply(long, null)];

@@ -30,8 +30,8 @@ describe("option table", () => {
       const option = optionSpec(key);
       return option.kind === "boolean" ? option.available : option.choices.filter((c) => c.available).map((c) => c.value);
     };
-    expect(offered("framework")).toEqual(["fastapi", "flask"]);
-    expect(offered("orm")).toEqual(["sqlalchemy"]);
+    expect(offered("framework")).toEqual(["fastapi", "flask", "django"]);
+    expect(offered("orm")).toEqual(["sqlalchemy", "django"]);
     expect(offered("db")).toEqual(["sqlite", "postgres", "mysql"]);
     expect(offered("auth")).toEqual(["none", "jwt"]);
     expect(offered("tests")).toEqual(["unit", "integration", "e2e"]);
@@ -89,9 +89,9 @@ describe("compatibility", () => {
     const summary = offeredSummary();
     expect(summary).toContain("--db sqlite | --db postgres | --db mysql");
     expect(summary).toContain("--rbac only with --auth jwt");
-    // A requirement every offered value meets is not worth a word.
-    expect(summary).toContain("--orm sqlalchemy;");
-    for (const later of ["django", "session", "oauth"]) expect(summary).not.toContain(later);
+    // A requirement is said where it narrows what is offered.
+    expect(summary).toContain("--orm sqlalchemy with --framework fastapi|flask | --orm django with --framework django;");
+    for (const later of ["session", "oauth"]) expect(summary).not.toContain(later);
   });
 });
 
@@ -104,7 +104,9 @@ describe("fitting values", () => {
   });
 
   it("answers a question whose only fitting value is forced", () => {
-    expect(fillForced({})).toEqual({ orm: "sqlalchemy" });
+    expect(fillForced({})).toEqual({});
+    expect(fillForced({ framework: "flask" })).toMatchObject({ orm: "sqlalchemy" });
+    expect(fillForced({ framework: "django" })).toMatchObject({ orm: "django" });
     expect(fillForced({ auth: "none" })).toMatchObject({ rbac: false });
   });
 });
@@ -120,8 +122,8 @@ describe("test matrix", () => {
   it("holds only valid, distinct combinations, and each offered value at least once", () => {
     const combos = validCombinations();
     expect(combos.every(isValid)).toBe(true);
-    // 2 frameworks x 3 databases x (no auth + jwt with and without RBAC) x 7 test sets x 2 Docker x 2 CI.
-    expect(combos).toHaveLength(2 * 3 * 3 * 7 * 2 * 2);
+    // 3 frameworks (each with its one ORM) x 3 databases x (no auth + jwt with and without RBAC) x 7 test sets x 2 Docker x 2 CI.
+    expect(combos).toHaveLength(3 * 3 * 3 * 7 * 2 * 2);
     for (const ids of [combos.map(combinationId), combos.map(shortId)]) expect(new Set(ids).size).toBe(ids.length);
     for (const key of ANSWER_KEYS) {
       const option = OPTIONS[key];

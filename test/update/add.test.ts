@@ -129,6 +129,48 @@ describe("add and remove features", () => {
   });
 });
 
+describe("add and remove resources on Django", () => {
+  beforeEach(() => start(defaultAnswers({ framework: "django", docker: false, ci: "none", tests: ["unit"] })));
+  const migrations = (app: string) => join(dir, "src/acme_api", app, "migrations");
+  const text = (path: string) => readFileSync(join(dir, path), "utf8");
+
+  it("adds an app with its own first migration, drops it with a migration of core's, and adds it back after that one", async () => {
+    expect((await run(runAdd, "resource", "Post", "--fields", "title:str")).code).toBe(EXIT.ok);
+    expect(existsSync(join(migrations("posts"), "0001_initial.py"))).toBe(true);
+    expect(text("src/acme_api/config/settings.py")).toContain('"acme_api.posts"');
+    await commitAll(dir, "posts");
+
+    const removed = await run(runRemove, "resource", "posts", "--allow-data-loss");
+    expect(removed.code, removed.out).toBe(EXIT.ok);
+    // The whole app goes, its migrations too: they cannot run without it.
+    expect(existsSync(join(dir, "src/acme_api/posts"))).toBe(false);
+    const revert = text("src/acme_api/core/migrations/revert_create_posts.py");
+    expect(revert).toContain('APP = "posts"');
+    expect(revert).toMatch(/dependencies = \[\s*\]/);
+    expect(text("src/acme_api/config/settings.py")).not.toContain("posts");
+    await commitAll(dir, "remove posts");
+
+    expect((await run(runAdd, "resource", "Post", "--fields", "title:str")).code).toBe(EXIT.ok);
+    // On a new database the revert runs first, so it cannot drop the table made again.
+    expect(text("src/acme_api/posts/migrations/0001_initial.py")).toContain("('core', 'revert_create_posts'),");
+    await commitAll(dir, "posts again");
+    expect((await run(runRemove, "resource", "posts", "--allow-data-loss")).code).toBe(EXIT.ok);
+    // Core's migrations are one chain: the second revert follows the first.
+    expect(text("src/acme_api/core/migrations/revert_create_posts_2.py")).toMatch(/dependencies = \[\s*\("core", "revert_create_posts"\),\s*\]/);
+    expect(existsSync(join(dir, "src/acme_api/core/migrations/revert_create_posts.py"))).toBe(true);
+  });
+
+  it("refuses to switch auth, which would change migrations Django has applied, and writes nothing", async () => {
+    const before = text(".backend-starter.json");
+    await expect(run(runUpdate, "--set", "auth=none")).rejects.toThrow(/^--set auth=none: a Django project's auth cannot change by update \(this one is jwt;[^\n]*generate a new project with --auth none/);
+    expect(text(".backend-starter.json")).toBe(before);
+    expect(await git(dir, "status", "--porcelain")).toBe("");
+    // Other answers change as on any framework.
+    expect((await run(runUpdate, "--set", "rbac=false")).code).toBe(EXIT.ok);
+    expect(manifest().answers).toMatchObject({ framework: "django", auth: "jwt", rbac: false });
+  });
+});
+
 describe("a project's own plop generators", () => {
   beforeEach(async () => {
     await start(defaultAnswers());

@@ -16,8 +16,8 @@ from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 from werkzeug.datastructures import Headers
 
-from .extensions import current_request_id
 from .problems import CONTENT_TYPE, FieldError, InvalidInputError, problem, status_title
+from .request_id import current_request_id
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ def problem_response(
     """A problem for the current request; its id also goes into the body."""
     body = problem(
         status,
-        request_id=current_request_id(),
+        request_id=_request_id(),
         detail=detail,
         instance=request.path,
         errors=list(errors) if errors is not None else None,
@@ -47,6 +47,11 @@ def problem_response(
     response = Response(json.dumps(body), status=status, mimetype=CONTENT_TYPE)
     response.headers.update(headers or {})
     return response
+
+
+def _request_id() -> str:
+    # Set by the request middleware (requests.py) around every request it passes on.
+    return current_request_id.get() or ""
 
 
 def field_errors(error: ValidationError) -> list[FieldError]:
@@ -91,7 +96,7 @@ def _conflict(_error: IntegrityError) -> Response:
 
 
 def _unexpected(error: Exception) -> Response:
-    request_id = current_request_id()
+    request_id = _request_id()
     logger.error(
         "unhandled error",
         exc_info=error,

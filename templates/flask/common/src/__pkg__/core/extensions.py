@@ -1,12 +1,10 @@
 """What `create_app` attaches to the app, and how a request reaches it."""
 
-from flask import Flask, current_app, request
+from flask import Flask, current_app
 
 from .db import Database
 from .settings import Settings
 
-# Where the request middleware keeps the request's id in the WSGI environ.
-REQUEST_ID_KEY = f"{__name__}.request_id"
 _SETTINGS = "settings"
 _DATABASE = "database"
 
@@ -26,9 +24,3 @@ def current_database() -> Database:
     """The serving app's database, created once by `create_app`."""
     database: Database = current_app.extensions[_DATABASE]
     return database
-
-
-def current_request_id() -> str:
-    """The id the request middleware gave the request being handled."""
-    request_id: str = request.environ[REQUEST_ID_KEY]
-    return request_id

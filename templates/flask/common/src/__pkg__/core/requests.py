@@ -1,5 +1,5 @@
-"""Per request: the request id, security and CORS headers and the access log (a WSGI
-middleware), and the body size limit, JSON pre-parse and CORS preflight (a Flask hook)."""
+"""Per request: the request id, security and CORS headers, CORS preflights and the
+access log (a WSGI middleware), and the body size limit and JSON pre-parse (a Flask hook)."""
 
 import io
 import logging
@@ -8,10 +8,10 @@ from collections.abc import Callable, Collection, Iterable
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from apiflask import HTTPError
-from flask import Flask, Request, Response, request
+from flask import Flask, Request, request
 
 from .errors import not_json
-from .extensions import REQUEST_ID_KEY, current_settings
+from .extensions import current_settings
 from .logs import ACCESS_LOGGER
 from .problems import FieldError
 from .request_id import HEADER, current_request_id, resolve_request_id
@@ -36,7 +36,7 @@ class JsonRequest(Request):
         raise not_json() from e
 
 
-def _start() -> Response | None:
+def _start() -> None:
     limit = current_settings().max_body_bytes
     declared = request.content_length
     if declared is not None and declared > limit:
@@ -51,17 +51,6 @@ def _start() -> Response | None:
         body = request.get_json()
         if body is None and request.method in _BODY_METHODS:
             raise HTTPError(422, extra_data={"errors": [MISSING_BODY]})
-    if request.method == "OPTIONS" and _is_allowed(request.headers.get("Origin")):
-        # A CORS preflight: answered here (200, as browsers and Starlette expect),
-        # whatever the route allows.
-        preflight = Response(status=200)
-        preflight.headers["Access-Control-Allow-Methods"] = "GET, POST, PUT, PATCH, DELETE"
-        preflight.headers["Access-Control-Allow-Headers"] = request.headers.get(
-            "Access-Control-Request-Headers", "*"
-        )
-        preflight.headers["Access-Control-Max-Age"] = "600"
-        return preflight
-    return None
 
 
 def _bound_streamed_body(environ: dict[str, Any], limit: int) -> None:
@@ -81,17 +70,14 @@ def _bound_streamed_body(environ: dict[str, Any], limit: int) -> None:
     environ.pop("HTTP_TRANSFER_ENCODING", None)
 
 
-def _is_allowed(origin: str | None) -> bool:
-    return origin is not None and origin in current_settings().cors_origins
-
-
 class RequestMiddleware:
     """What every response gets, around Flask rather than in its hooks.
 
     The request id (echoed or minted, set for every log line), the security and
     CORS headers and the one access-log line work on the WSGI environ and the
     header list, so they cost no context-local lookups, and they reach every
-    response: a route's, an error handler's, a preflight's.
+    response: a route's, an error handler's, a preflight's. Which origins CORS
+    allows is decided here only, preflights included.
     """
 
     def __init__(self, app: "WSGIApplication", cors_origins: Collection[str]) -> None:
@@ -102,7 +88,6 @@ class RequestMiddleware:
         self, environ: "WSGIEnvironment", start_response: "StartResponse"
     ) -> Iterable[bytes]:
         request_id = resolve_request_id(environ.get(_REQUEST_ID_VARIABLE))
-        environ[REQUEST_ID_KEY] = request_id
         token = current_request_id.set(request_id)
         started = time.perf_counter()
         origin = environ.get("HTTP_ORIGIN")
@@ -135,9 +120,29 @@ class RequestMiddleware:
             return start_response(status, headers, exc_info)
 
         try:
+            if allowed and environ.get("REQUEST_METHOD") == "OPTIONS":
+                return _preflight(environ, start)
             return self.app(environ, start)
         finally:
             current_request_id.reset(token)
+
+
+def _preflight(
+    environ: "WSGIEnvironment", start: Callable[[str, list[tuple[str, str]]], object]
+) -> Iterable[bytes]:
+    """A CORS preflight from an allowed origin: 200 (as browsers and Starlette expect),
+    whatever the route allows, before Flask routes it."""
+    requested = environ.get("HTTP_ACCESS_CONTROL_REQUEST_HEADERS", "*")
+    start(
+        "200 OK",
+        [
+            ("Content-Length", "0"),
+            ("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE"),
+            ("Access-Control-Allow-Headers", requested),
+            ("Access-Control-Max-Age", "600"),
+        ],
+    )
+    return [b""]
 
 
 def _path(environ: "WSGIEnvironment") -> str:

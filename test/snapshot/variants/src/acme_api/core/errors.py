@@ -51,14 +51,13 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 %%% end
 
-%%% if framework=flask
-from .extensions import current_request_id
-%%% end
 %%% if orm=sqlalchemy
 from .problems import CONTENT_TYPE, FieldError, InvalidInputError, problem, status_title
 %%% end
 %%% if orm=django
 from .problems import CONTENT_TYPE, FieldError, InvalidInputError, problem
+%%% end
+%%% if framework=flask | framework=django
 from .request_id import current_request_id
 %%% end
 
@@ -128,7 +127,7 @@ def problem_response(
     """A problem for the current request; its id also goes into the body."""
     body = problem(
         status,
-        request_id=current_request_id(),
+        request_id=_request_id(),
         detail=detail,
         instance=request.path,
         errors=list(errors) if errors is not None else None,
@@ -155,19 +154,19 @@ def field_path(location: Sequence[str | int]) -> str:
         parts = parts[1:]
     return ".".join(str(part) for part in parts)
 %%% end
-%%% if framework=flask
-def field_errors(error: ValidationError) -> list[FieldError]:
-    """pydantic's errors, each with its dotted field: ("tags", 0) -> "tags.0"."""
-    return [
-        {"field": ".".join(str(part) for part in item["loc"]) or "body", "message": item["msg"]}
-        for item in error.errors(include_url=False)
-    ]
-%%% end
-
 %%% if orm=django
+
+%%% end
+%%% if framework=flask | framework=django
 def _request_id() -> str:
+%%% end
+%%% if framework=flask
+    # Set by the request middleware (requests.py) around every request it passes on.
+%%% end
+%%% if framework=flask | framework=django
     return current_request_id.get() or ""
 %%% end
+
 
 %%% if framework=fastapi
 def _field_error(error: Mapping[str, Any]) -> FieldError:
@@ -177,10 +176,13 @@ def _field_error(error: Mapping[str, Any]) -> FieldError:
     return {"field": field_path(error["loc"]), "message": str(error["msg"])}
 %%% end
 %%% if framework=flask
-def _validation_problem(errors: Sequence[FieldError]) -> Response:
-    return problem_response(422, detail=VALIDATION_DETAIL, errors=errors)
+def field_errors(error: ValidationError) -> list[FieldError]:
+    """pydantic's errors, each with its dotted field: ("tags", 0) -> "tags.0"."""
+    return [
+        {"field": ".".join(str(part) for part in item["loc"]) or "body", "message": item["msg"]}
+        for item in error.errors(include_url=False)
+    ]
 %%% end
-
 %%% if orm=django
 def field_errors(detail: Any, prefix: str = "") -> list[FieldError]:
     """DRF's nested error detail as a flat list of `{"field": "a.b", "message": ...}`."""
@@ -201,19 +203,28 @@ def field_errors(detail: Any, prefix: str = "") -> list[FieldError]:
     return [{"field": prefix or "body", "message": str(detail)}]
 %%% end
 
+
 %%% if framework=fastapi
 def _allowed_methods(request: Request) -> str:
     """Every method the path has; Starlette's 405 names only those of the first route matched."""
     routes = request.app.router.routes
 %%% end
-%%% if framework=fastapi | framework=django
+%%% if framework=flask
+def _validation_problem(errors: Sequence[FieldError]) -> Response:
+    return problem_response(422, detail=VALIDATION_DETAIL, errors=errors)
+%%% end
+%%% if orm=sqlalchemy
 
 %%% end
 %%% if framework=fastapi
     def serves(method: str) -> bool:
         scope = {**request.scope, "method": method}
         return any(route.matches(scope)[0] is Match.FULL for route in routes)
+%%% end
+%%% if orm=sqlalchemy
 
+%%% end
+%%% if framework=fastapi
     return ", ".join(method for method in _METHODS if serves(method))
 
 
@@ -370,7 +381,7 @@ def _django_problem(request: HttpRequest, status_code: int) -> HttpResponse:
 %%% end
 %%% if framework=flask
 def _unexpected(error: Exception) -> Response:
-    request_id = current_request_id()
+    request_id = _request_id()
     logger.error(
         "unhandled error",
         exc_info=error,

@@ -1,0 +1,1 @@
+"""The project's own migrations: the steps an option change or `remove resource` adds."""

@@ -1,0 +1,1 @@
+"""Administration: roles mapped to permissions, user management, the create-admin command."""

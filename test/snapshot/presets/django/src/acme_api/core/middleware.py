@@ -1,0 +1,155 @@
+"""Request ids, the access log, the body size limit and `Cache-Control` on API answers."""
+
+import io
+import json
+import logging
+import time
+from collections.abc import Callable, Iterable
+from http import HTTPStatus
+from typing import TYPE_CHECKING
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+
+from .errors import INVALID, TOO_LARGE
+from .logs import ACCESS_LOGGER
+from .problems import CONTENT_TYPE, FieldError, problem
+from .request_id import HEADER, current_request_id, resolve_request_id
+from .settings import load_settings
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
+
+Handler = Callable[[HttpRequest], HttpResponse]
+access_logger = logging.getLogger(ACCESS_LOGGER)
+
+
+class ChunkedBodyMiddleware:
+    """WSGI, around Django: a body sent without a length (chunked) is given one.
+
+    Django reads CONTENT_LENGTH bytes of a body and no more, so a chunked body
+    would reach the views empty. Read here, never past MAX_BODY_BYTES and one
+    byte, it reaches Django with its length, and BodySizeLimitMiddleware refuses
+    one over the limit as it refuses any other.
+    """
+
+    def __init__(self, app: "WSGIApplication", max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    def __call__(
+        self, environ: "WSGIEnvironment", start_response: "StartResponse"
+    ) -> Iterable[bytes]:
+        chunked = "chunked" in environ.get("HTTP_TRANSFER_ENCODING", "").lower()
+        if chunked and not environ.get("CONTENT_LENGTH"):
+            body = environ["wsgi.input"].read(self.max_bytes + 1)
+            environ["wsgi.input"] = io.BytesIO(body)
+            environ["CONTENT_LENGTH"] = str(len(body))
+            del environ["HTTP_TRANSFER_ENCODING"]
+        return self.app(environ, start_response)
+
+
+class RequestIdMiddleware:
+    """Echo a safe `X-Request-ID` or mint one, for the response and every log line."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request_id = resolve_request_id(request.headers.get(HEADER))
+        token = current_request_id.set(request_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            current_request_id.reset(token)
+        response[HEADER] = request_id
+        return response
+
+
+class AccessLogMiddleware:
+    """One line per request: method, path, status and duration (never a body or a header)."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        started = time.perf_counter()
+        response = self.get_response(request)
+        access_logger.info(
+            "request",
+            extra={
+                "request_id": current_request_id.get(),
+                "method": request.method,
+                "path": request.path,
+                "status": response.status_code,
+                "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+            },
+        )
+        return response
+
+
+class BodySizeLimitMiddleware:
+    """A body over MAX_BODY_BYTES is a 413 before any of it is read."""
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+        self.max_bytes = load_settings().max_body_bytes
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        length = request.META.get("CONTENT_LENGTH") or "0"
+        if not length.isdigit() or int(length) > self.max_bytes:
+            status = 413 if length.isdigit() else 400
+            body = problem(
+                status,
+                request_id=current_request_id.get() or "",
+                detail=TOO_LARGE if status == 413 else None,
+                instance=request.path,
+            )
+            return JsonResponse(body, status=status, content_type=CONTENT_TYPE)
+        return self.get_response(request)
+
+
+class JsonBodyMiddleware:
+    """A body that is not JSON is a 422 before any view runs, as in the other stacks.
+
+    Reading it here also means a request is in flight until its whole body has
+    arrived: a SIGTERM meanwhile lets it finish, within the grace period.
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        body = request.body
+        if body and (request.content_type or "").endswith("json"):
+            try:
+                json.loads(body)
+            except ValueError:
+                errors: list[FieldError] = [
+                    {"field": "body", "message": "The body is not valid JSON."}
+                ]
+                problem_body = problem(
+                    422,
+                    request_id=current_request_id.get() or "",
+                    detail=INVALID,
+                    instance=request.path,
+                    errors=errors,
+                )
+                return JsonResponse(problem_body, status=422, content_type=CONTENT_TYPE)
+        return self.get_response(request)
+
+
+class NoStoreMiddleware:
+    """API answers hold tokens or users' data: no cache may keep them.
+
+    DRF also lists the allowed methods on every answer; `Allow` belongs to a 405.
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.setdefault("Cache-Control", "no-store")
+        if response.status_code != HTTPStatus.METHOD_NOT_ALLOWED:
+            del response["Allow"]
+        return response

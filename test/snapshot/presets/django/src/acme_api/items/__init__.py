@@ -1,0 +1,1 @@
+"""`/api/v1/items`: a Django app of its own."""

@@ -1,0 +1,40 @@
+"""Wiring for every test layer: a marker per folder, and a clean environment."""
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests import use_test_settings
+
+# The `headers` fixture: what a request sends to act as a user, if there are users.
+pytest_plugins = ["tests.identity"]
+
+TESTS = Path(__file__).parent
+LAYERS = frozenset({"unit", "integration", "e2e"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """tests/unit/... is marked `unit`, and so on, so `pytest -m unit` selects a layer."""
+    for item in items:
+        if item.path.is_relative_to(TESTS):
+            layer = item.path.relative_to(TESTS).parts[0]
+            if layer in LAYERS:
+                item.add_marker(layer)
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    use_test_settings(monkeypatch)
+
+
+@pytest.fixture(autouse=True)
+def restore_logging() -> Iterator[None]:
+    """Undo `configure_logging`, which tests of the command line call."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)
+    logging.captureWarnings(False)

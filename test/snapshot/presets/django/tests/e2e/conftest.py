@@ -1,0 +1,177 @@
+"""Start `python -m <package> serve` the way an operator would, on a free port."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx2
+import pytest
+
+import acme_api as package_under_test
+
+from tests import PACKAGE, SETTINGS_VARIABLES
+from tests.databases import isolated_database
+from tests.identity import SERVER_SETTINGS
+
+# The folder holding the package under test, so the server process imports the
+# same code. (Importing it here also lets coverage map the server's data to it.)
+SOURCE_ROOT = Path(package_under_test.__file__).resolve().parents[1]
+STARTUP_SECONDS = 30.0
+STOP_SECONDS = 15.0
+ALLOWED_ORIGIN = "https://web.example"
+
+
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen[bytes]
+    log: Path
+    # Where it keeps its data: a command run beside it (create-admin) needs the same.
+    database_url: str
+
+    def stop(self) -> int:
+        """SIGTERM, as a process manager sends it; the exit code."""
+        self.process.send_signal(signal.SIGTERM)
+        return self.process.wait(timeout=STOP_SECONDS)
+
+    def get(self, path: str, headers: dict[str, str] | None = None) -> httpx2.Response:
+        # trust_env=False: a proxy configured in the environment must not see loopback traffic.
+        return httpx2.get(f"{self.url}{path}", headers=headers, timeout=10, trust_env=False)
+
+    def log_lines(self) -> list[str]:
+        """Complete lines only: the server may be in the middle of writing one."""
+        text = self.log.read_text()
+        return text.splitlines()[: text.count("\n")]
+
+    def wait_for_log(self, needle: str, timeout: float = 10.0) -> list[str]:
+        """The log once a line holds `needle`: the access line is written after the response."""
+        deadline = time.monotonic() + timeout
+        lines = self.log_lines()
+        while not any(needle in line for line in lines) and time.monotonic() < deadline:
+            time.sleep(0.05)
+            lines = self.log_lines()
+        return lines
+
+
+def command_env(tmp_path: Path, **settings: str) -> dict[str, str]:
+    """The parent's environment (coverage needs it) with only this test's settings.
+
+    A command that uses the database gets DATABASE_URL from the test, e.g. the
+    `empty_database_url` fixture; the default is a SQLite file in `tmp_path` that
+    nothing else shares, for commands that never get as far as the database.
+    """
+    inherited = {k: v for k, v in os.environ.items() if k not in SETTINGS_VARIABLES}
+    python_path = [str(SOURCE_ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
+    return {
+        **inherited,
+        "PYTHONPATH": os.pathsep.join(python_path),
+        "APP_ENV": "test",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'scratch.db'}",
+        "LOG_LEVEL": "INFO",
+        **settings,
+    }
+
+
+def run_command(cwd: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m <package> ARGS` in `cwd`, as an operator runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", PACKAGE, *args],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _wait_until_healthy(server: Server, startup_seconds: float) -> None:
+    deadline = time.monotonic() + startup_seconds
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            break
+        try:
+            if server.get("/health").status_code == 200:
+                return
+        except httpx2.TransportError:
+            pass  # not listening yet
+        time.sleep(0.1)
+    server.process.kill()
+    server.process.wait()
+    pytest.fail(f"serve did not become healthy:\n{server.log.read_text()[-3000:]}")
+
+
+@contextmanager
+def running_server(
+    env: dict[str, str], log: Path, startup_seconds: float = STARTUP_SECONDS
+) -> Iterator[Server]:
+    """A served app; killed at the end if a test did not stop it itself."""
+    port = _free_port()
+    env = {**env, "HOST": "127.0.0.1", "PORT": str(port)}
+    with log.open("wb") as log_file:
+        process = subprocess.Popen(
+            [sys.executable, "-m", PACKAGE, "serve"],
+            env=env,
+            cwd=log.parent,
+            stdout=log_file,
+            stderr=log_file,
+        )
+    server = Server(f"http://127.0.0.1:{port}", process, log, env["DATABASE_URL"])
+    try:
+        _wait_until_healthy(server, startup_seconds)
+        yield server
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """One migrated server, configured as in production, shared by every e2e test.
+
+    Starting a server costs seconds, so there is one per run; tests that write
+    make their own users and rows, and never count what others made.
+    """
+    tmp_path = tmp_path_factory.mktemp("e2e")
+    with isolated_database(tmp_path, "e2e_server") as database_url:
+        env = command_env(
+            tmp_path,
+            APP_ENV="production",
+            DATABASE_URL=database_url,
+            SECRET_KEY="e2e-secret-key-long-enough-to-be-real",
+            CORS_ORIGINS=ALLOWED_ORIGIN,
+            **SERVER_SETTINGS,
+        )
+        migrated = run_command(tmp_path, env, "migrate")
+        assert migrated.returncode == 0, migrated.stderr
+        with running_server(env, tmp_path / "serve.log") as server:
+            yield server
+            assert server.stop() == 0
+
+
+@pytest.fixture
+def empty_database_url(tmp_path: Path) -> Iterator[str]:
+    """A new database of this test's own, not migrated: the test runs `migrate` itself."""
+    with isolated_database(tmp_path, "e2e") as url:
+        yield url
+
+
+@pytest.fixture
+def client(server: Server) -> Iterator[httpx2.Client]:
+    with httpx2.Client(base_url=server.url, timeout=10, trust_env=False) as client:
+        yield client

@@ -1,0 +1,106 @@
+"""`serve` without a real server: gunicorn's run is replaced by a stand-in.
+
+A unit test kept beside the in-process layers rather than in tests/unit, so a
+project with integration tests only runs it too: only served e2e requests would
+otherwise reach `core/serve.py`.
+"""
+
+import io
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+import pytest
+from django.core.handlers.wsgi import WSGIHandler
+
+from acme_api.core.middleware import ChunkedBodyMiddleware
+from acme_api.core.serve import Server, serve
+from acme_api.core.settings import Settings
+from acme_api.core.worker import MAX_HEAD_BYTES, BoundedHeadWorker
+
+pytestmark = pytest.mark.unit
+
+
+def test_serve_runs_gunicorn_as_the_settings_say(monkeypatch: pytest.MonkeyPatch) -> None:
+    servers: list[Server] = []
+    monkeypatch.setattr(Server, "run", lambda self: servers.append(self))
+    settings = Settings(
+        host="::1",
+        port=8123,
+        web_concurrency=3,
+        headers_timeout_seconds=3,
+        shutdown_grace_seconds=4,
+    )
+
+    serve(settings)
+
+    [server] = servers
+    config = server.cfg
+    assert (config.address, config.workers) == ([("::1", 8123)], 3)
+    # Slow clients are dropped, and a stop waits for the requests in flight, but not forever.
+    assert issubclass(config.worker_class, BoundedHeadWorker)
+    assert config.worker_class.head_timeout_seconds == 3
+    assert config.limit_request_field_size == MAX_HEAD_BYTES
+    assert config.graceful_timeout == 4
+    assert config.control_socket_disable
+    assert not config.preload_app
+    application = server.load()
+    assert isinstance(application, ChunkedBodyMiddleware)
+    assert isinstance(application.app, WSGIHandler)
+    assert application.max_bytes == settings.max_body_bytes
+
+
+def test_gunicorns_own_lines_go_through_the_apps_logging(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Server, "run", lambda self: None)
+    server = Server(Settings())
+    gunicorn_logger = server.cfg.logger_class(server.cfg)
+    assert gunicorn_logger.error_log.propagate
+    assert not gunicorn_logger.error_log.handlers
+    assert gunicorn_logger.error_log.level == logging.NOTSET
+    # The app logs one line per request itself, with its id.
+    assert gunicorn_logger.access_log.disabled
+
+
+@pytest.mark.parametrize(("code", "stops"), [(0, False), (None, False), (3, True)])
+def test_serve_returns_on_a_clean_exit_only(
+    monkeypatch: pytest.MonkeyPatch, code: int | None, stops: bool
+) -> None:
+    def run(_server: Server) -> None:
+        raise SystemExit(code)
+
+    monkeypatch.setattr(Server, "run", run)
+    if stops:
+        with pytest.raises(SystemExit):
+            serve(Settings())
+    else:
+        serve(Settings())
+
+
+def _as_django_gets_it(body: bytes, **environ: str) -> tuple[str, bytes]:
+    """CONTENT_LENGTH and the body the app behind ChunkedBodyMiddleware (limit: 8 bytes) reads."""
+    seen: list[tuple[str, bytes]] = []
+
+    def app(environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
+        seen.append((environ.get("CONTENT_LENGTH", ""), environ["wsgi.input"].read()))
+        return []
+
+    def start_response(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+        return None
+
+    middleware = ChunkedBodyMiddleware(app, max_bytes=8)
+    middleware({"wsgi.input": io.BytesIO(body), **environ}, start_response)
+    [(length, read)] = seen
+    return length, read
+
+
+def test_a_chunked_body_reaches_django_with_its_length() -> None:
+    assert _as_django_gets_it(b"{}", HTTP_TRANSFER_ENCODING="chunked") == ("2", b"{}")
+
+
+def test_a_chunked_body_is_read_no_further_than_one_byte_past_the_limit() -> None:
+    # One byte more than the limit: BodySizeLimitMiddleware answers 413.
+    assert _as_django_gets_it(b"x" * 100, HTTP_TRANSFER_ENCODING="chunked") == ("9", b"x" * 9)
+
+
+def test_a_body_with_a_length_is_left_alone() -> None:
+    assert _as_django_gets_it(b"{}", CONTENT_LENGTH="2") == ("2", b"{}")
