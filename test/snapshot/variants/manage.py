@@ -6,7 +6,10 @@ import sys
 
 
 def main() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "acme_api.config.settings")
+    os.environ.setdefault(
+        "DJANGO_SETTINGS_MODULE",
+        "acme_api.config.settings",
+    )
     from django.core.management import execute_from_command_line
 
     from acme_api.core.logs import configure_logging

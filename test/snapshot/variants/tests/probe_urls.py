@@ -21,7 +21,11 @@ from rest_framework.response import Response
 
 from acme_api.config import urls
 from acme_api.core.errors import ConflictError
-from acme_api.core.inputs import StrictCharField, StrictDateTimeField, StrictInput
+from acme_api.core.inputs import (
+    StrictCharField,
+    StrictDateTimeField,
+    StrictInput,
+)
 from acme_api.core.problems import InvalidInputError
 
 CRASH_MESSAGE = "internal detail that must not leak"

@@ -1,4 +1,4 @@
-"""`python -m acme_api migrate` as an operator runs it, on a database of its own.
+"""The `migrate` command as an operator runs it, in a process, on a database of its own.
 
 Django reads its settings once per process, so the command runs as a process
 of its own, on a new database (tests/databases.py), never on the test database.

@@ -1,8 +1,8 @@
 """Django's settings, built from the validated environment in `core/settings.py`.
 
 The project reads the same variables, with the same rules and the same
-one-line errors, whatever runs it (`python -m acme_api`, `manage.py`,
-gunicorn or pytest): nothing here reads `os.environ` itself.
+one-line errors, whatever runs it (`python -m acme_api`,
+`manage.py`, gunicorn or pytest): nothing here reads `os.environ` itself.
 """
 
 from pathlib import Path
@@ -98,7 +98,7 @@ REST_FRAMEWORK: dict[str, Any] = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "acme_api.core.errors.problem_exception_handler",
+    "EXCEPTION_HANDLER": "acme_api.core.errors.problem_handler",
     # OPTIONS is a 405 like any method a path does not serve (CORS preflights aside).
     "DEFAULT_METADATA_CLASS": None,
     "UNAUTHENTICATED_USER": None,

@@ -2,16 +2,19 @@
 
 from django.urls import include, path
 
+# The project's package: each feature app's URLs are the `urls` module of its folder.
+PACKAGE = __name__.split(".")[0]
+
 urlpatterns = [
 %%% if rbac=true
-    path("", include("acme_api.admin.urls")),
+    path("", include(f"{PACKAGE}.admin.urls")),
 %%% end
 %%% if auth=jwt
-    path("", include("acme_api.auth.jwt.urls")),
-    path("", include("acme_api.auth.urls")),
+    path("", include(f"{PACKAGE}.auth.jwt.urls")),
+    path("", include(f"{PACKAGE}.auth.urls")),
 %%% end
-    path("", include("acme_api.core.urls")),
-    path("", include("acme_api.items.urls")),
+    path("", include(f"{PACKAGE}.core.urls")),
+    path("", include(f"{PACKAGE}.items.urls")),
 ]
 
 handler400 = "acme_api.core.errors.bad_request"

@@ -297,7 +297,7 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     # FastAPI's own validation, or the app's rules on input that parsed (InvalidInputError).
 %%% end
 %%% if orm=django
-def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
+def problem_handler(exc: Exception, context: dict[str, Any]) -> Response:
     """DRF's EXCEPTION_HANDLER: one shape for every error an API view raises."""
     path = context["request"].path
     if isinstance(exc, exceptions.ValidationError):

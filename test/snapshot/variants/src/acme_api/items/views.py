@@ -1,10 +1,15 @@
 %%% if auth=none
-"""`/api/v1/items`: create, list, read, change and delete."""
+"""Views of `/api/v1/items`: create, list, read, change and delete."""
 %%% end
 %%% if auth=jwt
-"""`/api/v1/items`: create, list, read, change and delete, each user their own."""
+"""Views of `/api/v1/items`: create, list, read, change and delete.
 %%% end
 
+%%% if auth=jwt
+Each user reaches their own rows only.
+"""
+
+%%% end
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any

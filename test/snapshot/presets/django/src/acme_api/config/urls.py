@@ -2,12 +2,15 @@
 
 from django.urls import include, path
 
+# The project's package: each feature app's URLs are the `urls` module of its folder.
+PACKAGE = __name__.split(".")[0]
+
 urlpatterns = [
-    path("", include("acme_api.admin.urls")),
-    path("", include("acme_api.auth.jwt.urls")),
-    path("", include("acme_api.auth.urls")),
-    path("", include("acme_api.core.urls")),
-    path("", include("acme_api.items.urls")),
+    path("", include(f"{PACKAGE}.admin.urls")),
+    path("", include(f"{PACKAGE}.auth.jwt.urls")),
+    path("", include(f"{PACKAGE}.auth.urls")),
+    path("", include(f"{PACKAGE}.core.urls")),
+    path("", include(f"{PACKAGE}.items.urls")),
 ]
 
 handler400 = "acme_api.core.errors.bad_request"

@@ -1,4 +1,4 @@
-"""The WSGI application gunicorn serves (`python -m acme_api serve`)."""
+"""The WSGI application: what `serve` runs under gunicorn, as any WSGI server can."""
 
 from django.conf import settings
 from django.core.wsgi import get_wsgi_application

@@ -61,7 +61,7 @@ def problem_response(
     return Response(body, status=status_code, content_type=CONTENT_TYPE, headers=headers)
 
 
-def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
+def problem_handler(exc: Exception, context: dict[str, Any]) -> Response:
     """DRF's EXCEPTION_HANDLER: one shape for every error an API view raises."""
     path = context["request"].path
     if isinstance(exc, exceptions.ValidationError):

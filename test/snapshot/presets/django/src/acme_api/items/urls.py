@@ -9,6 +9,14 @@ member = ItemViewSet.as_view(
 )
 
 urlpatterns = [
-    path("api/v1/items", collection, name="items"),
-    path("api/v1/items/<row_id:item_id>", member, name="item"),
+    path(
+        "api/v1/items",
+        collection,
+        name="items",
+    ),
+    path(
+        "api/v1/items/<row_id:item_id>",
+        member,
+        name="item",
+    ),
 ]

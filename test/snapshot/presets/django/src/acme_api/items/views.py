@@ -1,4 +1,7 @@
-"""`/api/v1/items`: create, list, read, change and delete, each user their own."""
+"""Views of `/api/v1/items`: create, list, read, change and delete.
+
+Each user reaches their own rows only.
+"""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
