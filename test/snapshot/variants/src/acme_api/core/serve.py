@@ -1,11 +1,8 @@
 %%% if framework=fastapi
 """`serve`: the app under uvicorn on HOST:PORT, in WEB_CONCURRENCY worker processes."""
 %%% end
-%%% if framework=flask
+%%% if framework=flask | framework=django
 """`serve`: the app under gunicorn on HOST:PORT, WEB_CONCURRENCY worker processes."""
-%%% end
-%%% if orm=django
-"""`serve`: the WSGI app under gunicorn on HOST:PORT, WEB_CONCURRENCY worker processes."""
 %%% end
 
 %%% if framework=fastapi
@@ -14,39 +11,29 @@ from typing import TypedDict
 %%% end
 %%% if framework=flask | framework=django
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 %%% end
 
 %%% if framework=fastapi
 import uvicorn
 from fastapi import FastAPI
 %%% end
-%%% if framework=flask
-from flask import Flask
-%%% end
-%%% if orm=sqlalchemy
-
-%%% end
 %%% if framework=flask | framework=django
 # gunicorn ships no type information.
 from gunicorn.app.base import BaseApplication  # type: ignore[import-untyped]
 from gunicorn.glogging import Logger  # type: ignore[import-untyped]
+%%% end
 
-%%% end
-%%% if orm=sqlalchemy
-from ..app import create_app
-%%% end
 %%% if framework=fastapi
+from ..app import create_app
 from .logs import configure_logging
 from .protocol import BoundedHeadProtocol, with_head_timeout
 from .settings import Settings, load_settings
 %%% end
-%%% if framework=flask
-from .db import POOL_SIZE
-%%% end
 %%% if framework=flask | framework=django
 from .settings import Settings
 from .worker import MAX_HEAD_BYTES, with_head_timeout
+from .worker_app import THREADS, worker_app
 %%% end
 
 %%% if framework=fastapi
@@ -54,22 +41,18 @@ from .worker import MAX_HEAD_BYTES, with_head_timeout
 PACKAGE = __name__.partition(".")[0]
 %%% end
 %%% if framework=flask | framework=django
+if TYPE_CHECKING:
+    from _typeshed.wsgi import WSGIApplication
+%%% end
+
+%%% if framework=flask | framework=django
 # Seconds a keep-alive connection may idle between requests.
 KEEPALIVE_SECONDS = 5
 %%% end
-%%% if orm=django
-# Threads per worker: a slow client holds a thread, not the whole worker.
-THREADS = 8
-%%% end
-
 
 %%% if framework=fastapi
 def serve(settings: Settings) -> None:
     """Serve until SIGTERM or SIGINT, then finish the requests in flight and return.
-%%% end
-%%% if framework=flask | framework=django
-class _RootLogger(Logger):  # type: ignore[misc]
-    """gunicorn's own messages go through the root handler, so LOG_FORMAT covers them too.
 %%% end
 
 %%% if framework=fastapi
@@ -79,6 +62,9 @@ class _RootLogger(Logger):  # type: ignore[misc]
     many workers and passes the signal on to each.
 %%% end
 %%% if framework=flask | framework=django
+class _RootLogger(Logger):  # type: ignore[misc]
+    """gunicorn's own messages go through the root handler, so LOG_FORMAT covers them too.
+
     The access log is off: the app writes one line per request itself, with its id.
 %%% end
     """
@@ -153,22 +139,10 @@ class ServerOptions(TypedDict):
         return {
             "bind": f"{bind_host}:{self.settings.port}",
             "workers": self.settings.web_concurrency,
-%%% end
-%%% if framework=flask
-            # Threads, so a slow client holds a thread, not the whole worker; no
-            # more of them than the database pool has connections.
-%%% end
-%%% if framework=flask | framework=django
             # gthread with a deadline and a size limit on request heads (see worker.py).
             "worker_class": with_head_timeout(self.settings.headers_timeout_seconds),
-%%% end
-%%% if framework=flask
-            "threads": POOL_SIZE,
-%%% end
-%%% if orm=django
+            # Threads, so a slow client holds a thread, not the whole worker (worker_app.py).
             "threads": THREADS,
-%%% end
-%%% if framework=flask | framework=django
             # The request line and each header may use the whole head (0: no limit of
             # its own); MAX_HEAD_BYTES bounds them all together.
             "limit_request_line": 0,
@@ -177,20 +151,9 @@ class ServerOptions(TypedDict):
             # On SIGTERM: stop accepting, let requests in flight finish, then exit 0.
             "graceful_timeout": self.settings.shutdown_grace_seconds,
             "logger_class": _RootLogger,
-%%% end
-%%% if framework=flask
             # Each worker makes its own app, so no database connection crosses a fork.
-%%% end
-%%% if orm=django
-            # Each worker loads the app itself, so no database connection crosses a fork.
-%%% end
-%%% if framework=flask | framework=django
             "preload_app": False,
-%%% end
-%%% if framework=flask
             # No control socket in ~/.gunicorn: nothing of `serve` is managed that way.
-%%% end
-%%% if framework=flask | framework=django
             "control_socket_disable": True,
         }
 %%% end
@@ -212,13 +175,9 @@ def _server_options(settings: Settings) -> ServerOptions:
             self.cfg.set(key, value)
 %%% end
 
-%%% if framework=flask
-    def load(self) -> Flask:
-        return create_app(self.settings)
-%%% end
-%%% if orm=django
-    def load(self) -> Any:
-        from ..config.wsgi import application
+%%% if framework=flask | framework=django
+    def load(self) -> "WSGIApplication":
+        return worker_app(self.settings)
 %%% end
 
 %%% if framework=fastapi
@@ -229,13 +188,7 @@ def worker_app() -> FastAPI:
     BoundedHeadProtocol.head_timeout_seconds = settings.headers_timeout_seconds
     return create_app(settings)
 %%% end
-%%% if orm=django
-        return application
-%%% end
 
-%%% if orm=django
-
-%%% end
 %%% if framework=flask | framework=django
 def serve(settings: Settings) -> None:
     """Serve until SIGTERM or SIGINT, then finish the requests in flight and return."""

@@ -1,18 +1,18 @@
 """`serve`: the app under gunicorn on HOST:PORT, WEB_CONCURRENCY worker processes."""
 
 import logging
-from typing import Any
-
-from flask import Flask
+from typing import TYPE_CHECKING, Any
 
 # gunicorn ships no type information.
 from gunicorn.app.base import BaseApplication  # type: ignore[import-untyped]
 from gunicorn.glogging import Logger  # type: ignore[import-untyped]
 
-from ..app import create_app
-from .db import POOL_SIZE
 from .settings import Settings
 from .worker import MAX_HEAD_BYTES, with_head_timeout
+from .worker_app import THREADS, worker_app
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import WSGIApplication
 
 # Seconds a keep-alive connection may idle between requests.
 KEEPALIVE_SECONDS = 5
@@ -45,11 +45,10 @@ class Server(BaseApplication):  # type: ignore[misc]
         return {
             "bind": f"{bind_host}:{self.settings.port}",
             "workers": self.settings.web_concurrency,
-            # Threads, so a slow client holds a thread, not the whole worker; no
-            # more of them than the database pool has connections.
             # gthread with a deadline and a size limit on request heads (see worker.py).
             "worker_class": with_head_timeout(self.settings.headers_timeout_seconds),
-            "threads": POOL_SIZE,
+            # Threads, so a slow client holds a thread, not the whole worker (worker_app.py).
+            "threads": THREADS,
             # The request line and each header may use the whole head (0: no limit of
             # its own); MAX_HEAD_BYTES bounds them all together.
             "limit_request_line": 0,
@@ -68,8 +67,8 @@ class Server(BaseApplication):  # type: ignore[misc]
         for key, value in self.options().items():
             self.cfg.set(key, value)
 
-    def load(self) -> Flask:
-        return create_app(self.settings)
+    def load(self) -> "WSGIApplication":
+        return worker_app(self.settings)
 
 
 def serve(settings: Settings) -> None:

@@ -1,7 +1,7 @@
-"""`serve`: the WSGI app under gunicorn on HOST:PORT, WEB_CONCURRENCY worker processes."""
+"""`serve`: the app under gunicorn on HOST:PORT, WEB_CONCURRENCY worker processes."""
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 # gunicorn ships no type information.
 from gunicorn.app.base import BaseApplication  # type: ignore[import-untyped]
@@ -9,11 +9,13 @@ from gunicorn.glogging import Logger  # type: ignore[import-untyped]
 
 from .settings import Settings
 from .worker import MAX_HEAD_BYTES, with_head_timeout
+from .worker_app import THREADS, worker_app
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import WSGIApplication
 
 # Seconds a keep-alive connection may idle between requests.
 KEEPALIVE_SECONDS = 5
-# Threads per worker: a slow client holds a thread, not the whole worker.
-THREADS = 8
 
 
 class _RootLogger(Logger):  # type: ignore[misc]
@@ -45,6 +47,7 @@ class Server(BaseApplication):  # type: ignore[misc]
             "workers": self.settings.web_concurrency,
             # gthread with a deadline and a size limit on request heads (see worker.py).
             "worker_class": with_head_timeout(self.settings.headers_timeout_seconds),
+            # Threads, so a slow client holds a thread, not the whole worker (worker_app.py).
             "threads": THREADS,
             # The request line and each header may use the whole head (0: no limit of
             # its own); MAX_HEAD_BYTES bounds them all together.
@@ -54,8 +57,9 @@ class Server(BaseApplication):  # type: ignore[misc]
             # On SIGTERM: stop accepting, let requests in flight finish, then exit 0.
             "graceful_timeout": self.settings.shutdown_grace_seconds,
             "logger_class": _RootLogger,
-            # Each worker loads the app itself, so no database connection crosses a fork.
+            # Each worker makes its own app, so no database connection crosses a fork.
             "preload_app": False,
+            # No control socket in ~/.gunicorn: nothing of `serve` is managed that way.
             "control_socket_disable": True,
         }
 
@@ -63,10 +67,8 @@ class Server(BaseApplication):  # type: ignore[misc]
         for key, value in self.options().items():
             self.cfg.set(key, value)
 
-    def load(self) -> Any:
-        from ..config.wsgi import application
-
-        return application
+    def load(self) -> "WSGIApplication":
+        return worker_app(self.settings)
 
 
 def serve(settings: Settings) -> None:
