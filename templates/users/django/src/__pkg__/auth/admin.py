@@ -8,6 +8,10 @@ from .models import User
 
 
 class UserForm(forms.ModelForm[User]):
+    class Meta:
+        model = User
+        fields = ("email", "role")
+
     def clean_role(self) -> str:
         """As the API says (409), the last admin keeps the role: someone must be able to log in."""
         role: str = self.cleaned_data["role"]
