@@ -13,6 +13,7 @@ import httpx2
 import pytest
 
 from tests.e2e.conftest import Server, command_env, run_command
+from tests.identity import login_headers
 from tests.users import PASSWORD, new_email, register
 
 
@@ -35,12 +36,15 @@ class Browser:
             self.cookies.load(header)
         return response
 
-    def log_in(self, email: str, password: str) -> httpx2.Response:
-        page = self.request("GET", "/admin/login/")
+    def submit(self, path: str, form: dict[str, str]) -> httpx2.Response:
+        """The form at `path`, filled in and sent with the page's CSRF token."""
+        page = self.request("GET", path)
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
         assert token is not None, page.text
-        form = {"username": email, "password": password, "csrfmiddlewaretoken": token[1]}
-        return self.request("POST", "/admin/login/?next=/admin/", data=form)
+        return self.request("POST", path, data={**form, "csrfmiddlewaretoken": token[1]})
+
+    def log_in(self, email: str, password: str) -> httpx2.Response:
+        return self.submit("/admin/login/?next=/admin/", {"username": email, "password": password})
 
 
 @pytest.fixture
@@ -75,6 +79,19 @@ def test_an_admin_logs_in_with_hardened_cookies_and_sees_the_changelists(
     assert users.status_code == 200
     assert email in users.text
     assert browser.request("GET", "/admin/items/item/").status_code == 200
+
+
+def test_an_admin_promotes_a_user(
+    tmp_path: Path, client: httpx2.Client, server: Server, browser: Browser
+) -> None:
+    assert browser.log_in(_admin(tmp_path, server), PASSWORD).status_code == 302
+    email = new_email()
+    user = register(client, email)
+    change = f"/admin/accounts/user/{user['id']}/change/"
+    promoted = browser.submit(change, {"email": email, "role": "admin"})
+    assert promoted.status_code == 302, promoted.text
+    me = client.get("/api/v1/auth/me", headers=login_headers(client, email))
+    assert me.json()["role"] == "admin"
 
 
 def test_the_admin_styles_are_served_by_the_app(server: Server) -> None:
