@@ -16,6 +16,10 @@ class UserManager(BaseUserManager["User"]):
         user.save(using=self._db)
         return user
 
+    def create_superuser(self, email: str, password: str, **fields: Any) -> "User":
+        """Django's `createsuperuser`: a user whose role is admin (there is no superuser flag)."""
+        return self.create_user(email, password, **{**fields, "role": "admin"})
+
     def get_by_natural_key(self, username: str | None) -> "User":
         """The user an email names, as typed at the admin site's login: in its stored form."""
         return self.get(email=normalize_email(username or ""))
