@@ -1,8 +1,26 @@
+%%% if auth=none
 """Every feature app's URLs, and the handlers for errors outside the API views."""
+%%% end
+%%% if auth=jwt
+"""Every feature app's URLs, the admin site, and the handlers for errors outside the API views."""
+%%% end
 
+%%% if auth=jwt
+from django.contrib import admin
+%%% end
 from django.urls import include, path
 
+%%% if auth=jwt
+admin.site.site_header = admin.site.site_title = "Acme API admin"
+# Nothing to go back to: everything else here is the API.
+admin.site.site_url = None
+
+%%% end
 urlpatterns = [
+%%% if auth=jwt
+    # Users whose role is admin log in here (auth/models.py: `is_staff`).
+    path("admin/", admin.site.urls),
+%%% end
 %%% if rbac=true
     path("", include("acme_api.admin.urls")),
 %%% end

@@ -1,8 +1,15 @@
-"""Every feature app's URLs, and the handlers for errors outside the API views."""
+"""Every feature app's URLs, the admin site, and the handlers for errors outside the API views."""
 
+from django.contrib import admin
 from django.urls import include, path
 
+admin.site.site_header = admin.site.site_title = "Acme API admin"
+# Nothing to go back to: everything else here is the API.
+admin.site.site_url = None
+
 urlpatterns = [
+    # Users whose role is admin log in here (auth/models.py: `is_staff`).
+    path("admin/", admin.site.urls),
     path("", include("acme_api.admin.urls")),
     path("", include("acme_api.auth.jwt.urls")),
     path("", include("acme_api.auth.urls")),
