@@ -4,6 +4,7 @@ import re
 
 import httpx2
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
 from acme_api.auth.models import User
@@ -75,6 +76,16 @@ def test_a_non_admin_and_a_wrong_password_are_refused(client: httpx2.Client, rol
     refused = _log_in(client, email, password)
     assert refused.status_code == 200
     assert "correct email and password for a staff account" in refused.text
+    assert client.get("/admin/").status_code == 302
+
+
+def test_the_login_page_is_throttled_as_the_api_login_is(client: httpx2.Client) -> None:
+    email = new_email()
+    _admin(email)
+    for _ in range(settings.ENV.login_max_attempts):
+        assert _log_in(client, email, "not the password").status_code == 200
+    # Even the right password, until the window has passed.
+    assert _log_in(client, email).status_code == 200
     assert client.get("/admin/").status_code == 302
 
 

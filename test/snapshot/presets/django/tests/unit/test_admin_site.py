@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.test import RequestFactory
 
 from acme_api.auth.admin import UserAdmin, UserForm
+from acme_api.auth.backends import ThrottledLoginBackend
 from acme_api.auth.models import User
 
 from tests.app_client import app_client
@@ -41,3 +42,8 @@ def test_users_are_not_added_here_and_promoting_needs_no_other_admin() -> None:
     form = UserForm(instance=User(email="someone@example.com", role="user"))
     form.cleaned_data = {"role": "admin"}
     assert form.clean_role() == "admin"
+
+
+def test_the_login_backend_checks_nothing_without_credentials() -> None:
+    assert ThrottledLoginBackend().authenticate(None) is None
+    assert ThrottledLoginBackend().authenticate(None, username="someone@example.com") is None

@@ -146,8 +146,13 @@ SILENCED_SYSTEM_CHECKS = ["security.W004", "security.W008"]
 # compares a browser's `https://` origin with an `https://` request.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+%%% if auth=none
+# Static files are served by WhiteNoise from the
+%%% end
+%%% if auth=jwt
 # Static files (the admin site's CSS and scripts) are served by WhiteNoise from the
-# installed apps themselves: no `collectstatic` step to forget, nothing to write at deploy.
+%%% end
+# installed packages themselves: no `collectstatic` step to forget, nothing to write at deploy.
 STATIC_URL = "static/"
 WHITENOISE_USE_FINDERS = True
 
@@ -181,6 +186,8 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# The admin site's login checks passwords as the API's does, under the same throttle.
+AUTHENTICATION_BACKENDS = ["acme_api.auth.backends.ThrottledLoginBackend"]
 
 REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
     "acme_api.auth.jwt.authentication.BearerAuthentication",

@@ -123,7 +123,7 @@ SILENCED_SYSTEM_CHECKS = ["security.W004", "security.W008"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # Static files (the admin site's CSS and scripts) are served by WhiteNoise from the
-# installed apps themselves: no `collectstatic` step to forget, nothing to write at deploy.
+# installed packages themselves: no `collectstatic` step to forget, nothing to write at deploy.
 STATIC_URL = "static/"
 WHITENOISE_USE_FINDERS = True
 
@@ -156,6 +156,8 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# The admin site's login checks passwords as the API's does, under the same throttle.
+AUTHENTICATION_BACKENDS = ["acme_api.auth.backends.ThrottledLoginBackend"]
 
 REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
     "acme_api.auth.jwt.authentication.BearerAuthentication",
