@@ -40,7 +40,8 @@ def test_users_are_not_added_here_and_promoting_needs_no_other_admin() -> None:
     request = RequestFactory().get("/admin/accounts/user/add/")
     assert not UserAdmin(User, admin.site).has_add_permission(request)
     form = UserForm(instance=User(email="someone@example.com", role="user"))
-    form.cleaned_data = {"role": "admin"}
+    form.cleaned_data = {"email": "Someone@Example.COM", "role": "admin"}
+    assert form.clean_email() == "someone@example.com"
     assert form.clean_role() == "admin"
 
 

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
 
+from .emails import normalize_email
 from .models import User
 
 
@@ -11,6 +12,10 @@ class UserForm(forms.ModelForm[User]):
     class Meta:
         model = User
         fields = ("email", "role")
+
+    def clean_email(self) -> str:
+        """In its one stored form, as registration stores it, so that its owner can still log in."""
+        return normalize_email(self.cleaned_data["email"])
 
     def clean_role(self) -> str:
         """As the API says (409), the last admin keeps the role: someone must be able to log in."""
@@ -33,5 +38,5 @@ class UserAdmin(admin.ModelAdmin[User]):
     readonly_fields = ("created_at", "last_login")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
-        """Users register through the API, or `create-admin`, which hash their password."""
+        """Users register through the API (or `createsuperuser`), which hashes their password."""
         return False

@@ -95,11 +95,14 @@ def test_an_admin_promotes_a_user_but_the_last_admin_stays(client: httpx2.Client
     user = User.objects.create_user(email=new_email(), password=PASSWORD)
     assert _log_in(client, email).status_code == 302
     promoted = client.post(
-        f"/admin/accounts/user/{user.pk}/change/", data={"email": user.email, "role": "admin"}
+        f"/admin/accounts/user/{user.pk}/change/",
+        data={"email": user.email.upper(), "role": "admin"},
     )
     assert promoted.status_code == 302
     user.refresh_from_db()
     assert user.role == "admin"
+    # Stored as registration stores it: the user logs in as before.
+    assert user.email == user.email.lower()
     # Two admins: one may step down, and then the other is the last.
     stepped_down = client.post(
         f"/admin/accounts/user/{user.pk}/change/", data={"email": user.email, "role": "user"}

@@ -63,7 +63,7 @@ class UserManager(BaseUserManager["User"]):
 
 %%% if orm=django
     def get_by_natural_key(self, username: str | None) -> "User":
-        """The user an email names, as typed at the admin site's login: in its stored form."""
+        """The user an email names, in any case (`createsuperuser` checks the email is free)."""
         return self.get(email=normalize_email(username or ""))
 %%% end
 
