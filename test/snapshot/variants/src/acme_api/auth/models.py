@@ -55,6 +55,22 @@ class UserManager(BaseUserManager["User"]):
     role: Mapped[str] = mapped_column(String(20), default=DEFAULT_ROLE)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
 %%% end
+%%% if orm=django
+    def create_superuser(self, email: str, password: str, **fields: Any) -> "User":
+        """Django's `createsuperuser`: a user whose role is admin (there is no superuser flag)."""
+        return self.create_user(email, password, **{**fields, "role": "admin"})
+%%% end
+
+%%% if orm=django
+    def get_by_natural_key(self, username: str | None) -> "User":
+        """The user an email names, in any case (`createsuperuser` checks the email is free)."""
+        return self.get(email=normalize_email(username or ""))
+%%% end
+
+%%% if orm=sqlalchemy
+def _new_id() -> str:
+    return str(uuid.uuid4())
+%%% end
 
 %%% if orm=django
 class User(AbstractBaseUser):
@@ -62,8 +78,8 @@ class User(AbstractBaseUser):
 %%% end
 
 %%% if orm=sqlalchemy
-def _new_id() -> str:
-    return str(uuid.uuid4())
+class LoginFailure(Base):
+    """One counted attempt under one key.
 %%% end
 %%% if orm=django
     email = models.EmailField(max_length=320, unique=True)
@@ -73,6 +89,11 @@ def _new_id() -> str:
     created_at = models.DateTimeField(auto_now_add=True)
 %%% end
 
+%%% if orm=sqlalchemy
+    A failed login counts under `login:email:...` and `login:client:...`, a
+    registration under `registration:client:...`.
+    """
+%%% end
 %%% if orm=django
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -80,30 +101,10 @@ def _new_id() -> str:
 %%% end
 
 %%% if orm=sqlalchemy
-class LoginFailure(Base):
-    """One counted attempt under one key.
-%%% end
-%%% if orm=django
-    objects = UserManager()
-%%% end
-
-%%% if orm=sqlalchemy
-    A failed login counts under `login:email:...` and `login:client:...`, a
-    registration under `registration:client:...`.
-    """
-%%% end
-%%% if orm=django
-    class Meta:
-        db_table = "users"
-        ordering = ("id",)
-%%% end
-
-%%% if orm=sqlalchemy
     __tablename__ = "login_failures"
 %%% end
 %%% if orm=django
-    def __str__(self) -> str:
-        return self.email
+    objects = UserManager()
 %%% end
 
 %%% if orm=sqlalchemy
@@ -111,8 +112,29 @@ class LoginFailure(Base):
     key: Mapped[str] = mapped_column(String(400), index=True)
     failed_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, index=True)
 %%% end
+%%% if orm=django
+    class Meta:
+        db_table = "users"
+        ordering = ("id",)
+%%% end
 
 %%% if orm=django
+    def __str__(self) -> str:
+        return self.email
+
+    # Django's admin site asks these. The role decides, not Django's per-model permissions
+    # (no groups or permission tables): an admin is staff and may do everything there.
+    @property
+    def is_staff(self) -> bool:
+        return self.role == "admin"
+
+    def has_perm(self, perm: str, obj: object = None) -> bool:
+        return self.is_active and self.is_staff
+
+    def has_module_perms(self, app_label: str) -> bool:
+        return self.is_active and self.is_staff
+
+
 class LoginFailure(models.Model):
     """One counted attempt under a throttle key (`login:email:...`, `registration:client:...`)."""
 

@@ -8,8 +8,13 @@ one-line errors, whatever runs it (`python -m acme_api`,
 from pathlib import Path
 from typing import Any
 
+import django_stubs_ext
+
 from ..core.db import django_database
 from ..core.settings import load_settings
+
+# Generic classes that django-stubs types (`ModelAdmin[Item]`) take their argument at run time too.
+django_stubs_ext.monkeypatch()
 
 ENV = load_settings()
 
@@ -21,8 +26,16 @@ DEBUG = False
 ALLOWED_HOSTS = ["*"]
 
 INSTALLED_APPS = [
+%%% if auth=jwt
+    "django.contrib.admin",
+%%% end
     "django.contrib.contenttypes",
     "django.contrib.auth",
+%%% if auth=jwt
+    "django.contrib.messages",
+    "django.contrib.sessions",
+%%% end
+    "django.contrib.staticfiles",
     "corsheaders",
     "rest_framework",
     "drf_spectacular",
@@ -41,9 +54,19 @@ MIDDLEWARE = [
     "acme_api.core.middleware.RequestIdMiddleware",
     "acme_api.core.middleware.AccessLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files are answered here, before anything below reads a session or a body.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+%%% if auth=jwt
+    # The admin site's login. The API never reads it: DRF authenticates bearer tokens only.
+    "django.contrib.sessions.middleware.SessionMiddleware",
+%%% end
     # DRF's views are exempt (bearer tokens are not ambient credentials); any other view is not.
     "django.middleware.csrf.CsrfViewMiddleware",
+%%% if auth=jwt
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+%%% end
     "acme_api.core.middleware.NoStoreMiddleware",
     # After the headers above, so a refused body's answer carries them too.
     "acme_api.core.middleware.BodySizeLimitMiddleware",
@@ -54,12 +77,29 @@ if ENV.cors_origins:
     CORS = "corsheaders.middleware.CorsMiddleware"
     MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware"), CORS)
 
-# Only the interactive docs page (`/docs`) is a template: drf-spectacular's own.
+%%% if auth=none
+# The only templates are the interactive docs page's (`/docs`, drf-spectacular's own).
+%%% end
+%%% if auth=jwt
+# The only templates are the interactive docs page's (`/docs`, drf-spectacular's own)
+# and the admin site's, which needs the request, its user and its messages.
+%%% end
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "APP_DIRS": True,
+%%% if auth=none
         "OPTIONS": {"context_processors": []},
+%%% end
+%%% if auth=jwt
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+%%% end
     },
 ]
 
@@ -86,11 +126,35 @@ CORS_ALLOWED_ORIGINS = list(ENV.cors_origins)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 CSRF_COOKIE_SECURE = ENV.app_env == "production"
 SESSION_COOKIE_SECURE = ENV.app_env == "production"
-SECURE_REFERRER_POLICY = "no-referrer"
+%%% if auth=jwt
+# The admin site's cookies: scripts cannot read them (its forms carry the CSRF token),
+# and another site's links and forms do not send them.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+%%% end
+# No other site learns a URL of this one; a page's own forms keep the `Origin` header
+# that Django's CSRF check compares (under `no-referrer`, browsers send `Origin: null`).
+SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # TLS ends at the load balancer, which owns the HTTPS redirect and HSTS: the app
 # serves plain HTTP behind it (and to its health checks).
 SILENCED_SYSTEM_CHECKS = ["security.W004", "security.W008"]
+# The load balancer says which scheme the client used, so that Django's CSRF check
+# compares a browser's `https://` origin with an `https://` request.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+%%% if auth=none
+# Static files are served by WhiteNoise from the
+%%% end
+%%% if auth=jwt
+# Static files (the admin site's CSS and scripts) are served by WhiteNoise from the
+%%% end
+# installed packages themselves: no `collectstatic` step to forget, nothing to write at deploy.
+STATIC_URL = "static/"
+WHITENOISE_USE_FINDERS = True
 
 REST_FRAMEWORK: dict[str, Any] = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
@@ -122,6 +186,8 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# The admin site's login checks passwords as the API's does, under the same throttle.
+AUTHENTICATION_BACKENDS = ["acme_api.auth.backends.ThrottledLoginBackend"]
 
 REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
     "acme_api.auth.jwt.authentication.BearerAuthentication",

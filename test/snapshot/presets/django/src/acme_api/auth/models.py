@@ -16,6 +16,14 @@ class UserManager(BaseUserManager["User"]):
         user.save(using=self._db)
         return user
 
+    def create_superuser(self, email: str, password: str, **fields: Any) -> "User":
+        """Django's `createsuperuser`: a user whose role is admin (there is no superuser flag)."""
+        return self.create_user(email, password, **{**fields, "role": "admin"})
+
+    def get_by_natural_key(self, username: str | None) -> "User":
+        """The user an email names, in any case (`createsuperuser` checks the email is free)."""
+        return self.get(email=normalize_email(username or ""))
+
 
 class User(AbstractBaseUser):
     """The project's own user model from day one: swapping it later is a migration nightmare."""
@@ -38,6 +46,18 @@ class User(AbstractBaseUser):
 
     def __str__(self) -> str:
         return self.email
+
+    # Django's admin site asks these. The role decides, not Django's per-model permissions
+    # (no groups or permission tables): an admin is staff and may do everything there.
+    @property
+    def is_staff(self) -> bool:
+        return self.role == "admin"
+
+    def has_perm(self, perm: str, obj: object = None) -> bool:
+        return self.is_active and self.is_staff
+
+    def has_module_perms(self, app_label: str) -> bool:
+        return self.is_active and self.is_staff
 
 
 class LoginFailure(models.Model):

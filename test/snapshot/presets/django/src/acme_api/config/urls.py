@@ -1,11 +1,18 @@
-"""Every feature app's URLs, and the handlers for errors outside the API views."""
+"""Every feature app's URLs, the admin site, and the handlers for errors outside the API views."""
 
+from django.contrib import admin
 from django.urls import include, path
 
 # The project's package: each feature app's URLs are the `urls` module of its folder.
 PACKAGE = __name__.split(".")[0]
 
+admin.site.site_header = admin.site.site_title = "Acme API admin"
+# Nothing to go back to: everything else here is the API.
+admin.site.site_url = None
+
 urlpatterns = [
+    # Users whose role is admin log in here (auth/models.py: `is_staff`).
+    path("admin/", admin.site.urls),
     path("", include(f"{PACKAGE}.admin.urls")),
     path("", include(f"{PACKAGE}.auth.jwt.urls")),
     path("", include(f"{PACKAGE}.auth.urls")),
