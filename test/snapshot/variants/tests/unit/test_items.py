@@ -4,6 +4,12 @@
 %%% if framework=flask
 """`/api/v1/items` over Flask's test client, on an in-memory database."""
 %%% end
+%%% if orm=django auth=none
+"""`/api/v1/items`'s own checks, before any query: what an id or a body is.
+%%% end
+%%% if orm=django auth=jwt
+"""`/api/v1/items`'s own checks, before any query: who may call it, what an id or a body is.
+%%% end
 
 %%% if framework=fastapi
 from collections.abc import Callable
@@ -12,18 +18,43 @@ from functools import partial
 %%% if framework=flask
 from collections.abc import Iterator
 %%% end
+%%% if orm=django auth=none
+Nothing here reaches the database.
+%%% end
+%%% if orm=django auth=jwt
+The caller is an unsaved user; nothing here reaches the database.
+%%% end
+%%% if orm=django
+"""
+%%% end
 
 %%% if framework=flask
 import httpx2
+%%% end
+%%% if orm=django
+from contextlib import nullcontext
+from typing import Any
+
 %%% end
 import pytest
 %%% if framework=fastapi
 from fastapi import HTTPException, Response
 from sqlalchemy.orm import Session
 %%% end
+%%% if orm=django
+from django.db import IntegrityError, transaction
+%%% end
+%%% if orm=django auth=none
+from rest_framework.test import APIRequestFactory
+%%% end
+%%% if orm=django auth=jwt
+from rest_framework.test import APIRequestFactory, force_authenticate
+%%% end
 
-%%% if framework=fastapi auth=jwt
+%%% if framework=fastapi auth=jwt | framework=django auth=jwt
 from acme_api.auth.models import User
+%%% end
+%%% if framework=fastapi auth=jwt
 from acme_api.auth.ownership import Owner
 %%% end
 %%% if framework=fastapi
@@ -40,6 +71,10 @@ from acme_api.items.schemas import (
 %%% if framework=flask
 from acme_api.core.db import IN_MEMORY
 from acme_api.core.settings import Settings
+%%% end
+%%% if orm=django
+from acme_api.core.errors import ConflictError
+from acme_api.items.views import ItemViewSet, _unique_values_checked
 %%% end
 
 %%% if framework=fastapi
@@ -58,7 +93,9 @@ from tests.resources import valid_body
 from tests.identity import new_user_headers
 from tests.resources import create, valid_body
 %%% end
+%%% if orm=sqlalchemy
 
+%%% end
 PATH = "/api/v1/items"
 %%% if framework=fastapi
 VALID = RESOURCES[PATH][0]()
@@ -66,9 +103,17 @@ VALID = RESOURCES[PATH][0]()
 %%% if framework=flask
 PROBLEM = "application/problem+json"
 %%% end
+%%% if orm=sqlalchemy
 # A required field: what the tests change.
 REQUIRED = "title"
 CHANGED = "changed"
+%%% end
+%%% if orm=django
+KEY = "item_id"
+factory = APIRequestFactory()
+collection = ItemViewSet.as_view({"get": "list", "post": "create"})
+member = ItemViewSet.as_view({"get": "retrieve"})
+%%% end
 
 
 %%% if framework=fastapi auth=jwt
@@ -77,10 +122,26 @@ def new_owner(session: Session) -> Owner:
     session.add(user)
     session.flush()
     return Owner(user)
+%%% end
+%%% if orm=django auth=jwt
+def as_a_user(request: Any) -> Any:
+    force_authenticate(request, user=User(id=7, email="someone@example.com", role="user"))
+    return request
 
 
 %%% end
+%%% if orm=django
+def fields_refused(response: Any) -> list[str]:
+    assert response.status_code == 422, response.data
+    return [error["field"] for error in response.data["errors"]]
+%%% end
+%%% if framework=fastapi auth=jwt | framework=django auth=none | framework=django auth=jwt
+
+
+%%% end
+%%% if orm=sqlalchemy
 @pytest.fixture
+%%% end
 %%% if framework=fastapi auth=none
 def repository(session: Session) -> ItemRepository:
     return routes.repository(session)
@@ -93,6 +154,26 @@ def owner(session: Session) -> Owner:
 def client() -> Iterator[httpx2.Client]:
     with app_client(Settings(database_url=IN_MEMORY)) as client:
         yield client
+%%% end
+%%% if orm=django auth=jwt
+def test_without_credentials_is_401() -> None:
+    assert collection(factory.get(PATH)).status_code == 401
+    assert collection(factory.post(PATH, {}, format="json")).status_code == 401
+
+
+%%% end
+%%% if orm=django
+@pytest.mark.parametrize("bad", ["abc", "-1", str(2**63)])
+def test_ids_outside_a_database_integer_are_422(bad: str) -> None:
+%%% end
+%%% if orm=django auth=none
+    response = member(factory.get(f"{PATH}/{bad}"), **{KEY: bad})
+%%% end
+%%% if orm=django auth=jwt
+    response = member(as_a_user(factory.get(f"{PATH}/{bad}")), **{KEY: bad})
+%%% end
+%%% if orm=django
+    assert fields_refused(response) == [KEY]
 %%% end
 
 
@@ -118,7 +199,20 @@ def test_create_list_read_change_delete(client: httpx2.Client, headers: dict[str
     missing = client.get(f"{PATH}/{row['id']}", headers=headers)
     assert (missing.status_code, missing.headers["content-type"]) == (404, PROBLEM)
 %%% end
-%%% if framework=fastapi auth=jwt | framework=flask auth=none | framework=flask auth=jwt
+%%% if orm=django
+def test_unknown_and_server_owned_fields_are_422() -> None:
+%%% end
+%%% if orm=django auth=none
+    body = {"id": 1, "bogus": "x"}
+    response = collection(factory.post(PATH, body, format="json"))
+    assert fields_refused(response) == ["bogus", "id"]
+%%% end
+%%% if orm=django auth=jwt
+    body = {"id": 1, "owner_id": 7, "bogus": "x"}
+    response = collection(as_a_user(factory.post(PATH, body, format="json")))
+    assert fields_refused(response) == ["bogus", "id", "owner_id"]
+%%% end
+%%% if framework=fastapi auth=jwt | framework=flask auth=none | framework=flask auth=jwt | framework=django auth=none | framework=django auth=jwt
 
 
 %%% end
@@ -142,8 +236,17 @@ def create(
 %%% if framework=fastapi auth=jwt
     return partial(routes.create_item, body, repository, owner=owner)
 %%% end
-%%% if framework=fastapi
+%%% if orm=django
+def test_a_taken_unique_value_is_a_conflict(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The transaction is the database's; what is tested is what its refusal becomes.
+    monkeypatch.setattr(transaction, "atomic", nullcontext)
+    with pytest.raises(ConflictError, match="must be unique"), _unique_values_checked():
+        raise IntegrityError
+%%% end
+%%% if framework=fastapi | framework=django
 
+%%% end
+%%% if framework=fastapi
 
 def test_routes_create_list_read_change_delete(
     repository: ItemRepository,
@@ -153,7 +256,9 @@ def test_routes_create_list_read_change_delete(
 def test_ids_outside_a_database_integer_are_422(
     client: httpx2.Client, headers: dict[str, str]
 %%% end
+%%% if orm=sqlalchemy
 ) -> None:
+%%% end
 %%% if framework=fastapi
     response = Response()
     created = create(response)
@@ -176,8 +281,10 @@ def test_ids_outside_a_database_integer_are_422(
         refused = client.get(f"{PATH}/{bad}", headers=headers)
         assert refused.status_code == 422
 %%% end
+%%% if orm=sqlalchemy
 
-%%% if auth=jwt
+%%% end
+%%% if orm=sqlalchemy auth=jwt
 
 %%% end
 %%% if framework=fastapi auth=jwt
@@ -199,6 +306,6 @@ def test_another_users_rows_are_invisible(client: httpx2.Client, headers: dict[s
     assert client.get(PATH, headers=stranger).json()["total"] == 0
     assert client.get(PATH).status_code == 401
 %%% end
-%%% if auth=jwt
+%%% if orm=sqlalchemy auth=jwt
 
 %%% end

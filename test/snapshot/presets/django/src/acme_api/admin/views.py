@@ -21,6 +21,12 @@ from .serializers import RoleChangeSerializer
 MANAGE_USERS = (IsAuthenticated, requires(Permission.MANAGE_USERS))
 
 
+def check_role_change(user: User, role: str, admins: int) -> None:
+    """Refuse (409) a change that would leave no admin, `admins` being how many there are."""
+    if user.role == "admin" and role != "admin" and admins <= 1:
+        raise ConflictError("The last admin cannot be demoted.")
+
+
 class UserListView(APIView):
     permission_classes = MANAGE_USERS
     pagination_class = EnvelopePagination
@@ -51,8 +57,7 @@ class UserRoleView(APIView):
             user = User.objects.filter(pk=pk).first()
             if user is None:
                 raise NotFound("No such user.")
-            if user.role == "admin" and role != "admin" and len(admins) <= 1:
-                raise ConflictError("The last admin cannot be demoted.")
+            check_role_change(user, role, len(admins))
             user.role = role
             user.save(update_fields=["role"])
         return Response(UserSerializer(user).data)

@@ -1,0 +1,213 @@
+"""Users with no database: the rules of registration, the throttle keys, the views' wiring.
+
+The users here are unsaved model instances; where a view would reach the
+database, the service it calls is replaced, so what is tested is the view's own
+work: reading the body, choosing the status, shaping the answer.
+"""
+
+from typing import Any, cast
+
+import pytest
+from django.db.models import QuerySet
+from rest_framework.test import APIRequestFactory, force_authenticate
+
+from acme_api.auth import commands
+from acme_api.auth.models import LoginFailure, User
+from acme_api.auth.ownership import visible_rows
+from acme_api.auth.serializers import CredentialsSerializer, LoginSerializer, UserSerializer
+from acme_api.auth.service import UserService
+from acme_api.auth.throttle import Throttle, login_keys, registration_keys
+from acme_api.auth.views import MeView, RegisterView, client_address
+from acme_api.cli import main
+from acme_api.core import setup
+
+factory = APIRequestFactory()
+
+
+def a_user(**fields: Any) -> User:
+    return User(**{"id": 7, "email": "someone@example.com", "role": "user", **fields})
+
+
+def test_registration_stores_the_email_in_its_one_form() -> None:
+    body = CredentialsSerializer(
+        data={"email": "\uff21lice@Example.COM", "password": "long enough"}
+    )
+    assert body.is_valid(), body.errors
+    assert body.validated_data["email"] == "alice@example.com"
+
+
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        ({"email": "not an email", "password": "long enough"}, "email"),
+        ({"email": 42, "password": "long enough"}, "email"),
+        ({"email": "a@example.com", "password": "short"}, "password"),
+        ({"email": "a@example.com", "password": "x" * 1025}, "password"),
+        ({"email": "a@example.com"}, "password"),
+        ({"email": "a@example.com", "password": "long enough", "role": "admin"}, "role"),
+    ],
+    ids=["bad-email", "email-not-a-string", "short", "too-long", "missing", "unknown-field"],
+)
+def test_registration_refuses_bad_credentials(data: dict[str, object], field: str) -> None:
+    body = CredentialsSerializer(data=data)
+    assert not body.is_valid()
+    assert list(body.errors) == [field]
+
+
+def test_a_password_keeps_its_spaces() -> None:
+    body = CredentialsSerializer(data={"email": "a@example.com", "password": "  spaced  "})
+    assert body.is_valid(), body.errors
+    assert body.validated_data["password"] == "  spaced  "
+
+
+def test_a_user_is_never_written_through_its_read_serializer() -> None:
+    body = UserSerializer(data={"email": "a@example.com", "role": "admin", "password": "x"})
+    assert not body.is_valid()
+    assert sorted(body.errors) == ["email", "password", "role"]
+    assert "password" not in UserSerializer(a_user()).data
+
+
+def test_login_checks_types_only() -> None:
+    # A short password is a wrong password (401), not a 422 telling the rule.
+    assert LoginSerializer(data={"email": "anything", "password": "x"}).is_valid()
+    assert not LoginSerializer(data={"email": "a", "password": 1}).is_valid()
+
+
+def test_credential_problems_are_one_line() -> None:
+    assert commands.credential_problems("a@example.com", "long enough") is None
+    problems = commands.credential_problems("nope", "short")
+    assert problems is not None
+    assert problems.startswith("email: ")
+    assert "; password: " in problems
+    assert "\n" not in problems
+
+
+def test_a_login_counts_against_its_email_and_its_address() -> None:
+    assert login_keys("Alice@Example.com", "10.0.0.1") == (
+        "login:email:alice@example.com",
+        "login:client:10.0.0.1",
+    )
+    assert login_keys("alice@example.com", None) == ("login:email:alice@example.com",)
+
+
+def test_a_registration_counts_against_its_address_only() -> None:
+    assert registration_keys("10.0.0.1") == ("registration:client:10.0.0.1",)
+    assert registration_keys(None) == ()
+
+
+def test_the_service_throttles_with_the_settings() -> None:
+    from django.conf import settings
+
+    service = UserService(settings.ENV)
+    assert service.login_throttle.prefix == "login:"
+    assert service.login_throttle.max_attempts == settings.ENV.login_max_attempts
+    assert service.registration_throttle.window.total_seconds() == (
+        settings.ENV.registration_window_seconds
+    )
+    assert Throttle("x", 1, 60).window.total_seconds() == 60
+
+
+def test_models_read_as_their_key() -> None:
+    assert str(a_user()) == "someone@example.com"
+    assert str(LoginFailure(key="login:email:a@example.com")) == "login:email:a@example.com"
+
+
+def test_a_request_is_counted_against_its_remote_address() -> None:
+    assert client_address(factory.get("/", REMOTE_ADDR="10.1.2.3")) == "10.1.2.3"
+    assert client_address(factory.get("/", REMOTE_ADDR="")) is None
+
+
+def test_register_answers_201_with_the_user_and_never_the_password(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[tuple[str, str, str | None]] = []
+
+    def register(_: UserService, email: str, password: str, client: str | None = None) -> User:
+        calls.append((email, password, client))
+        return a_user(email=email)
+
+    monkeypatch.setattr(UserService, "register", register)
+    request = factory.post(
+        "/api/v1/auth/register",
+        {"email": "New@Example.com", "password": "long enough"},
+        format="json",
+        REMOTE_ADDR="10.0.0.9",
+    )
+    response = RegisterView.as_view()(request)
+    assert response.status_code == 201
+    assert calls == [("new@example.com", "long enough", "10.0.0.9")]
+    assert response.data["email"] == "new@example.com"
+    assert set(response.data) == {"id", "email", "role", "created_at"}
+
+
+def test_register_refuses_a_bad_body_before_the_service(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(UserService, "register", lambda *_: pytest.fail("service called"))
+    request = factory.post("/", {"email": "a@example.com", "password": "x"}, format="json")
+    response = RegisterView.as_view()(request)
+    assert response.status_code == 422
+    assert response.data["errors"][0]["field"] == "password"
+
+
+def test_me_is_the_authenticated_user() -> None:
+    request = factory.get("/api/v1/auth/me")
+    force_authenticate(request, user=a_user(role="admin"))
+    response = MeView.as_view()(request)
+    assert response.status_code == 200
+    assert (response.data["id"], response.data["role"]) == (7, "admin")
+
+
+def test_me_without_credentials_is_401() -> None:
+    response = MeView.as_view()(factory.get("/api/v1/auth/me"))
+    assert response.status_code == 401
+
+
+def _no_django_setup(monkeypatch: pytest.MonkeyPatch) -> None:
+    # pytest-django has set Django up already.
+    monkeypatch.setattr(setup, "configure_django", lambda: None)
+
+
+def test_set_password_sets_it_for_the_normalised_email(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _no_django_setup(monkeypatch)
+    calls: list[tuple[str, str]] = []
+
+    def set_password(email: str, password: str) -> bool:
+        calls.append((email, password))
+        return True
+
+    monkeypatch.setattr(commands, "set_password", set_password)
+    assert main(["set-password", "--email", "A@Example.com", "--password", "a new one"]) == 0
+    assert calls == [("A@Example.com", "a new one")]
+    logged = capsys.readouterr().err
+    assert "password set: a@example.com" in logged
+    assert "a new one" not in logged
+
+
+def test_set_password_refuses_bad_input_and_unknown_users(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _no_django_setup(monkeypatch)
+    monkeypatch.setattr(commands, "set_password", lambda *_: False)
+    assert main(["set-password", "--email", "a@example.com", "--password", "short"]) == 1
+    assert "set-password: password: " in capsys.readouterr().err
+    assert main(["set-password", "--email", "Nobody@Example.com", "--password", "long enough"]) == 1
+    assert "no user has the email nobody@example.com" in capsys.readouterr().err
+
+
+class RecordingRows:
+    """Stands for a queryset: records the filter a caller narrows it with."""
+
+    def __init__(self) -> None:
+        self.filters: list[dict[str, object]] = []
+
+    def filter(self, **conditions: object) -> "RecordingRows":
+        self.filters.append(conditions)
+        return self
+
+
+def test_a_user_sees_their_own_rows_only() -> None:
+    user, rows = a_user(), RecordingRows()
+    narrowed: object = visible_rows(cast("QuerySet[Any]", rows), user)
+    assert narrowed is rows
+    assert rows.filters == [{"owner": user}]
