@@ -8,7 +8,7 @@
 """`/api/v1/items`'s own checks, before any query: what an id or a body is.
 %%% end
 %%% if orm=django auth=jwt
-"""`/api/v1/items`'s own checks, before any query: who may call it, what an id or a body is.
+"""`/api/v1/items`'s own checks, before any query.
 %%% end
 
 %%% if framework=fastapi
@@ -22,6 +22,8 @@ from collections.abc import Iterator
 Nothing here reaches the database.
 %%% end
 %%% if orm=django auth=jwt
+Who may call it, what an id or a body is.
+
 The caller is an unsaved user; nothing here reaches the database.
 %%% end
 %%% if orm=django

@@ -1,4 +1,6 @@
-"""`/api/v1/items`'s own checks, before any query: who may call it, what an id or a body is.
+"""`/api/v1/items`'s own checks, before any query.
+
+Who may call it, what an id or a body is.
 
 The caller is an unsaved user; nothing here reaches the database.
 """

@@ -187,7 +187,9 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 # The admin site's login checks passwords as the API's does, under the same throttle.
-AUTHENTICATION_BACKENDS = ["acme_api.auth.backends.ThrottledLoginBackend"]
+AUTHENTICATION_BACKENDS = [
+    "acme_api.auth.backends.ThrottledLoginBackend",
+]
 
 REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
     "acme_api.auth.jwt.authentication.BearerAuthentication",

@@ -1,4 +1,7 @@
-"""`items` in Django's admin site, for admins: every user's rows, with their owner."""
+"""`items` in Django's admin site.
+
+For admins: every user's rows, with their owner.
+"""
 
 from django.contrib import admin
 
