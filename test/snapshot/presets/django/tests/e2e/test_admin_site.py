@@ -5,6 +5,8 @@ The load balancer ends TLS and says so in `X-Forwarded-Proto`; the cookies are
 """
 
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from http.cookies import SimpleCookie
 from pathlib import Path
@@ -12,9 +14,11 @@ from pathlib import Path
 import httpx2
 import pytest
 
-from tests.e2e.conftest import Server, command_env, run_command
+from tests.e2e.conftest import Server, command_env
 from tests.identity import login_headers
 from tests.users import PASSWORD, new_email, register
+
+MANAGE_PY = Path(__file__).parents[2] / "manage.py"
 
 
 class Browser:
@@ -55,9 +59,23 @@ def browser(server: Server) -> Iterator[Browser]:
 
 
 def _admin(tmp_path: Path, server: Server) -> str:
+    """An admin made as Django makes one, with or without RBAC's `create-admin`."""
     email = new_email()
-    env = command_env(tmp_path, DATABASE_URL=server.database_url)
-    made = run_command(tmp_path, env, "create-admin", "--email", email, "--password", PASSWORD)
+    env = command_env(
+        tmp_path,
+        DATABASE_URL=server.database_url,
+        DJANGO_SUPERUSER_EMAIL=email,
+        DJANGO_SUPERUSER_PASSWORD=PASSWORD,
+    )
+    made = subprocess.run(
+        [sys.executable, str(MANAGE_PY), "createsuperuser", "--noinput"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert made.returncode == 0, made.stderr
     return email
 

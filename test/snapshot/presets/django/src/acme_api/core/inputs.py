@@ -1,5 +1,6 @@
 """What every request body shares: a JSON object, and unknown or server-owned fields refused."""
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.db import models
@@ -55,11 +56,7 @@ class StrictSerializer(serializers.ModelSerializer[Any]):
         return field_class, kwargs
 
     def to_internal_value(self, data: Any) -> Any:
-        if isinstance(data, dict):
-            writable = {name for name, field in self.fields.items() if not field.read_only}
-            unknown = sorted(str(name) for name in data if name not in writable)
-            if unknown:
-                raise serializers.ValidationError({name: ["Unknown field."] for name in unknown})
+        _refuse_unknown_fields(data, self.fields)
         return super().to_internal_value(data)
 
 
@@ -67,8 +64,16 @@ class StrictInput(serializers.Serializer[Any]):
     """A request body that is not a model: unknown fields are refused here too."""
 
     def to_internal_value(self, data: Any) -> Any:
-        if isinstance(data, dict):
-            unknown = sorted(str(name) for name in data if name not in self.fields)
-            if unknown:
-                raise serializers.ValidationError({name: ["Unknown field."] for name in unknown})
+        _refuse_unknown_fields(data, self.fields)
         return super().to_internal_value(data)
+
+
+def _refuse_unknown_fields(
+    data: Any, fields: Mapping[str, serializers.Field[Any, Any, Any, Any]]
+) -> None:
+    """A body's keys that no writable field takes are a 422, each one named."""
+    if isinstance(data, dict):
+        writable = {name for name, field in fields.items() if not field.read_only}
+        unknown = sorted(str(name) for name in data if name not in writable)
+        if unknown:
+            raise serializers.ValidationError({name: ["Unknown field."] for name in unknown})
