@@ -14,34 +14,21 @@ otherwise reach `core/serve.py`.
 import signal
 from collections.abc import Iterator
 %%% end
-%%% if orm=django
-import io
+%%% if framework=flask | framework=django
 import logging
-from collections.abc import Iterable
-from typing import Any
 %%% end
-%%% if framework=fastapi | framework=django
 
-%%% end
 import pytest
 %%% if framework=fastapi
 import uvicorn
-%%% end
-%%% if framework=flask
-from flask import Flask
-%%% end
-%%% if orm=django
-from django.core.handlers.wsgi import WSGIHandler
 %%% end
 
 %%% if framework=fastapi
 from acme_api.core.protocol import BoundedHeadProtocol
 from acme_api.core.serve import serve, worker_app
 %%% end
-%%% if orm=django
-from acme_api.core.middleware import ChunkedBodyMiddleware
-%%% end
 %%% if framework=flask | framework=django
+from acme_api.core import serve as serve_module
 from acme_api.core.serve import Server, serve
 %%% end
 from acme_api.core.settings import Settings
@@ -68,6 +55,9 @@ def restore_signal_handlers() -> Iterator[None]:
 def test_serve_runs_gunicorn_as_the_settings_say(monkeypatch: pytest.MonkeyPatch) -> None:
     servers: list[Server] = []
     monkeypatch.setattr(Server, "run", lambda self: servers.append(self))
+    # Each worker makes its app from the settings `serve` was given (tests/test_worker_app.py).
+    made_for: list[Settings] = []
+    monkeypatch.setattr(serve_module, "worker_app", made_for.append)
     settings = Settings(
         host="::1",
         port=8123,
@@ -119,24 +109,20 @@ def test_serve_runs_uvicorn_on_host_and_port_and_stops_on_sigterm(
     assert config.limit_request_field_size == MAX_HEAD_BYTES
     assert config.graceful_timeout == 4
     assert config.control_socket_disable
-%%% end
-%%% if framework=flask
-    assert isinstance(server.load(), Flask)
-%%% end
-%%% if orm=django
     assert not config.preload_app
-    application = server.load()
-    assert isinstance(application, ChunkedBodyMiddleware)
-    assert isinstance(application.app, WSGIHandler)
-    assert application.max_bytes == settings.max_body_bytes
+    server.load()
+    assert made_for == [settings]
 %%% end
 
 
 %%% if framework=fastapi
 def test_web_concurrency_runs_that_many_workers_built_from_import_strings(
     monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    runs: list[tuple[str, dict[str, object]]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: runs.append((app, options)))
 %%% end
-%%% if orm=django
+%%% if framework=flask | framework=django
 def test_gunicorns_own_lines_go_through_the_apps_logging(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Server, "run", lambda self: None)
     server = Server(Settings())
@@ -146,34 +132,10 @@ def test_gunicorns_own_lines_go_through_the_apps_logging(monkeypatch: pytest.Mon
     assert gunicorn_logger.error_log.level == logging.NOTSET
     # The app logs one line per request itself, with its id.
     assert gunicorn_logger.access_log.disabled
-
-
-%%% end
-%%% if framework=flask | framework=django
-@pytest.mark.parametrize(("code", "stops"), [(0, False), (None, False), (3, True)])
-def test_serve_returns_on_a_clean_exit_only(
-    monkeypatch: pytest.MonkeyPatch, code: int | None, stops: bool
-%%% end
-) -> None:
-%%% if framework=fastapi
-    runs: list[tuple[str, dict[str, object]]] = []
-    monkeypatch.setattr(uvicorn, "run", lambda app, **options: runs.append((app, options)))
-%%% end
-%%% if framework=flask | framework=django
-    def run(_server: Server) -> None:
-        raise SystemExit(code)
 %%% end
 
 %%% if framework=fastapi
     serve(Settings(port=8123, web_concurrency=3, shutdown_grace_seconds=4))
-%%% end
-%%% if framework=flask | framework=django
-    monkeypatch.setattr(Server, "run", run)
-    if stops:
-        with pytest.raises(SystemExit):
-            serve(Settings())
-    else:
-        serve(Settings())
 %%% end
 
 %%% if framework=fastapi
@@ -185,17 +147,24 @@ def test_serve_returns_on_a_clean_exit_only(
     assert options["http"] == f"{PACKAGE}.core.protocol:BoundedHeadProtocol"
     assert options["timeout_graceful_shutdown"] == 4
 %%% end
-%%% if framework=fastapi | framework=django
+%%% if framework=flask | framework=django
+@pytest.mark.parametrize(("code", "stops"), [(0, False), (None, False), (3, True)])
+def test_serve_returns_on_a_clean_exit_only(
+    monkeypatch: pytest.MonkeyPatch, code: int | None, stops: bool
+) -> None:
+    def run(_server: Server) -> None:
+        raise SystemExit(code)
+%%% end
 
+%%% if framework=flask | framework=django
+    monkeypatch.setattr(Server, "run", run)
+    if stops:
+        with pytest.raises(SystemExit):
+            serve(Settings())
+    else:
+        serve(Settings())
 %%% end
-%%% if orm=django
-def _as_django_gets_it(body: bytes, **environ: str) -> tuple[str, bytes]:
-    """CONTENT_LENGTH and the body the app behind ChunkedBodyMiddleware (limit: 8 bytes) reads."""
-    seen: list[tuple[str, bytes]] = []
-%%% end
-%%% if framework=fastapi | framework=django
 
-%%% end
 %%% if framework=fastapi
 def test_a_worker_builds_its_app_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(BoundedHeadProtocol, "head_timeout_seconds", 10.0)
@@ -203,35 +172,5 @@ def test_a_worker_builds_its_app_from_the_environment(monkeypatch: pytest.Monkey
     app = worker_app()
     assert app.state.settings.headers_timeout_seconds == 2
     assert BoundedHeadProtocol.head_timeout_seconds == 2
-%%% end
-%%% if orm=django
-    def app(environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
-        seen.append((environ.get("CONTENT_LENGTH", ""), environ["wsgi.input"].read()))
-        return []
-%%% end
-%%% if framework=fastapi | framework=django
-
-%%% end
-%%% if orm=django
-    def start_response(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
-        return None
-
-    middleware = ChunkedBodyMiddleware(app, max_bytes=8)
-    middleware({"wsgi.input": io.BytesIO(body), **environ}, start_response)
-    [(length, read)] = seen
-    return length, read
-
-
-def test_a_chunked_body_reaches_django_with_its_length() -> None:
-    assert _as_django_gets_it(b"{}", HTTP_TRANSFER_ENCODING="chunked") == ("2", b"{}")
-
-
-def test_a_chunked_body_is_read_no_further_than_one_byte_past_the_limit() -> None:
-    # One byte more than the limit: BodySizeLimitMiddleware answers 413.
-    assert _as_django_gets_it(b"x" * 100, HTTP_TRANSFER_ENCODING="chunked") == ("9", b"x" * 9)
-
-
-def test_a_body_with_a_length_is_left_alone() -> None:
-    assert _as_django_gets_it(b"{}", CONTENT_LENGTH="2") == ("2", b"{}")
 
 %%% end

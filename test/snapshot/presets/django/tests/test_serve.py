@@ -5,15 +5,11 @@ project with integration tests only runs it too: only served e2e requests would
 otherwise reach `core/serve.py`.
 """
 
-import io
 import logging
-from collections.abc import Iterable
-from typing import Any
 
 import pytest
-from django.core.handlers.wsgi import WSGIHandler
 
-from acme_api.core.middleware import ChunkedBodyMiddleware
+from acme_api.core import serve as serve_module
 from acme_api.core.serve import Server, serve
 from acme_api.core.settings import Settings
 from acme_api.core.worker import MAX_HEAD_BYTES, BoundedHeadWorker
@@ -24,6 +20,9 @@ pytestmark = pytest.mark.unit
 def test_serve_runs_gunicorn_as_the_settings_say(monkeypatch: pytest.MonkeyPatch) -> None:
     servers: list[Server] = []
     monkeypatch.setattr(Server, "run", lambda self: servers.append(self))
+    # Each worker makes its app from the settings `serve` was given (tests/test_worker_app.py).
+    made_for: list[Settings] = []
+    monkeypatch.setattr(serve_module, "worker_app", made_for.append)
     settings = Settings(
         host="::1",
         port=8123,
@@ -44,10 +43,8 @@ def test_serve_runs_gunicorn_as_the_settings_say(monkeypatch: pytest.MonkeyPatch
     assert config.graceful_timeout == 4
     assert config.control_socket_disable
     assert not config.preload_app
-    application = server.load()
-    assert isinstance(application, ChunkedBodyMiddleware)
-    assert isinstance(application.app, WSGIHandler)
-    assert application.max_bytes == settings.max_body_bytes
+    server.load()
+    assert made_for == [settings]
 
 
 def test_gunicorns_own_lines_go_through_the_apps_logging(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -74,33 +71,3 @@ def test_serve_returns_on_a_clean_exit_only(
             serve(Settings())
     else:
         serve(Settings())
-
-
-def _as_django_gets_it(body: bytes, **environ: str) -> tuple[str, bytes]:
-    """CONTENT_LENGTH and the body the app behind ChunkedBodyMiddleware (limit: 8 bytes) reads."""
-    seen: list[tuple[str, bytes]] = []
-
-    def app(environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
-        seen.append((environ.get("CONTENT_LENGTH", ""), environ["wsgi.input"].read()))
-        return []
-
-    def start_response(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
-        return None
-
-    middleware = ChunkedBodyMiddleware(app, max_bytes=8)
-    middleware({"wsgi.input": io.BytesIO(body), **environ}, start_response)
-    [(length, read)] = seen
-    return length, read
-
-
-def test_a_chunked_body_reaches_django_with_its_length() -> None:
-    assert _as_django_gets_it(b"{}", HTTP_TRANSFER_ENCODING="chunked") == ("2", b"{}")
-
-
-def test_a_chunked_body_is_read_no_further_than_one_byte_past_the_limit() -> None:
-    # One byte more than the limit: BodySizeLimitMiddleware answers 413.
-    assert _as_django_gets_it(b"x" * 100, HTTP_TRANSFER_ENCODING="chunked") == ("9", b"x" * 9)
-
-
-def test_a_body_with_a_length_is_left_alone() -> None:
-    assert _as_django_gets_it(b"{}", CONTENT_LENGTH="2") == ("2", b"{}")

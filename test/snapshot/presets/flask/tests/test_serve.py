@@ -5,9 +5,11 @@ project with integration tests only runs it too: only served e2e requests would
 otherwise reach `core/serve.py`.
 """
 
-import pytest
-from flask import Flask
+import logging
 
+import pytest
+
+from acme_api.core import serve as serve_module
 from acme_api.core.serve import Server, serve
 from acme_api.core.settings import Settings
 from acme_api.core.worker import MAX_HEAD_BYTES, BoundedHeadWorker
@@ -18,6 +20,9 @@ pytestmark = pytest.mark.unit
 def test_serve_runs_gunicorn_as_the_settings_say(monkeypatch: pytest.MonkeyPatch) -> None:
     servers: list[Server] = []
     monkeypatch.setattr(Server, "run", lambda self: servers.append(self))
+    # Each worker makes its app from the settings `serve` was given (tests/test_worker_app.py).
+    made_for: list[Settings] = []
+    monkeypatch.setattr(serve_module, "worker_app", made_for.append)
     settings = Settings(
         host="::1",
         port=8123,
@@ -37,7 +42,20 @@ def test_serve_runs_gunicorn_as_the_settings_say(monkeypatch: pytest.MonkeyPatch
     assert config.limit_request_field_size == MAX_HEAD_BYTES
     assert config.graceful_timeout == 4
     assert config.control_socket_disable
-    assert isinstance(server.load(), Flask)
+    assert not config.preload_app
+    server.load()
+    assert made_for == [settings]
+
+
+def test_gunicorns_own_lines_go_through_the_apps_logging(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Server, "run", lambda self: None)
+    server = Server(Settings())
+    gunicorn_logger = server.cfg.logger_class(server.cfg)
+    assert gunicorn_logger.error_log.propagate
+    assert not gunicorn_logger.error_log.handlers
+    assert gunicorn_logger.error_log.level == logging.NOTSET
+    # The app logs one line per request itself, with its id.
+    assert gunicorn_logger.access_log.disabled
 
 
 @pytest.mark.parametrize(("code", "stops"), [(0, False), (None, False), (3, True)])
