@@ -114,6 +114,22 @@ export function addResourceRun(raw: string, options: { fields?: string; singular
 }
 
 /**
+ * Whether the project's ruff leaves a path alone, read from the `extend-exclude`
+ * globs of the pyproject.toml being rendered (Django's migrations, kept as
+ * Django writes them), so the lint's own list is the only one. A `*` stays
+ * within one folder, which is never wider than what ruff excludes.
+ */
+function lintExcluded(rendered: Plan): (path: string) => boolean {
+  const pyproject = rendered.get("pyproject.toml")?.toString("utf8") ?? "";
+  const globs = /^extend-exclude = \[(.*)\]$/m.exec(pyproject)?.[1] ?? "";
+  const patterns = [...globs.matchAll(/"([^"]+)"/g)].map(([, glob]) => {
+    const body = (glob as string).split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*");
+    return new RegExp(`^${body}$`);
+  });
+  return (path) => patterns.some((pattern) => pattern.test(path));
+}
+
+/**
  * The backstop of the checks above, once the resource is rendered and before
  * anything is written: refuses a Python line the add would write that is
  * longer than the project's lint allows. The templates keep their lines short
@@ -122,7 +138,8 @@ export function addResourceRun(raw: string, options: { fields?: string; singular
  * `ruff format` could not fix. Only lines the add brings are looked at, so a
  * user's own long line elsewhere is not the add's to refuse.
  */
-export function refuseLongLines(rendered: Plan, before: Plan, unlinted: (path: string) => boolean = () => false): void {
+export function refuseLongLines(rendered: Plan, before: Plan): void {
+  const unlinted = lintExcluded(rendered);
   for (const [path, content] of rendered) {
     if (!path.endsWith(".py") || unlinted(path)) continue;
     const kept = new Set(before.get(path)?.toString("utf8").split("\n") ?? []);

@@ -142,9 +142,7 @@ export async function planUpdate(project: LoadedProject, change: SpecChange, sou
     previousAnswers: manifest.answers,
   });
   const theirs = planned.plan;
-  // Django's migrations are kept as Django writes them: the project's ruff excludes them.
-  const unlinted = (path: string): boolean => answers.orm === "django" && /\/migrations\/[^/]+\.py$/.test(path);
-  if (change.runs?.some((run) => run.generator === ADD_RESOURCE)) refuseLongLines(theirs, project.base, unlinted);
+  if (change.runs?.some((run) => run.generator === ADD_RESOURCE)) refuseLongLines(theirs, project.base);
   // Files written once (revisions) stay the project's, and on record, even when
   // no layer renders them any more: the database has applied them.
   const policies = new Map(planned.policies);
