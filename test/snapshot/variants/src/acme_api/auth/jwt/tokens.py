@@ -2,18 +2,11 @@
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 import jwt
-%%% if orm=django
-from django.utils import timezone
-%%% end
 
-%%% if orm=sqlalchemy
-from ...core.columns import utc_now
-
-%%% end
 ALGORITHM = "HS256"
 TokenType = Literal["access", "refresh"]
 
@@ -36,12 +29,7 @@ class TokenClaims:
 
 
 def issue_token(secret: str, user_id: int, token_type: TokenType, ttl_seconds: int) -> IssuedToken:
-%%% if orm=sqlalchemy
-    now = utc_now()
-%%% end
-%%% if orm=django
-    now = timezone.now()
-%%% end
+    now = datetime.now(UTC)
     expires_at = now + timedelta(seconds=ttl_seconds)
     jti = str(uuid.uuid4())
     claims = {"sub": str(user_id), "iat": now, "exp": expires_at, "jti": jti, "type": token_type}

@@ -2,11 +2,10 @@
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 import jwt
-from django.utils import timezone
 
 ALGORITHM = "HS256"
 TokenType = Literal["access", "refresh"]
@@ -30,7 +29,7 @@ class TokenClaims:
 
 
 def issue_token(secret: str, user_id: int, token_type: TokenType, ttl_seconds: int) -> IssuedToken:
-    now = timezone.now()
+    now = datetime.now(UTC)
     expires_at = now + timedelta(seconds=ttl_seconds)
     jti = str(uuid.uuid4())
     claims = {"sub": str(user_id), "iat": now, "exp": expires_at, "jti": jti, "type": token_type}
