@@ -16,12 +16,14 @@ export interface HistoryInput {
   readonly allowDataLoss?: boolean;
   /** Revision -> the Django app whose file it is, recorded with it (see MigrationRecord.app). */
   readonly apps?: ReadonlyMap<string, string>;
+  /** Revision -> the revision whose table it changes (MigrationDecl.within). */
+  readonly within?: ReadonlyMap<string, string>;
 }
 
 /** Alembic keeps revision ids in a VARCHAR(32). */
 const MAX_REVISION_LENGTH = 32;
 
-function originOf(record: MigrationRecord): string {
+export function originOf(record: MigrationRecord): string {
   return record.of ?? record.revision;
 }
 
@@ -74,10 +76,8 @@ export function nextHistory(input: HistoryInput): MigrationRecord[] {
   const includedOnly = new Set([...included.values()].flat());
   const taken = new Set(records.map((r) => r.revision));
   const wanted = new Set(input.contributed);
-  const dropped = records
-    .filter((r) => r.kind === "apply" && live.get(r.revision) === true && !wanted.has(r.revision))
-    .map((r) => r.revision)
-    .reverse();
+  const within = input.within ?? new Map<string, string>();
+  const dropped = droppedRevisions(records, live, included, wanted, within);
   if (dropped.length > 0 && input.allowDataLoss !== true) {
     throw new UserError(
       `This change would revert ${dropped.join(", ")}, dropping tables or columns that may hold data; run it again with --allow-data-loss if that is what you want.`,
@@ -93,15 +93,51 @@ export function nextHistory(input: HistoryInput): MigrationRecord[] {
     for (const revision of [origin, ...(included.get(origin) ?? [])]) live.set(revision, full.kind !== "revert");
   };
   const appOf = (revision: string): { app?: string } => {
-    const app = input.apps?.get(revision) ?? records.find((r) => r.revision === revision)?.app;
+    // One that another's file applied (`also`) is in that file's app.
+    const app = input.apps?.get(revision) ?? records.find((r) => r.revision === revision || r.also?.includes(revision))?.app;
     return app === undefined ? {} : { app };
   };
   for (const origin of dropped) append({ revision: freshId("revert", origin, taken), kind: "revert", of: origin, ...appOf(origin) });
+  const firstApplied = new Set<string>();
   for (const revision of input.contributed) {
     if (live.get(revision) === true) continue;
+    const container = within.get(revision);
+    if (container !== undefined && firstApplied.has(container) && !live.has(revision)) {
+      // Its table is made now: the table's own file makes it changed already.
+      const index = records.findIndex((r) => r.revision === container);
+      const record = records[index] as MigrationRecord;
+      records[index] = { ...record, also: [...(record.also ?? []), revision] };
+      live.set(revision, true);
+      continue;
+    }
     // Included in another revision that is reverted: its own file has never been written.
-    if (!live.has(revision) || includedOnly.has(revision)) append({ revision, kind: "apply", ...appOf(revision) });
-    else append({ revision: freshId("reapply", revision, taken), kind: "reapply", of: revision, ...appOf(revision) });
+    if (!live.has(revision) || includedOnly.has(revision)) {
+      append({ revision, kind: "apply", ...appOf(revision) });
+      firstApplied.add(revision);
+    } else append({ revision: freshId("reapply", revision, taken), kind: "reapply", of: revision, ...appOf(revision) });
   }
   return records;
+}
+
+/**
+ * The live revisions no longer wanted, newest first; one included in a wanted
+ * revision's file (a table's owner, made with it) is reverted on its own. Those
+ * that change another revision's table go first: they point at tables the
+ * others drop.
+ */
+function droppedRevisions(
+  records: readonly MigrationRecord[],
+  live: ReadonlyMap<string, boolean>,
+  included: ReadonlyMap<string, readonly string[]>,
+  wanted: ReadonlySet<string>,
+  within: ReadonlyMap<string, string>,
+): string[] {
+  const dropped: string[] = [];
+  for (const r of [...records].reverse()) {
+    if (r.kind !== "apply" || live.get(r.revision) !== true) continue;
+    if (!wanted.has(r.revision)) dropped.push(r.revision);
+    else dropped.push(...(included.get(r.revision) ?? []).filter((i) => live.get(i) === true && !wanted.has(i)));
+  }
+  const changesAnother = (revision: string): number => (within.has(revision) ? 0 : 1);
+  return dropped.sort((a, b) => changesAnother(a) - changesAnother(b));
 }
