@@ -120,10 +120,10 @@ export function nextHistory(input: HistoryInput): MigrationRecord[] {
 }
 
 /**
- * The live revisions no longer wanted, newest first; one included in a wanted
- * revision's file (a table's owner, made with it) is reverted on its own. Those
- * that change another revision's table go first: they point at tables the
- * others drop.
+ * The live revisions no longer wanted, newest first: a revision whose last record
+ * made it live, or one included in such a revision's file (a table's owner, made
+ * with it), which is reverted on its own when that revision stays. Those that
+ * change another revision's table go first: they point at tables the others drop.
  */
 function droppedRevisions(
   records: readonly MigrationRecord[],
@@ -132,11 +132,15 @@ function droppedRevisions(
   wanted: ReadonlySet<string>,
   within: ReadonlyMap<string, string>,
 ): string[] {
+  const unwanted = (revision: string): boolean => live.get(revision) === true && !wanted.has(revision);
   const dropped: string[] = [];
+  const seen = new Set<string>();
   for (const r of [...records].reverse()) {
-    if (r.kind !== "apply" || live.get(r.revision) !== true) continue;
-    if (!wanted.has(r.revision)) dropped.push(r.revision);
-    else dropped.push(...(included.get(r.revision) ?? []).filter((i) => live.get(i) === true && !wanted.has(i)));
+    const origin = originOf(r);
+    if (seen.has(origin)) continue;
+    seen.add(origin);
+    if (unwanted(origin)) dropped.push(origin);
+    else if (live.get(origin) === true) dropped.push(...(included.get(origin) ?? []).filter(unwanted));
   }
   const changesAnother = (revision: string): number => (within.has(revision) ? 0 : 1);
   return dropped.sort((a, b) => changesAnother(a) - changesAnother(b));

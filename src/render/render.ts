@@ -197,11 +197,21 @@ export function planProject(spec: ProjectSpec, options: PlanOptions): ProjectPla
     if (!record) continue;
     // Added back after a revert: the revert's file runs first (`after`), as Django must be told.
     const after = lastWrittenAbout.get(revision);
-    // The revisions its file makes as well (`also`): a table's owner, made with it.
-    const path = emit(use, file, { migration: record, inlined: record.also ?? [], after: after === undefined ? [] : [after] });
+    const path = emit(use, file, { migration: record, inlined: inlinedIn(record, history), after: after === undefined ? [] : [after] });
     if (plan.has(path)) policies.set(path, "once");
   }
   return { plan: sortedPlan(plan), context, policies, history };
+}
+
+/**
+ * The revisions a revision's file makes as well (`also`: a table's owner, made with
+ * it), as its file was last written: when it was applied, or applied again once its
+ * app came back (Django). One reverted on its own before then has its own files.
+ */
+function inlinedIn(record: MigrationRecord, history: readonly MigrationRecord[]): readonly string[] {
+  const written = history.map((r) => originOf(r) === record.revision && r.kind !== "revert").lastIndexOf(true);
+  const ownBefore = new Set(history.slice(0, written).map(originOf));
+  return (record.also ?? []).filter((revision) => !ownBefore.has(revision));
 }
 
 /** Every template text of these layers, for the compiler to look up at once. */

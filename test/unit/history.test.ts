@@ -100,6 +100,17 @@ describe("migration history", () => {
       const on = nextHistory({ previous: off, contributed, apps, within, head: null });
       expect(on.slice(4).map((r) => r.revision)).toEqual(["reapply_create_users", "reapply_add_items_owner"]);
     });
+
+    it("comes back as a revision of its own with a table made again after it was reverted, and goes again", () => {
+      const made = nextHistory({ previous: [], contributed, apps, within, head: null });
+      const off = nextHistory({ previous: made, contributed: ["create_items"], apps, within, allowDataLoss: true, head: null });
+      const removed = nextHistory({ previous: off, contributed: [], apps, within, allowDataLoss: true, head: null });
+      expect(removed.at(-1)?.revision).toBe("revert_create_items");
+      const back = nextHistory({ previous: removed, contributed, apps, within, head: null });
+      expect(back.slice(5).map((r) => r.revision)).toEqual(["reapply_create_users", "reapply_create_items", "reapply_add_items_owner"]);
+      const offAgain = nextHistory({ previous: back, contributed: ["create_items"], apps, within, allowDataLoss: true, head: null });
+      expect(offAgain.slice(8).map((r) => r.revision)).toEqual(["revert_add_items_owner_2", "revert_create_users_2"]);
+    });
   });
 
   describe("a revision a layer split moved out of another (formerlyIn)", () => {
