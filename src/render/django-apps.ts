@@ -3,8 +3,12 @@
 // of that app, and so are its revert and re-apply: the app stays. The
 // revision that made the app is `0001_initial`; its revert (in core) takes
 // the app away, folder and all, and the numbers start again when it is back.
+// What core's revert drops and forgets, and what its re-apply makes again, is
+// the layers' data (MigrationDecl.tables, apps).
 import type { MigrationRecord } from "../spec.js";
 import { originOf } from "./history.js";
+import type { Layer } from "./layer.js";
+import type { MigrationDecl } from "./manifest.js";
 
 /** Where a revision's file sits in its app, and the migration of that app it follows. */
 export interface InAppMigration {
@@ -53,4 +57,20 @@ export function inAppMigrations(history: readonly MigrationRecord[]): Map<string
     last.set(r.app, { name, number: before.number + 1 });
   }
   return found;
+}
+
+type RevertDecl = Pick<MigrationDecl, "tables" | "apps">;
+
+/** Revision -> what a layer says its revert drops and its re-apply makes (MigrationDecl.tables, apps). */
+export function revertDrops(all: readonly Layer[]): Map<string, RevertDecl> {
+  const drops = new Map<string, RevertDecl>();
+  for (const decl of all.flatMap((l) => l.manifest.migrations)) if (decl.tables !== undefined || decl.apps !== undefined) drops.set(decl.revision, decl);
+  return drops;
+}
+
+/** What the delegate's file of a revert or re-apply drops, forgets and makes again (Django). */
+export function revertData(record: MigrationRecord, drops: ReadonlyMap<string, RevertDecl>): { tables: readonly string[]; forgotten: readonly string[]; remade: readonly string[] } {
+  const own = record.app === undefined ? [] : [record.app];
+  const decl = drops.get(originOf(record));
+  return { tables: decl?.tables ?? own, forgotten: decl?.apps === undefined ? own : [], remade: decl?.apps ?? [] };
 }

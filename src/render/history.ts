@@ -145,3 +145,14 @@ function droppedRevisions(
   const changesAnother = (revision: string): number => (within.has(revision) ? 0 : 1);
   return dropped.sort((a, b) => changesAnother(a) - changesAnother(b));
 }
+
+/**
+ * The revisions a revision's file makes as well (`also`: a table's owner, made with
+ * it), as its file was last written: when it was applied, or applied again once its
+ * app came back (Django). One reverted on its own before then has its own files.
+ */
+export function inlinedIn(record: MigrationRecord, history: readonly MigrationRecord[]): readonly string[] {
+  const written = history.map((r) => originOf(r) === record.revision && r.kind !== "revert").lastIndexOf(true);
+  const ownBefore = new Set(history.slice(0, written).map(originOf));
+  return (record.also ?? []).filter((revision) => !ownBefore.has(revision));
+}

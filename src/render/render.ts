@@ -8,10 +8,9 @@ import type { MigrationRecord, ProjectSpec } from "../spec.js";
 import { builtTemplates, layerFromBuilt } from "./built.js";
 import { buildContext, type TemplateContext } from "./context.js";
 import { createTemplateCompiler, type TemplateCompiler } from "./handlebars.js";
-import { inApp, inAppMigrations } from "./django-apps.js";
-import { adoptFormerRevisions, nextHistory, originOf } from "./history.js";
+import { inApp, inAppMigrations, revertData, revertDrops } from "./django-apps.js";
+import { adoptFormerRevisions, inlinedIn, nextHistory, originOf } from "./history.js";
 import { type Layer, type LayerFile, readCatalog } from "./layer.js";
-import type { MigrationDecl } from "./manifest.js";
 import { isTemplate, outputPath, substituteTokens } from "./paths.js";
 import { checkSeams } from "./seams.js";
 import { holds, projectTags } from "./tags.js";
@@ -203,17 +202,6 @@ export function planProject(spec: ProjectSpec, options: PlanOptions): ProjectPla
   return { plan: sortedPlan(plan), context, policies, history };
 }
 
-/**
- * The revisions a revision's file makes as well (`also`: a table's owner, made with
- * it), as its file was last written: when it was applied, or applied again once its
- * app came back (Django). One reverted on its own before then has its own files.
- */
-function inlinedIn(record: MigrationRecord, history: readonly MigrationRecord[]): readonly string[] {
-  const written = history.map((r) => originOf(r) === record.revision && r.kind !== "revert").lastIndexOf(true);
-  const ownBefore = new Set(history.slice(0, written).map(originOf));
-  return (record.also ?? []).filter((revision) => !ownBefore.has(revision));
-}
-
 /** Every template text of these layers, for the compiler to look up at once. */
 function templateSources(layers: readonly Layer[]): string[] {
   return layers.flatMap((l) => [...l.files.filter((f) => isTemplate(f.source)).map((f) => f.content.toString("utf8")), ...l.sections.values()]);
@@ -240,22 +228,6 @@ function formerRevisions(all: readonly Layer[], uses: readonly LayerUse[], previ
     }
   }
   return moved;
-}
-
-type RevertDecl = Pick<MigrationDecl, "tables" | "apps">;
-
-/** Revision -> what a layer says its revert drops and its re-apply makes (MigrationDecl.tables, apps). */
-function revertDrops(all: readonly Layer[]): Map<string, RevertDecl> {
-  const drops = new Map<string, RevertDecl>();
-  for (const decl of all.flatMap((l) => l.manifest.migrations)) if (decl.tables !== undefined || decl.apps !== undefined) drops.set(decl.revision, decl);
-  return drops;
-}
-
-/** What the delegate's file of a revert or re-apply drops, forgets and makes again (Django). */
-function revertData(record: MigrationRecord, drops: ReadonlyMap<string, RevertDecl>): { tables: readonly string[]; forgotten: readonly string[]; remade: readonly string[] } {
-  const own = record.app === undefined ? [] : [record.app];
-  const decl = drops.get(originOf(record));
-  return { tables: decl?.tables ?? own, forgotten: decl?.apps === undefined ? own : [], remade: decl?.apps ?? [] };
 }
 
 function delegateTemplate(uses: readonly LayerUse[]): { use: LayerUse; file: LayerFile } | null {
