@@ -63,6 +63,8 @@ export interface ResourceView {
   /** `item`, `Item`: for variables and classes. */
   readonly singular: string;
   readonly className: string;
+  /** Django: the model as migrations name it (`item`, `orderline`). */
+  readonly modelName: string;
   readonly path: string;
   readonly fields: readonly FieldView[];
   /** The first required field: what tests leave out or change. */
@@ -538,6 +540,7 @@ export function resourceViews(specs: readonly ResourceSpec[], options: { users: 
       name: spec.name,
       singular: spec.singular,
       className: className(spec.singular),
+      modelName: className(spec.singular).toLowerCase(),
       path: resourcePath(spec.name),
       fields,
       titleField,

@@ -16,12 +16,14 @@ export interface HistoryInput {
   readonly allowDataLoss?: boolean;
   /** Revision -> the Django app whose file it is, recorded with it (see MigrationRecord.app). */
   readonly apps?: ReadonlyMap<string, string>;
+  /** Revision -> the revision whose table it changes (MigrationDecl.within). */
+  readonly within?: ReadonlyMap<string, string>;
 }
 
 /** Alembic keeps revision ids in a VARCHAR(32). */
 const MAX_REVISION_LENGTH = 32;
 
-function originOf(record: MigrationRecord): string {
+export function originOf(record: MigrationRecord): string {
   return record.of ?? record.revision;
 }
 
@@ -74,10 +76,8 @@ export function nextHistory(input: HistoryInput): MigrationRecord[] {
   const includedOnly = new Set([...included.values()].flat());
   const taken = new Set(records.map((r) => r.revision));
   const wanted = new Set(input.contributed);
-  const dropped = records
-    .filter((r) => r.kind === "apply" && live.get(r.revision) === true && !wanted.has(r.revision))
-    .map((r) => r.revision)
-    .reverse();
+  const within = input.within ?? new Map<string, string>();
+  const dropped = droppedRevisions(records, live, included, wanted, within);
   if (dropped.length > 0 && input.allowDataLoss !== true) {
     throw new UserError(
       `This change would revert ${dropped.join(", ")}, dropping tables or columns that may hold data; run it again with --allow-data-loss if that is what you want.`,
@@ -93,15 +93,66 @@ export function nextHistory(input: HistoryInput): MigrationRecord[] {
     for (const revision of [origin, ...(included.get(origin) ?? [])]) live.set(revision, full.kind !== "revert");
   };
   const appOf = (revision: string): { app?: string } => {
-    const app = input.apps?.get(revision) ?? records.find((r) => r.revision === revision)?.app;
+    // One that another's file applied (`also`) is in that file's app.
+    const app = input.apps?.get(revision) ?? records.find((r) => r.revision === revision || r.also?.includes(revision))?.app;
     return app === undefined ? {} : { app };
   };
   for (const origin of dropped) append({ revision: freshId("revert", origin, taken), kind: "revert", of: origin, ...appOf(origin) });
+  const firstApplied = new Set<string>();
   for (const revision of input.contributed) {
     if (live.get(revision) === true) continue;
+    const container = within.get(revision);
+    if (container !== undefined && firstApplied.has(container) && !live.has(revision)) {
+      // Its table is made now: the table's own file makes it changed already.
+      const index = records.findIndex((r) => r.revision === container);
+      const record = records[index] as MigrationRecord;
+      records[index] = { ...record, also: [...(record.also ?? []), revision] };
+      live.set(revision, true);
+      continue;
+    }
     // Included in another revision that is reverted: its own file has never been written.
-    if (!live.has(revision) || includedOnly.has(revision)) append({ revision, kind: "apply", ...appOf(revision) });
-    else append({ revision: freshId("reapply", revision, taken), kind: "reapply", of: revision, ...appOf(revision) });
+    if (!live.has(revision) || includedOnly.has(revision)) {
+      append({ revision, kind: "apply", ...appOf(revision) });
+      firstApplied.add(revision);
+    } else append({ revision: freshId("reapply", revision, taken), kind: "reapply", of: revision, ...appOf(revision) });
   }
   return records;
+}
+
+/**
+ * The live revisions no longer wanted, newest first: a revision whose last record
+ * made it live, or one included in such a revision's file (a table's owner, made
+ * with it), which is reverted on its own when that revision stays. Those that
+ * change another revision's table go first: they point at tables the others drop.
+ */
+function droppedRevisions(
+  records: readonly MigrationRecord[],
+  live: ReadonlyMap<string, boolean>,
+  included: ReadonlyMap<string, readonly string[]>,
+  wanted: ReadonlySet<string>,
+  within: ReadonlyMap<string, string>,
+): string[] {
+  const unwanted = (revision: string): boolean => live.get(revision) === true && !wanted.has(revision);
+  const dropped: string[] = [];
+  const seen = new Set<string>();
+  for (const r of [...records].reverse()) {
+    const origin = originOf(r);
+    if (seen.has(origin)) continue;
+    seen.add(origin);
+    if (unwanted(origin)) dropped.push(origin);
+    else if (live.get(origin) === true) dropped.push(...(included.get(origin) ?? []).filter(unwanted));
+  }
+  const changesAnother = (revision: string): number => (within.has(revision) ? 0 : 1);
+  return dropped.sort((a, b) => changesAnother(a) - changesAnother(b));
+}
+
+/**
+ * The revisions a revision's file makes as well (`also`: a table's owner, made with
+ * it), as its file was last written: when it was applied, or applied again once its
+ * app came back (Django). One reverted on its own before then has its own files.
+ */
+export function inlinedIn(record: MigrationRecord, history: readonly MigrationRecord[]): readonly string[] {
+  const written = history.map((r) => originOf(r) === record.revision && r.kind !== "revert").lastIndexOf(true);
+  const ownBefore = new Set(history.slice(0, written).map(originOf));
+  return (record.also ?? []).filter((revision) => !ownBefore.has(revision));
 }

@@ -35,6 +35,20 @@ export interface MigrationDecl {
   readonly formerlyIn?: string;
   /** Django: the app label whose migrations folder holds the file (`__resource__` is the resource's). */
   readonly app?: string;
+  /**
+   * Django: the revision whose table this one changes (a resource's owner column). Written
+   * inside that revision's file when both are new together; otherwise a migration of the
+   * same app, as its revert and its re-apply are (the app stays when it is reverted).
+   */
+  readonly within?: string;
+  /** Django: the tables its revert drops, in order (default: the app's one table, named after it). */
+  readonly tables?: readonly string[];
+  /**
+   * Django: apps that come back as they were (users): its revert keeps their migrations
+   * on record, and its re-apply makes their tables again from them. By default the
+   * revert forgets the app's migrations, and the app's own files run again.
+   */
+  readonly apps?: readonly string[];
 }
 
 export interface LayerManifest {
@@ -95,7 +109,7 @@ class ManifestReader {
     return value as string[];
   }
 
-  records<T>(key: string, fields: Record<string, "required" | "optional">, build: (r: Json) => T): T[] {
+  records<T>(key: string, fields: Record<string, "required" | "optional" | "strings">, build: (r: Json) => T): T[] {
     const value = this.raw[key];
     if (value === undefined) return [];
     if (!Array.isArray(value)) this.fail(`${key} must be a list of objects`);
@@ -104,7 +118,8 @@ class ManifestReader {
       const record = entry as Json;
       for (const k of Object.keys(record)) if (!(k in fields)) this.fail(`${key}[${i}] has an unknown key ${k}`);
       for (const [k, need] of Object.entries(fields)) {
-        if (need === "required" || record[k] !== undefined) this.string(`${key}[${i}].${k}`, record[k]);
+        if (need === "strings") this.strings(`${key}[${i}].${k}`, record[k]);
+        else if (need === "required" || record[k] !== undefined) this.string(`${key}[${i}].${k}`, record[k]);
       }
       return build(record);
     });
@@ -142,12 +157,19 @@ export function parseLayerManifest(raw: unknown, where: string): LayerManifest {
     })),
     routers: r.strings("routers"),
     commands: r.records("commands", { module: "required", register: "required" }, (c) => ({ module: c.module as string, register: c.register as string })),
-    migrations: r.records("migrations", { revision: "required", template: "required", formerlyIn: "optional", app: "optional" }, (m) => ({
-      revision: m.revision as string,
-      template: m.template as string,
-      ...(m.formerlyIn === undefined ? {} : { formerlyIn: m.formerlyIn as string }),
-      ...(m.app === undefined ? {} : { app: m.app as string }),
-    })),
+    migrations: r.records(
+      "migrations",
+      { revision: "required", template: "required", formerlyIn: "optional", app: "optional", within: "optional", tables: "strings", apps: "strings" },
+      (m) => ({
+        revision: m.revision as string,
+        template: m.template as string,
+        ...(m.formerlyIn === undefined ? {} : { formerlyIn: m.formerlyIn as string }),
+        ...(m.app === undefined ? {} : { app: m.app as string }),
+        ...(m.within === undefined ? {} : { within: m.within as string }),
+        ...(m.tables === undefined ? {} : { tables: m.tables as string[] }),
+        ...(m.apps === undefined ? {} : { apps: m.apps as string[] }),
+      }),
+    ),
     seams,
     sections: r.strings("sections"),
     revisionDelegate: r.optionalString("revisionDelegate"),

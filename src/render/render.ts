@@ -8,7 +8,8 @@ import type { MigrationRecord, ProjectSpec } from "../spec.js";
 import { builtTemplates, layerFromBuilt } from "./built.js";
 import { buildContext, type TemplateContext } from "./context.js";
 import { createTemplateCompiler, type TemplateCompiler } from "./handlebars.js";
-import { adoptFormerRevisions, nextHistory } from "./history.js";
+import { inApp, inAppMigrations, revertData, revertDrops } from "./django-apps.js";
+import { adoptFormerRevisions, inlinedIn, nextHistory, originOf } from "./history.js";
 import { type Layer, type LayerFile, readCatalog } from "./layer.js";
 import { isTemplate, outputPath, substituteTokens } from "./paths.js";
 import { checkSeams } from "./seams.js";
@@ -107,27 +108,37 @@ export function planProject(spec: ProjectSpec, options: PlanOptions): ProjectPla
   // Revisions: which each use contributes, then the history they extend.
   const revisionFiles = new Map<string, { use: LayerUse; file: LayerFile }>();
   const apps = new Map<string, string>();
+  // Revisions that change another's table (MigrationDecl.within), with the template that
+  // writes them: it also writes their revert, so it counts when it applied until now.
+  const within = new Map<string, string>();
+  const inAppTemplates = new Map<string, { use: LayerUse; file: LayerFile }>();
+  const before = options.previousAnswers === undefined ? null : projectTags(options.previousAnswers);
   for (const use of uses) {
     for (const decl of m(use).migrations) {
       const file = use.layer.files.find((f) => `${f.slice}/${f.source}` === decl.template);
       if (!file) throw new Error(`${use.layer.name}/layer.json: migration template ${decl.template} does not exist`);
-      if (!applies(file)) continue;
       const revision = substituteTokens(decl.revision, use.tokens);
+      if (decl.within !== undefined && (applies(file) || (before !== null && holds(file.tags, before)))) {
+        within.set(revision, substituteTokens(decl.within, use.tokens));
+        inAppTemplates.set(revision, { use, file });
+      }
+      if (!applies(file)) continue;
       revisionFiles.set(revision, { use, file });
       if (decl.app !== undefined) apps.set(revision, substituteTokens(decl.app, use.tokens));
     }
   }
   const history = nextHistory({
-    previous: adoptFormerRevisions(spec.history, formerRevisions(all, options.previousAnswers)),
+    previous: adoptFormerRevisions(spec.history, formerRevisions(all, uses, options.previousAnswers)),
     contributed: [...revisionFiles.keys()],
     apps,
+    within,
     ...(options.migrationHead === undefined ? {} : { head: options.migrationHead }),
     ...(options.allowDataLoss === undefined ? {} : { allowDataLoss: options.allowDataLoss }),
   });
   const byRevision = new Map(history.map((r) => [r.revision, r]));
   const delegate = delegateTemplate(uses);
   // Revision templates render only through the history below, never as plain files.
-  const migrationTemplates = new Set([...revisionFiles.values()].map((v) => v.file));
+  const migrationTemplates = new Set([...revisionFiles.values(), ...inAppTemplates.values()].map((v) => v.file));
   if (delegate) migrationTemplates.add(delegate.file);
 
   const plan: Plan = new Map();
@@ -151,21 +162,41 @@ export function planProject(spec: ProjectSpec, options: PlanOptions): ProjectPla
   // nothing for (Django's re-apply: the app's own files do it) has no file to name.
   let previous: string | null = null;
   const lastWrittenAbout = new Map<string, string>();
-  for (const record of history.filter((r) => r.kind !== "apply")) {
+  // History index -> the delegate's file written there.
+  const delegated = new Map<number, string>();
+  const drops = revertDrops(all);
+  for (const [index, record] of history.entries()) {
+    if (record.kind === "apply" || inApp(record, history)) continue;
     if (!delegate) throw new Error(`revision ${record.revision} needs a layer with a revisionDelegate, and none applies`);
-    const path = emit(delegate.use, delegate.file, { migration: record, previous: previous === null ? [] : [previous] }, { ...delegate.use.tokens, revision: record.revision });
+    const path = emit(delegate.use, delegate.file, { migration: record, previous: previous === null ? [] : [previous], ...revertData(record, drops) }, { ...delegate.use.tokens, revision: record.revision });
     if (!plan.has(path)) continue;
     policies.set(path, "once");
     previous = record.revision;
+    delegated.set(index, record.revision);
     if (record.of !== undefined) lastWrittenAbout.set(record.of, record.revision);
   }
+  // An app's own migrations of another revision's table.
+  const inAppFiles = inAppMigrations(history);
+  for (const [index, record] of history.entries()) {
+    const at = inAppFiles.get(record.revision);
+    const own = inAppTemplates.get(originOf(record));
+    if (at === undefined || own === undefined) continue;
+    // A revert runs before the delegate's next file (which may drop the table its
+    // column points at); an apply after its last one (which may make that table again).
+    const next = [...delegated].find(([i]) => i > index);
+    const last = [...delegated].filter(([i]) => i < index).at(-1);
+    const order = record.kind === "revert" ? { runBefore: next ? [next[1]] : [], after: [] } : { runBefore: [], after: last ? [last[1]] : [] };
+    const path = emit(own.use, own.file, { migration: record, inApp: at, ...order }, { ...own.use.tokens, migration: at.name });
+    if (plan.has(path)) policies.set(path, "once");
+  }
   for (const [revision, { use, file }] of revisionFiles) {
+    if (inAppTemplates.has(revision)) continue;
     const record = byRevision.get(revision);
     // No record: another revision's file applied it (`also`), and it has none of its own.
     if (!record) continue;
     // Added back after a revert: the revert's file runs first (`after`), as Django must be told.
     const after = lastWrittenAbout.get(revision);
-    const path = emit(use, file, { migration: record, after: after === undefined ? [] : [after] });
+    const path = emit(use, file, { migration: record, inlined: inlinedIn(record, history), after: after === undefined ? [] : [after] });
     if (plan.has(path)) policies.set(path, "once");
   }
   return { plan: sortedPlan(plan), context, policies, history };
@@ -176,15 +207,24 @@ function templateSources(layers: readonly Layer[]): string[] {
   return layers.flatMap((l) => [...l.files.filter((f) => isTemplate(f.source)).map((f) => f.content.toString("utf8")), ...l.sections.values()]);
 }
 
-/** Moved revision -> where it was before, for the layers that applied under the project's previous answers. */
-function formerRevisions(all: readonly Layer[], previousAnswers: Answers | undefined): Map<string, string> {
+/**
+ * Moved revision -> where it was before, for the layers that applied under the project's
+ * previous answers. A revision written within another's file (`within`) was there too:
+ * a table made while it applied was made with it.
+ */
+function formerRevisions(all: readonly Layer[], uses: readonly LayerUse[], previousAnswers: Answers | undefined): Map<string, string> {
   const moved = new Map<string, string>();
   if (previousAnswers === undefined) return moved;
   const tags = projectTags(previousAnswers);
+  const held = (layer: Layer, template: string): boolean => layer.files.some((f) => `${f.slice}/${f.source}` === template && holds(f.tags, tags));
   for (const layer of all.filter((l) => l.manifest.each === null && holds(l.manifest.when, tags))) {
     for (const decl of layer.manifest.migrations) {
-      const file = layer.files.find((f) => `${f.slice}/${f.source}` === decl.template);
-      if (decl.formerlyIn !== undefined && file !== undefined && holds(file.tags, tags)) moved.set(decl.revision, decl.formerlyIn);
+      if (decl.formerlyIn !== undefined && held(layer, decl.template)) moved.set(decl.revision, decl.formerlyIn);
+    }
+  }
+  for (const use of uses.filter((u) => u.layer.manifest.each !== null)) {
+    for (const decl of use.layer.manifest.migrations) {
+      if (decl.within !== undefined && held(use.layer, decl.template)) moved.set(substituteTokens(decl.revision, use.tokens), substituteTokens(decl.within, use.tokens));
     }
   }
   return moved;

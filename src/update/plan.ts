@@ -12,7 +12,7 @@ import { projectNames } from "../names.js";
 import type { Answers } from "../options.js";
 import { planProject } from "../render/render.js";
 import { ADD_RESOURCE, refuseLongLines, resourcesOf } from "../resource-runs.js";
-import type { MigrationRecord, ProjectSpec, SubgeneratorRun } from "../spec.js";
+import type { ProjectSpec, SubgeneratorRun } from "../spec.js";
 import { migrationHead } from "./revisions.js";
 import { checkAnswers } from "../steps/answers.js";
 import { decide } from "./decide.js";
@@ -103,33 +103,18 @@ function refuseFixedChanges(before: Answers, set: Partial<Answers> | undefined):
 }
 
 /**
- * The folders of the Django apps whose revisions are reverted now: unlike
- * Alembic's one chain, an app's migrations leave with the app (its revert,
- * in another app, dropped the table and forgot them).
+ * Whether a Django migration's app has left the project: the templates no longer
+ * write its apps.py. Its migrations leave with it, unlike Alembic's one chain
+ * (the app's revert, in core, dropped its tables and forgot them).
  */
-function removedAppFolders(history: readonly MigrationRecord[], pkg: string): string[] {
-  const latest = new Map<string, MigrationRecord>();
-  for (const record of history) if (record.app !== undefined) latest.set(record.app, record);
-  return [...latest.values()].filter((r) => r.kind === "revert").map((r) => `src/${pkg}/${r.app as string}/`);
-}
-
-/**
- * Django keeps each app's schema in the app's own migrations, and its users app
- * is the one every row's owner points at: switching auth on or off would have
- * to rewrite or unwind migrations Django has applied, so it is refused outright.
- */
-function refuseDjangoAuthChange(before: Answers, set: Partial<Answers> | undefined): void {
-  const wanted = set?.auth;
-  if (before.orm !== "django" || wanted === undefined || wanted === before.auth) return;
-  throw new UsageError(
-    `--set auth=${wanted}: a Django project's auth cannot change by update (this one is ${before.auth}; its apps' applied migrations would have to change); generate a new project with --auth ${wanted} and move your code over.`,
-  );
+function inRemovedApp(path: string, theirs: Plan): boolean {
+  const app = /^(.*\/)migrations\/[^/]+\.py$/.exec(path)?.[1];
+  return app !== undefined && !theirs.has(`${app}apps.py`);
 }
 
 export async function planUpdate(project: LoadedProject, change: SpecChange, source: UpdateSource, options: UpdateOptions = {}): Promise<UpdatePlan> {
   const { manifest, root } = project;
   refuseFixedChanges(manifest.answers, change.set);
-  refuseDjangoAuthChange(manifest.answers, change.set);
   const answers: Answers = { ...manifest.answers, ...change.set };
   checkAnswers(answers);
   const names = projectNames(manifest.name);
@@ -147,11 +132,10 @@ export async function planUpdate(project: LoadedProject, change: SpecChange, sou
   // no layer renders them any more: the database has applied them.
   const policies = new Map(planned.policies);
   const recorded: Plan = new Map(theirs);
-  const goneApps = removedAppFolders(planned.history, names.pkg);
   for (const [path, entry] of Object.entries(manifest.files)) {
     const content = project.base.get(path);
     if (entry.policy !== "once" || theirs.has(path) || content === undefined) continue;
-    if (goneApps.some((dir) => path.startsWith(dir))) {
+    if (answers.orm === "django" && inRemovedApp(path, theirs)) {
       // Deleted with the rest of its app, as any generated file is: unless the user edited it.
       policies.set(path, "merge");
     } else {

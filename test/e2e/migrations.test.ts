@@ -6,7 +6,8 @@
 // in once `set-password` gives them a password; without an owner named,
 // migrate refuses in one line. Turning auth off again is refused unless the
 // user consents to losing data, and then reverts cleanly. On SQLite with each
-// framework (gates included), and on each server database.
+// framework (gates included), and on each server database. Django does it with
+// its own migrations: each app's, and core's for the apps that leave.
 import { join } from "node:path";
 import { execa } from "execa";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -26,8 +27,8 @@ import { whileServed } from "../support/serve.js";
 import { frameworkOnServer, projectDatabase, SERVERS } from "../support/servers.js";
 
 const NAME = "drift-api";
-// The frameworks whose projects switch auth by update (Django refuses: test/update/add.test.ts).
-const AUTH_SWITCHERS: readonly Framework[] = ["fastapi", "flask"];
+// The frameworks whose projects switch auth by update: all of them.
+const AUTH_SWITCHERS: readonly Framework[] = ["fastapi", "flask", "django"];
 const PKG = "drift_api";
 const SECRET_KEY = "a-secret-key-for-the-migrations-check-0123456789ab";
 
@@ -84,7 +85,7 @@ async function itemsOf(s: Scenario, email: string, password: string): Promise<un
   });
 }
 
-async function scenario(s: Scenario, runGates: boolean): Promise<void> {
+async function scenario(s: Scenario, framework: Framework, runGates: boolean): Promise<void> {
   await migrate(s);
   expect(Object.keys(await schemaOf(database(s)))).not.toContain("users");
   // The project holds data before it has users.
@@ -113,7 +114,8 @@ async function scenario(s: Scenario, runGates: boolean): Promise<void> {
   const owned = await python(s, "-m", PKG, "migrate", "--owner", "Owner@Example.com");
   expect(owned.exitCode, String(owned.all)).toBe(0);
   const withAuth = await schemaOf(database(s));
-  expect(withAuth.users).toEqual(expect.arrayContaining(["email", "password_hash", "role"]));
+  // Django's user model keeps its hash in Django's own column.
+  expect(withAuth.users).toEqual(expect.arrayContaining(["email", framework === "django" ? "password" : "password_hash", "role"]));
   expect(withAuth.items).toContain("owner_id");
   expect(await query(database(s), "SELECT i.title, u.email FROM items i JOIN users u ON u.id = i.owner_id")).toEqual([["from before", "owner@example.com"]]);
   const password = await python(s, "-m", PKG, "set-password", "--email", "owner@example.com", "--password", "the owner's password");
@@ -122,7 +124,8 @@ async function scenario(s: Scenario, runGates: boolean): Promise<void> {
   if (runGates) await expectGatesPass(bin, s.dir, { ...s.env, APP_ENV: "test" });
 
   // Back to no auth: it would drop users and owners, so it needs consent, and writes nothing without it.
-  await expect(update(s, "--set", "auth=none", "--set", "rbac=false")).rejects.toThrow(/revert add_items_owner, create_refresh_tokens, create_login_failures, create_users.*--allow-data-loss/);
+  // (Django's users app makes both its tables in one migration.)
+  await expect(update(s, "--set", "auth=none", "--set", "rbac=false")).rejects.toThrow(/revert add_items_owner, create_refresh_tokens, (create_login_failures, )?create_users.*--allow-data-loss/);
   const off = await update(s, "--set", "auth=none", "--set", "rbac=false", "--allow-data-loss");
   expect(off.code, off.out).toBe(EXIT.ok);
   await commitAll(s.dir, "no auth");
@@ -146,7 +149,7 @@ async function onDatabase(db: Database, framework: Framework, runGates: boolean)
   const database = await projectDatabase(db, work, "cbs_drift");
   try {
     const env = { ...gateEnv(bin, dir, work), ...database.adminEnv, APP_ENV: "development", DATABASE_URL: database.url };
-    await scenario({ dir, env }, runGates);
+    await scenario({ dir, env }, framework, runGates);
   } finally {
     await database.drop();
     removeDir(work);
@@ -160,6 +163,10 @@ describe("features added to a project that holds data migrate its database", () 
 
   it("on SQLite with Flask: the same history, through Flask's own code, and its gates pass", async () => {
     await onDatabase("sqlite", "flask", true);
+  }, 900_000);
+
+  it("on SQLite with Django: the same history in Django's migrations (each app's, and core's for the apps that leave), and its gates pass", async () => {
+    await onDatabase("sqlite", "django", true);
   }, 900_000);
 
   for (const db of ["postgres", "mysql"] as const) {

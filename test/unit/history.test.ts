@@ -71,6 +71,48 @@ describe("migration history", () => {
     expect(new Set(next.map((r) => r.revision)).size).toBe(2);
   });
 
+  describe("a revision that changes another's table (within: a Django resource's owner)", () => {
+    const within = new Map([["add_items_owner", "create_items"]]);
+    const apps = new Map([["create_users", "accounts"], ["create_items", "items"], ["add_items_owner", "items"]]);
+    const contributed = ["create_users", "create_items", "add_items_owner"];
+
+    it("is written inside that revision's file when both are new", () => {
+      const made = nextHistory({ previous: [], contributed, apps, within, head: null });
+      expect(made.map((r) => [r.revision, r.also])).toEqual([["create_users", undefined], ["create_items", ["add_items_owner"]]]);
+    });
+
+    it("is a revision of its own on a table made before, and goes first when reverted: it points at the others' tables", () => {
+      const before = nextHistory({ previous: [], contributed: ["create_items"], apps, within, head: null });
+      const added = nextHistory({ previous: before, contributed, apps, within, head: null });
+      expect(added.slice(1).map((r) => r.revision)).toEqual(["create_users", "add_items_owner"]);
+      const off = nextHistory({ previous: added, contributed: ["create_items"], apps, within, allowDataLoss: true, head: null });
+      expect(off.slice(3).map((r) => r.revision)).toEqual(["revert_add_items_owner", "revert_create_users"]);
+    });
+
+    it("is reverted on its own while the table stays, and comes back as a revision of its own", () => {
+      const made = nextHistory({ previous: [], contributed, apps, within, head: null });
+      expect(() => nextHistory({ previous: made, contributed: ["create_items"], apps, within, head: null })).toThrow(/revert add_items_owner, create_users/);
+      const off = nextHistory({ previous: made, contributed: ["create_items"], apps, within, allowDataLoss: true, head: null });
+      expect(off.slice(2)).toEqual([
+        { revision: "revert_add_items_owner", kind: "revert", of: "add_items_owner", app: "items", down: null },
+        { revision: "revert_create_users", kind: "revert", of: "create_users", app: "accounts", down: "revert_add_items_owner" },
+      ]);
+      const on = nextHistory({ previous: off, contributed, apps, within, head: null });
+      expect(on.slice(4).map((r) => r.revision)).toEqual(["reapply_create_users", "reapply_add_items_owner"]);
+    });
+
+    it("comes back as a revision of its own with a table made again after it was reverted, and goes again", () => {
+      const made = nextHistory({ previous: [], contributed, apps, within, head: null });
+      const off = nextHistory({ previous: made, contributed: ["create_items"], apps, within, allowDataLoss: true, head: null });
+      const removed = nextHistory({ previous: off, contributed: [], apps, within, allowDataLoss: true, head: null });
+      expect(removed.at(-1)?.revision).toBe("revert_create_items");
+      const back = nextHistory({ previous: removed, contributed, apps, within, head: null });
+      expect(back.slice(5).map((r) => r.revision)).toEqual(["reapply_create_users", "reapply_create_items", "reapply_add_items_owner"]);
+      const offAgain = nextHistory({ previous: back, contributed: ["create_items"], apps, within, allowDataLoss: true, head: null });
+      expect(offAgain.slice(8).map((r) => r.revision)).toEqual(["revert_add_items_owner_2", "revert_create_users_2"]);
+    });
+  });
+
   describe("a revision a layer split moved out of another (formerlyIn)", () => {
     // Before users were split from auth-jwt, create_users also created refresh_tokens.
     const moved = new Map([["create_refresh_tokens", "create_users"]]);

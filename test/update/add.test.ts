@@ -160,14 +160,53 @@ describe("add and remove resources on Django", () => {
     expect(existsSync(join(dir, "src/acme_api/core/migrations/revert_create_posts.py"))).toBe(true);
   });
 
-  it("refuses to switch auth, which would change migrations Django has applied, and writes nothing", async () => {
+  it("switches auth off and on with migrations of their own: each row's owner in its app, the users' tables in core", async () => {
     const before = text(".backend-starter.json");
-    await expect(run(runUpdate, "--set", "auth=none")).rejects.toThrow(/^--set auth=none: a Django project's auth cannot change by update \(this one is jwt;[^\n]*generate a new project with --auth none/);
+    const initial = text("src/acme_api/items/migrations/0001_initial.py");
+    // The owner is made with the table, in its first migration, and goes first.
+    await expect(run(runUpdate, "--set", "auth=none", "--set", "rbac=false")).rejects.toThrow(/revert add_items_owner, create_refresh_tokens, create_users.*--allow-data-loss/);
     expect(text(".backend-starter.json")).toBe(before);
     expect(await git(dir, "status", "--porcelain")).toBe("");
-    // Other answers change as on any framework.
-    expect((await run(runUpdate, "--set", "rbac=false")).code).toBe(EXIT.ok);
-    expect(manifest().answers).toMatchObject({ framework: "django", auth: "jwt", rbac: false });
+
+    expect((await run(runUpdate, "--set", "auth=none", "--set", "rbac=false", "--allow-data-loss")).code).toBe(EXIT.ok);
+    // An applied migration is never rewritten; the users app goes, its migrations too.
+    expect(text("src/acme_api/items/migrations/0001_initial.py")).toBe(initial);
+    expect(existsSync(join(dir, "src/acme_api/auth"))).toBe(false);
+    const removeOwner = text("src/acme_api/items/migrations/0002_remove_items_owner.py");
+    expect(removeOwner).toMatch(/dependencies = \[\s*\('items', '0001_initial'\),\s*\]/);
+    // Before core drops the table the column points at.
+    expect(removeOwner).toMatch(/run_before = \[\s*\('core', 'revert_create_refresh_tokens'\),\s*\]/);
+    expect(removeOwner).toContain("migrations.RemoveField(");
+    const users = text("src/acme_api/core/migrations/revert_create_users.py");
+    expect(users).toMatch(/TABLES = \[\s*"django_admin_log",\s*"django_session",\s*"login_failures",\s*"users",\s*\]/);
+    // Kept on record: the app comes back as it was, and core makes its tables again.
+    expect(users).toMatch(/FORGOTTEN: list\[str\] = \[\s*\]/);
+    expect(users).toMatch(/dependencies = \[\s*\("core", "revert_create_refresh_tokens"\),\s*\]/);
+    expect(text("src/acme_api/items/models.py")).not.toContain("owner");
+    await commitAll(dir, "no auth");
+
+    expect((await run(runUpdate, "--set", "auth=jwt")).code).toBe(EXIT.ok);
+    expect(existsSync(join(dir, "src/acme_api/auth/migrations/0001_initial.py"))).toBe(true);
+    expect(text("src/acme_api/core/migrations/reapply_create_users.py")).toMatch(/APPS = \[\s*"accounts",\s*"admin",\s*"sessions",\s*\]/);
+    const owner = text("src/acme_api/items/migrations/0003_items_owner.py");
+    // After its app's last migration, and after core has made the users' table again.
+    expect(owner).toMatch(/\('items', '0002_remove_items_owner'\),\s*migrations.swappable_dependency\(settings.AUTH_USER_MODEL\),\s*\('core', 'reapply_create_refresh_tokens'\),/);
+    expect(owner).toContain("def refuse(connection: BaseDatabaseWrapper) -> str | None:");
+    expect(text("src/acme_api/items/models.py")).toContain("owner = models.ForeignKey(settings.AUTH_USER_MODEL");
+    expect(manifest().answers).toMatchObject({ framework: "django", auth: "jwt" });
+  });
+
+  it("adds auth to a project made without it: the owner is the app's next migration", async () => {
+    removeDir(dir);
+    await start(defaultAnswers({ framework: "django", auth: "none", rbac: false, docker: false, ci: "none", tests: ["unit"] }));
+    const added = await run(runAdd, "auth", "jwt");
+    expect(added.code, added.out).toBe(EXIT.ok);
+    expect(added.out).toMatch(/migrate --owner EMAIL/);
+    expect(text("src/acme_api/items/migrations/0001_initial.py")).not.toContain("owner");
+    const owner = text("src/acme_api/items/migrations/0002_items_owner.py");
+    expect(owner).toMatch(/dependencies = \[\s*\('items', '0001_initial'\),\s*migrations.swappable_dependency\(settings.AUTH_USER_MODEL\),\s*\]/);
+    expect(owner).toContain("migrations.RunPython(give_rows_to_owner, migrations.RunPython.noop),");
+    expect(text("src/acme_api/cli.py")).toContain("add_user_commands");
   });
 });
 

@@ -1,6 +1,6 @@
-"""`python -m <package> set-password --email E --password P`.
+"""`python -m <package> set-password --email E --password P`, and `migrate --owner EMAIL`.
 
-cli.py imports this module to register the command for every command line,
+cli.py imports this module to register them for every command line,
 `--help` included: Django and the models are imported only when one runs.
 """
 
@@ -8,7 +8,7 @@ import argparse
 import logging
 from typing import TYPE_CHECKING
 
-from .emails import normalize_email
+from .emails import normalize_email, owner_email
 
 if TYPE_CHECKING:
     from ..core.settings import Settings
@@ -55,8 +55,14 @@ def _set_password(settings: "Settings", args: argparse.Namespace) -> int:
 
 
 def add_user_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    """Register `set-password`."""
+    """Register `set-password`, and `--owner` on `migrate`."""
     parser = commands.add_parser("set-password", help="set a user's password")
     parser.add_argument("--email", required=True)
     parser.add_argument("--password", required=True)
     parser.set_defaults(handler=_set_password)
+    commands.choices["migrate"].add_argument(
+        "--owner",
+        metavar="EMAIL",
+        type=owner_email,
+        help="the user who owns rows from before their table had owners (made if new)",
+    )

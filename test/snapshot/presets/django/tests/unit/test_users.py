@@ -195,6 +195,21 @@ def test_set_password_refuses_bad_input_and_unknown_users(
     assert "no user has the email nobody@example.com" in capsys.readouterr().err
 
 
+def test_migrate_takes_an_owner_only_as_an_email(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    chosen: list[object] = []
+    monkeypatch.setattr(
+        "acme_api.core.migrate.migrate", lambda _settings, choices: chosen.append(choices)
+    )
+    assert main(["migrate", "--owner", "Boss@Example.com"]) == 0
+    assert chosen == [{"owner": "boss@example.com"}]
+    with pytest.raises(SystemExit) as usage:
+        main(["migrate", "--owner", "not an email"])
+    assert usage.value.code == 2
+    assert "--owner: not an email address" in capsys.readouterr().err
+
+
 class RecordingRows:
     """Stands for a queryset: records the filter a caller narrows it with."""
 

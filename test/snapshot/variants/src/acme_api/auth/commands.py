@@ -1,16 +1,11 @@
-%%% if orm=sqlalchemy
 """`python -m <package> set-password --email E --password P`, and `migrate --owner EMAIL`.
-%%% end
-%%% if orm=django
-"""`python -m <package> set-password --email E --password P`.
-%%% end
 
 %%% if orm=sqlalchemy
 cli.py imports this module to register them for every command line, `--help`
 included: the database, models and hashing are imported only when one runs.
 %%% end
 %%% if orm=django
-cli.py imports this module to register the command for every command line,
+cli.py imports this module to register them for every command line,
 `--help` included: Django and the models are imported only when one runs.
 %%% end
 """
@@ -19,7 +14,7 @@ import argparse
 import logging
 from typing import TYPE_CHECKING
 
-from .emails import normalize_email
+from .emails import normalize_email, owner_email
 
 if TYPE_CHECKING:
 %%% if orm=sqlalchemy
@@ -128,36 +123,15 @@ def _set_password(settings: "Settings", args: argparse.Namespace) -> int:
     return 0
 
 
-%%% if orm=sqlalchemy
-def _owner_email(value: str) -> str:
-    """An email as users are stored, or the usage error that says it is not one."""
-    from email_validator import EmailNotValidError, validate_email
-
-    try:
-        validate_email(value, check_deliverability=False)
-    except EmailNotValidError as error:
-        msg = f"not an email address: {error}"
-        raise argparse.ArgumentTypeError(msg) from None
-    return normalize_email(value)
-
-
-%%% end
 def add_user_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-%%% if orm=sqlalchemy
     """Register `set-password`, and `--owner` on `migrate`."""
-%%% end
-%%% if orm=django
-    """Register `set-password`."""
-%%% end
     parser = commands.add_parser("set-password", help="set a user's password")
     parser.add_argument("--email", required=True)
     parser.add_argument("--password", required=True)
     parser.set_defaults(handler=_set_password)
-%%% if orm=sqlalchemy
     commands.choices["migrate"].add_argument(
         "--owner",
         metavar="EMAIL",
-        type=_owner_email,
+        type=owner_email,
         help="the user who owns rows from before their table had owners (made if new)",
     )
-%%% end

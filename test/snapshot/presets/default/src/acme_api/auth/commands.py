@@ -8,7 +8,7 @@ import argparse
 import logging
 from typing import TYPE_CHECKING
 
-from .emails import normalize_email
+from .emails import normalize_email, owner_email
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -63,18 +63,6 @@ def _set_password(settings: "Settings", args: argparse.Namespace) -> int:
     return 0
 
 
-def _owner_email(value: str) -> str:
-    """An email as users are stored, or the usage error that says it is not one."""
-    from email_validator import EmailNotValidError, validate_email
-
-    try:
-        validate_email(value, check_deliverability=False)
-    except EmailNotValidError as error:
-        msg = f"not an email address: {error}"
-        raise argparse.ArgumentTypeError(msg) from None
-    return normalize_email(value)
-
-
 def add_user_commands(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """Register `set-password`, and `--owner` on `migrate`."""
     parser = commands.add_parser("set-password", help="set a user's password")
@@ -84,6 +72,6 @@ def add_user_commands(commands: "argparse._SubParsersAction[argparse.ArgumentPar
     commands.choices["migrate"].add_argument(
         "--owner",
         metavar="EMAIL",
-        type=_owner_email,
+        type=owner_email,
         help="the user who owns rows from before their table had owners (made if new)",
     )
