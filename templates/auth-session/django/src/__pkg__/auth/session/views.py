@@ -1,11 +1,9 @@
 """`/api/v1/auth`: login and logout with a server-side session behind a cookie."""
 
-from django.conf import settings
 from django.contrib.auth import login, logout
 from django.middleware.csrf import get_token
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
-from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -13,12 +11,9 @@ from rest_framework.views import APIView
 
 from ...core.openapi import problems
 from ..serializers import LoginSerializer, UserSerializer
-from ..service import AuthenticationError, UserService
-from ..views import client_address
+from ..views import logged_in_user
 from .authentication import CookieSessionAuthentication
 from .serializers import SessionUserSerializer
-
-WRONG_CREDENTIALS = "Wrong email or password."
 
 
 class LoginView(APIView):
@@ -36,16 +31,7 @@ class LoginView(APIView):
         extensions=problems(401, 429),
     )
     def post(self, request: Request) -> Response:
-        body = LoginSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        try:
-            user = UserService(settings.ENV).authenticate(
-                body.validated_data["email"],
-                body.validated_data["password"],
-                client_address(request),
-            )
-        except AuthenticationError:
-            raise AuthenticationFailed(WRONG_CREDENTIALS) from None
+        user = logged_in_user(request)
         # Whatever session the client had ends: Django's login() would keep the one of a
         # user who logs in again, and a login must always be a new session id.
         request.session.flush()
