@@ -18,6 +18,7 @@ CSRF_HEADER = "X-CSRF-Token"
 
 
 def _no_view(request: HttpRequest) -> HttpResponse:
+    """What the CSRF check, run as a middleware, stands in front of: nothing it calls."""
     return HttpResponse(status=204)
 
 
