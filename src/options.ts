@@ -74,7 +74,7 @@ export const DATABASES = [
 export const AUTH_METHODS = [
   { value: "none", label: "None", available: true, short: "noauth" },
   { value: "jwt", label: "Token (JWT access + refresh)", available: true },
-  { value: "session", label: "Session cookie", available: true, short: "sess", requires: { framework: { oneOf: ["django"] } } },
+  { value: "session", label: "Session cookie", available: false, short: "sess" },
   { value: "oauth", label: "OAuth social login (GitHub, Google)", available: false },
 ] as const satisfies readonly Choice<string>[];
 
