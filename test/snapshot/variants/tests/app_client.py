@@ -82,7 +82,8 @@ class DjangoTransport(httpx2.BaseTransport):
 
 %%% if orm=django
     def __init__(self) -> None:
-        self.client = Client(raise_request_exception=False)
+        # CSRF checked as a served app checks it (Django's test client skips it by default).
+        self.client = Client(enforce_csrf_checks=True, raise_request_exception=False)
 %%% end
 %%% if framework=flask | framework=django
 
@@ -189,6 +190,13 @@ class FlaskTransport(httpx2.BaseTransport):
 %%% end
 %%% if framework=flask | framework=django
         )
+%%% end
+%%% if orm=django
+        # The cookies go to httpx's jar, as a server's would: Django's client keeps none.
+        cookies = [("Set-Cookie", morsel.OutputString()) for morsel in response.cookies.values()]
+        self.client.cookies.clear()
+%%% end
+%%% if framework=flask | framework=django
         return httpx2.Response(
 %%% end
 %%% if framework=flask
@@ -196,7 +204,7 @@ class FlaskTransport(httpx2.BaseTransport):
 %%% end
 %%% if orm=django
             response.status_code,
-            headers=list(response.items()),
+            headers=[*response.items(), *cookies],
             content=b"" if response.streaming else response.content,
 %%% end
 %%% if framework=flask | framework=django

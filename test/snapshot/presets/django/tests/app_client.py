@@ -19,7 +19,8 @@ class DjangoTransport(httpx2.BaseTransport):
     """httpx requests answered by Django's test client, without a server or a socket."""
 
     def __init__(self) -> None:
-        self.client = Client(raise_request_exception=False)
+        # CSRF checked as a served app checks it (Django's test client skips it by default).
+        self.client = Client(enforce_csrf_checks=True, raise_request_exception=False)
 
     def handle_request(self, request: httpx2.Request) -> httpx2.Response:
         body = request.read()
@@ -36,9 +37,12 @@ class DjangoTransport(httpx2.BaseTransport):
             content_type=request.headers.get("content-type", ""),
             headers=headers,
         )
+        # The cookies go to httpx's jar, as a server's would: Django's client keeps none.
+        cookies = [("Set-Cookie", morsel.OutputString()) for morsel in response.cookies.values()]
+        self.client.cookies.clear()
         return httpx2.Response(
             response.status_code,
-            headers=list(response.items()),
+            headers=[*response.items(), *cookies],
             content=b"" if response.streaming else response.content,
         )
 

@@ -15,13 +15,16 @@ from tests.users import PASSWORD, new_email
 pytestmark = pytest.mark.django_db
 
 
-def _log_in(client: httpx2.Client, email: str, password: str = PASSWORD) -> httpx2.Response:
-    """The login form, filled in as a browser does (with the page's CSRF token)."""
-    page = client.get("/admin/login/")
+def _submit(client: httpx2.Client, path: str, form: dict[str, str]) -> httpx2.Response:
+    """The form at `path`, filled in as a browser does (with the page's CSRF token)."""
+    page = client.get(path)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
     assert token is not None, page.text
-    form = {"username": email, "password": password, "csrfmiddlewaretoken": token[1]}
-    return client.post("/admin/login/?next=/admin/", data=form)
+    return client.post(path, data={**form, "csrfmiddlewaretoken": token[1]})
+
+
+def _log_in(client: httpx2.Client, email: str, password: str = PASSWORD) -> httpx2.Response:
+    return _submit(client, "/admin/login/?next=/admin/", {"username": email, "password": password})
 
 
 def _admin(email: str) -> User:
@@ -94,23 +97,18 @@ def test_an_admin_promotes_a_user_but_the_last_admin_stays(client: httpx2.Client
     admin = _admin(email)
     user = User.objects.create_user(email=new_email(), password=PASSWORD)
     assert _log_in(client, email).status_code == 302
-    promoted = client.post(
-        f"/admin/accounts/user/{user.pk}/change/",
-        data={"email": user.email.upper(), "role": "admin"},
-    )
+    change = f"/admin/accounts/user/{user.pk}/change/"
+    promoted = _submit(client, change, {"email": user.email.upper(), "role": "admin"})
     assert promoted.status_code == 302
     user.refresh_from_db()
     assert user.role == "admin"
     # Stored as registration stores it: the user logs in as before.
     assert user.email == user.email.lower()
     # Two admins: one may step down, and then the other is the last.
-    stepped_down = client.post(
-        f"/admin/accounts/user/{user.pk}/change/", data={"email": user.email, "role": "user"}
-    )
+    stepped_down = _submit(client, change, {"email": user.email, "role": "user"})
     assert stepped_down.status_code == 302
-    last = client.post(
-        f"/admin/accounts/user/{admin.pk}/change/", data={"email": email, "role": "user"}
-    )
+    last_admin = f"/admin/accounts/user/{admin.pk}/change/"
+    last = _submit(client, last_admin, {"email": email, "role": "user"})
     assert last.status_code == 200
     assert "The last admin cannot be demoted." in last.text
     admin.refresh_from_db()

@@ -3,6 +3,7 @@
 from django.conf import settings
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
+from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -10,14 +11,28 @@ from rest_framework.views import APIView
 
 from ..core.openapi import problems
 from .models import User
-from .serializers import CredentialsSerializer, UserSerializer
-from .service import UserService
+from .serializers import CredentialsSerializer, LoginSerializer, UserSerializer
+from .service import AuthenticationError, UserService
+
+WRONG_CREDENTIALS = "Wrong email or password."
 
 
 def client_address(request: Request) -> str | None:
     """Where a request came from, as the throttles count it."""
     address = request.META.get("REMOTE_ADDR")
     return str(address) if address else None
+
+
+def logged_in_user(request: Request) -> User:
+    """The user a login body's email and password prove; any wrong one is the same 401."""
+    body = LoginSerializer(data=request.data)
+    body.is_valid(raise_exception=True)
+    try:
+        return UserService(settings.ENV).authenticate(
+            body.validated_data["email"], body.validated_data["password"], client_address(request)
+        )
+    except AuthenticationError:
+        raise AuthenticationFailed(WRONG_CREDENTIALS) from None
 
 
 def current_user(request: Request) -> User:

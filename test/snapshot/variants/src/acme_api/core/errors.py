@@ -48,6 +48,7 @@ from werkzeug.datastructures import Headers
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from rest_framework import exceptions, status
+from rest_framework.request import Request
 from rest_framework.response import Response
 %%% end
 
@@ -213,21 +214,41 @@ def _allowed_methods(request: Request) -> str:
 def _validation_problem(errors: Sequence[FieldError]) -> Response:
     return problem_response(422, detail=VALIDATION_DETAIL, errors=errors)
 %%% end
-%%% if orm=sqlalchemy
-
+%%% if orm=django
+def problem_response(
+    status_code: int,
+    path: str,
+    detail: str | None = None,
+    errors: list[FieldError] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    body = problem(
+        status_code, request_id=_request_id(), detail=detail, instance=path, errors=errors
+    )
+    return Response(body, status=status_code, content_type=CONTENT_TYPE, headers=headers)
 %%% end
+
 %%% if framework=fastapi
     def serves(method: str) -> bool:
         scope = {**request.scope, "method": method}
         return any(route.matches(scope)[0] is Match.FULL for route in routes)
 %%% end
-%%% if orm=sqlalchemy
+
+%%% if framework=fastapi
+    return ", ".join(method for method in _METHODS if serves(method))
+%%% end
+%%% if orm=django
+def _authentication_required(request: Request, scheme: str) -> str:
+    """A 401's advice: the authentication class's own (`how_to_authenticate`), or the header."""
+    authenticators = getattr(request, "authenticators", None) or [None]
+    how = getattr(authenticators[0], "how_to_authenticate", None)
+    return f"Authentication required: {how or f'send `Authorization: {scheme} <token>`'}."
+%%% end
+%%% if framework=fastapi | framework=django
+
 
 %%% end
 %%% if framework=fastapi
-    return ", ".join(method for method in _METHODS if serves(method))
-
-
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, HTTPException)  # noqa: S101 - registered for HTTPException only
     if exc.status_code == 400 and isinstance(exc.__cause__, UnicodeDecodeError):
@@ -274,27 +295,7 @@ def _http_error(error: HTTPError) -> Response:
 %%% end
 %%% if orm=sqlalchemy
         headers=headers,
-%%% end
-%%% if orm=django
-def problem_response(
-    status_code: int,
-    path: str,
-    detail: str | None = None,
-    errors: list[FieldError] | None = None,
-    headers: dict[str, str] | None = None,
-) -> Response:
-    body = problem(
-        status_code, request_id=_request_id(), detail=detail, instance=path, errors=errors
-%%% end
     )
-%%% if orm=django
-    return Response(body, status=status_code, content_type=CONTENT_TYPE, headers=headers)
-%%% end
-
-
-%%% if framework=fastapi
-async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
-    # FastAPI's own validation, or the app's rules on input that parsed (InvalidInputError).
 %%% end
 %%% if orm=django
 def problem_handler(exc: Exception, context: dict[str, Any]) -> Response:
@@ -305,29 +306,7 @@ def problem_handler(exc: Exception, context: dict[str, Any]) -> Response:
     if isinstance(exc, exceptions.ParseError):
         errors: list[FieldError] = [{"field": "body", "message": "The body is not valid JSON."}]
         return problem_response(422, path, INVALID, errors)
-%%% end
-%%% if framework=fastapi | framework=django
     if isinstance(exc, InvalidInputError):
-%%% end
-%%% if framework=fastapi
-        errors = exc.errors
-    else:
-        assert isinstance(exc, RequestValidationError)  # noqa: S101 - registered for these two
-        errors = [_field_error(error) for error in exc.errors()]
-    return problem_response(
-        request.state.request_id,
-        422,
-        instance=request.url.path,
-        detail="The request is invalid; see errors.",
-        errors=errors,
-    )
-%%% end
-%%% if framework=flask
-def _invalid_input(error: InvalidInputError) -> Response:
-    # The app's own rules on input that parsed: a reference to a row that is not there.
-    return _validation_problem(error.errors)
-%%% end
-%%% if orm=django
         return problem_response(422, path, INVALID, exc.errors)
     if isinstance(exc, RequestDataTooBig):
         return problem_response(413, path, TOO_LARGE)
@@ -347,11 +326,39 @@ def _invalid_input(error: InvalidInputError) -> Response:
             # DRF's stock sentences ("Not found.") add nothing to the title.
             detail = None
         if scheme and isinstance(exc, exceptions.NotAuthenticated):
-            detail = f"Authentication required: send `Authorization: {scheme} <token>`."
+            detail = _authentication_required(context["request"], scheme)
         return problem_response(exc.status_code, path, detail, headers=headers)
     # No traceback or internal text in the answer; all of it in the log.
     logger.error("unhandled error on %s", path, exc_info=exc)
     return problem_response(500, path)
+%%% end
+
+
+%%% if framework=fastapi
+async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
+    # FastAPI's own validation, or the app's rules on input that parsed (InvalidInputError).
+    if isinstance(exc, InvalidInputError):
+        errors = exc.errors
+    else:
+        assert isinstance(exc, RequestValidationError)  # noqa: S101 - registered for these two
+        errors = [_field_error(error) for error in exc.errors()]
+    return problem_response(
+        request.state.request_id,
+        422,
+        instance=request.url.path,
+        detail="The request is invalid; see errors.",
+        errors=errors,
+    )
+%%% end
+%%% if framework=flask
+def _invalid_input(error: InvalidInputError) -> Response:
+    # The app's own rules on input that parsed: a reference to a row that is not there.
+    return _validation_problem(error.errors)
+%%% end
+%%% if orm=django
+def _django_problem(request: HttpRequest, status_code: int) -> HttpResponse:
+    body = problem(status_code, request_id=_request_id(), instance=request.path)
+    return JsonResponse(body, status=status_code, content_type=CONTENT_TYPE)
 %%% end
 
 
@@ -371,9 +378,8 @@ def _conflict(_error: IntegrityError) -> Response:
     return problem_response(409, detail=CONFLICT_DETAIL)
 %%% end
 %%% if orm=django
-def _django_problem(request: HttpRequest, status_code: int) -> HttpResponse:
-    body = problem(status_code, request_id=_request_id(), instance=request.path)
-    return JsonResponse(body, status=status_code, content_type=CONTENT_TYPE)
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return _django_problem(request, 400)
 %%% end
 %%% if framework=flask | framework=django
 
@@ -395,8 +401,8 @@ def _unexpected(error: Exception) -> Response:
     return problem_response(500, detail=detail)
 %%% end
 %%% if orm=django
-def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return _django_problem(request, 400)
+def forbidden(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return _django_problem(request, 403)
 %%% end
 
 
@@ -412,8 +418,8 @@ def install_error_handlers(app: APIFlask) -> None:
     app.register_error_handler(Exception, _unexpected)
 %%% end
 %%% if orm=django
-def forbidden(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return _django_problem(request, 403)
+def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return _django_problem(request, 404)
 %%% end
 
 %%% if framework=fastapi
@@ -433,17 +439,11 @@ def not_json() -> HTTPError:
     return HTTPError(422, extra_data=extra)
 %%% end
 %%% if orm=django
-def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return _django_problem(request, 404)
-%%% end
-%%% if framework=flask | framework=django
-
-%%% end
-%%% if orm=django
-
 def server_error(request: HttpRequest) -> HttpResponse:
     # Called while Django handles the exception: the log gets its traceback, the answer none.
     logger.error("unhandled error on %s", request.path, exc_info=True)
     return _django_problem(request, 500)
+%%% end
+%%% if framework=flask | framework=django
 
 %%% end

@@ -13,13 +13,12 @@ from rest_framework.views import APIView
 
 from ...core.openapi import problems
 from ..serializers import LoginSerializer
-from ..service import AuthenticationError, UserService
-from ..views import client_address, current_user
+from ..service import AuthenticationError
+from ..views import current_user, logged_in_user
 from .authentication import BearerAuthentication
 from .serializers import RefreshSerializer, TokenPairSerializer
 from .service import TokenService
 
-WRONG_CREDENTIALS = "Wrong email or password."
 INVALID_REFRESH_TOKEN = "The refresh token is invalid, used or expired."  # noqa: S105 - a message
 
 
@@ -40,17 +39,7 @@ class LoginView(TokenView):
         extensions=problems(401, 429),
     )
     def post(self, request: Request) -> Response:
-        body = LoginSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        try:
-            user = UserService(settings.ENV).authenticate(
-                body.validated_data["email"],
-                body.validated_data["password"],
-                client_address(request),
-            )
-        except AuthenticationError:
-            raise AuthenticationFailed(WRONG_CREDENTIALS) from None
-        return Response(asdict(TokenService(settings.ENV).login(user)))
+        return Response(asdict(TokenService(settings.ENV).login(logged_in_user(request))))
 
 
 class RefreshView(TokenView):

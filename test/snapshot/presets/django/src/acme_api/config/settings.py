@@ -49,9 +49,10 @@ MIDDLEWARE = [
     # Static files are answered here, before anything below reads a session or a body.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # The admin site's login. The API never reads it: DRF authenticates bearer tokens only.
+    # Sessions: the admin site's logins, and the API's if its authentication class reads them.
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # DRF's views are exempt (bearer tokens are not ambient credentials); any other view is not.
+    # DRF's views are exempt: an authentication class that reads ambient credentials (a
+    # session) runs this check itself. Every other view is checked here.
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -104,8 +105,8 @@ CORS_ALLOWED_ORIGINS = list(ENV.cors_origins)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 CSRF_COOKIE_SECURE = ENV.app_env == "production"
 SESSION_COOKIE_SECURE = ENV.app_env == "production"
-# The admin site's cookies: scripts cannot read them (its forms carry the CSRF token),
-# and another site's links and forms do not send them.
+# The session's cookies: scripts cannot read them (forms carry the CSRF token, and a
+# login answers with it), and another site's links and forms do not send them.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

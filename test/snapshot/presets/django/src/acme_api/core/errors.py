@@ -6,6 +6,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from rest_framework import exceptions, status
+from rest_framework.request import Request
 from rest_framework.response import Response
 
 from .problems import CONTENT_TYPE, FieldError, InvalidInputError, problem
@@ -61,6 +62,13 @@ def problem_response(
     return Response(body, status=status_code, content_type=CONTENT_TYPE, headers=headers)
 
 
+def _authentication_required(request: Request, scheme: str) -> str:
+    """A 401's advice: the authentication class's own (`how_to_authenticate`), or the header."""
+    authenticators = getattr(request, "authenticators", None) or [None]
+    how = getattr(authenticators[0], "how_to_authenticate", None)
+    return f"Authentication required: {how or f'send `Authorization: {scheme} <token>`'}."
+
+
 def problem_handler(exc: Exception, context: dict[str, Any]) -> Response:
     """DRF's EXCEPTION_HANDLER: one shape for every error an API view raises."""
     path = context["request"].path
@@ -89,7 +97,7 @@ def problem_handler(exc: Exception, context: dict[str, Any]) -> Response:
             # DRF's stock sentences ("Not found.") add nothing to the title.
             detail = None
         if scheme and isinstance(exc, exceptions.NotAuthenticated):
-            detail = f"Authentication required: send `Authorization: {scheme} <token>`."
+            detail = _authentication_required(context["request"], scheme)
         return problem_response(exc.status_code, path, detail, headers=headers)
     # No traceback or internal text in the answer; all of it in the log.
     logger.error("unhandled error on %s", path, exc_info=exc)

@@ -1,0 +1,1 @@
+"""Logging in with a session: a server-side session behind an HttpOnly cookie, and a CSRF token."""
