@@ -4,8 +4,15 @@
 %%% if auth=jwt
 """Who the tests are: users who log in for a bearer token, as any client would."""
 %%% end
+%%% if auth=session
+"""Who the tests are: users who log in for a session cookie, as any client would."""
+%%% end
 
-%%% if auth=jwt
+%%% if auth=session
+from http.cookies import SimpleCookie
+
+%%% end
+%%% if auth=jwt | auth=session
 import httpx2
 %%% end
 import pytest
@@ -14,36 +21,93 @@ import pytest
 # What a served app needs to serve the e2e tests: nothing special here.
 SERVER_SETTINGS: dict[str, str] = {}
 %%% end
-%%% if auth=jwt
+%%% if auth=jwt | auth=session
 from tests.users import PASSWORD, new_email, register
 %%% end
 
-%%% if auth=jwt
+%%% if auth=jwt | auth=session
 # Users' passwords hash cheaply in this process (a plugin of the users layer).
 pytest_plugins = ["tests.passwords"]
 %%% end
 
-%%% if auth=jwt
+%%% if auth=jwt | auth=session
 # What a served app needs to serve the e2e tests: each registers users of its
 # own, all from one address, more than production lets one address register.
 SERVER_SETTINGS = {"REGISTRATION_MAX_ATTEMPTS": "1000"}
 
+%%% end
+%%% if auth=session
+COOKIE = "sessionid"
+CSRF_HEADER = "X-CSRF-Token"
+%%% end
+%%% if auth=jwt | auth=session
 
+%%% end
+%%% if auth=session
+
+def session_cookie(response: httpx2.Response) -> SimpleCookie:
+    """The session cookie a response sets, with its attributes."""
+    cookie: SimpleCookie = SimpleCookie()
+    for header in response.headers.get_list("set-cookie"):
+        cookie.load(header)
+    assert COOKIE in cookie, response.headers
+    return cookie
+
+
+%%% end
+%%% if auth=jwt | auth=session
 def login(client: httpx2.Client, email: str, password: str = PASSWORD) -> dict[str, str]:
+%%% end
+%%% if auth=jwt
     """The token pair of a login; asserts it worked."""
+%%% end
+%%% if auth=session
+    """The login answer, with the session token as `session`; asserts it worked.
+
+    The client's cookie jar is emptied again: every test says whose session a
+    request carries, in its headers, so one client can act as several users.
+    """
+%%% end
+%%% if auth=jwt | auth=session
     response = client.post("/api/v1/auth/login", json={"email": email, "password": password})
     assert response.status_code == 200, response.text
+%%% end
+%%% if auth=jwt
     tokens: dict[str, str] = response.json()
     return tokens
+%%% end
+%%% if auth=session
+    client.cookies.clear()
+    answer: dict[str, str] = response.json()
+    return {**answer, "session": session_cookie(response)[COOKIE].value}
+%%% end
+%%% if auth=jwt | auth=session
 
 
+%%% end
+%%% if auth=jwt
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
+%%% end
+%%% if auth=session
+def session_headers(session: str, csrf_token: str) -> dict[str, str]:
+    """The cookie, and the CSRF token that unsafe methods need (harmless on the others)."""
+    return {"Cookie": f"{COOKIE}={session}", CSRF_HEADER: csrf_token}
+%%% end
+%%% if auth=jwt | auth=session
 
 
 def login_headers(client: httpx2.Client, email: str, password: str = PASSWORD) -> dict[str, str]:
     """What a request sends to act as this (registered) user."""
+%%% end
+%%% if auth=jwt
     return bearer(login(client, email, password)["access_token"])
+%%% end
+%%% if auth=session
+    answer = login(client, email, password)
+    return session_headers(answer["session"], answer["csrf_token"])
+%%% end
+%%% if auth=jwt | auth=session
 
 
 def new_user_headers(client: httpx2.Client) -> dict[str, str]:
@@ -60,8 +124,15 @@ def headers() -> dict[str, str]:
     """Requests need no credentials here."""
     return {}
 %%% end
-%%% if auth=jwt
+%%% if auth=jwt | auth=session
 def headers(client: httpx2.Client) -> dict[str, str]:
+%%% end
+%%% if auth=jwt
     """The bearer header of a user of its own; `client` is the test layer's own."""
+%%% end
+%%% if auth=session
+    """The session headers of a user of its own; `client` is the test layer's own."""
+%%% end
+%%% if auth=jwt | auth=session
     return new_user_headers(client)
 %%% end

@@ -53,10 +53,10 @@ from rest_framework.test import APIRequestFactory
 from rest_framework.test import APIRequestFactory, force_authenticate
 %%% end
 
-%%% if framework=fastapi auth=jwt | framework=django auth=jwt
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session | framework=django auth=jwt
 from acme_api.auth.models import User
 %%% end
-%%% if framework=fastapi auth=jwt
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session
 from acme_api.auth.ownership import Owner
 %%% end
 %%% if framework=fastapi
@@ -82,7 +82,7 @@ from acme_api.items.views import ItemViewSet, _unique_values_checked
 %%% if framework=fastapi
 from tests.resources import RESOURCES
 %%% end
-%%% if framework=fastapi auth=jwt
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session
 from tests.users import new_email
 %%% end
 %%% if framework=flask
@@ -91,7 +91,7 @@ from tests.app_client import app_client
 %%% if framework=flask auth=none
 from tests.resources import valid_body
 %%% end
-%%% if framework=flask auth=jwt
+%%% if framework=flask auth=jwt | framework=flask auth=session
 from tests.identity import new_user_headers
 from tests.resources import create, valid_body
 %%% end
@@ -118,7 +118,7 @@ member = ItemViewSet.as_view({"get": "retrieve"})
 %%% end
 
 
-%%% if framework=fastapi auth=jwt
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session
 def new_owner(session: Session) -> Owner:
     user = User(email=new_email(), password_hash="not a real hash")
     session.add(user)
@@ -137,7 +137,7 @@ def fields_refused(response: Any) -> list[str]:
     assert response.status_code == 422, response.data
     return [error["field"] for error in response.data["errors"]]
 %%% end
-%%% if framework=fastapi auth=jwt | framework=django auth=none | framework=django auth=jwt
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session | framework=django auth=none | framework=django auth=jwt
 
 
 %%% end
@@ -148,7 +148,7 @@ def fields_refused(response: Any) -> list[str]:
 def repository(session: Session) -> ItemRepository:
     return routes.repository(session)
 %%% end
-%%% if framework=fastapi auth=jwt
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session
 def owner(session: Session) -> Owner:
     return new_owner(session)
 %%% end
@@ -182,7 +182,7 @@ def test_ids_outside_a_database_integer_are_422(bad: str) -> None:
 %%% if framework=fastapi
 @pytest.fixture
 %%% end
-%%% if framework=fastapi auth=jwt
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session
 def repository(session: Session, owner: Owner) -> ItemRepository:
     return routes.repository(session, owner)
 %%% end
@@ -214,18 +214,18 @@ def test_unknown_and_server_owned_fields_are_422() -> None:
     response = collection(as_a_user(factory.post(PATH, body, format="json")))
     assert fields_refused(response) == ["bogus", "id", "owner_id"]
 %%% end
-%%% if framework=fastapi auth=jwt | framework=flask auth=none | framework=flask auth=jwt | framework=django auth=none | framework=django auth=jwt
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session | framework=flask auth=none | framework=flask auth=jwt | framework=flask auth=session | framework=django auth=none | framework=django auth=jwt
 
 
 %%% end
-%%% if framework=fastapi auth=jwt
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session
 @pytest.fixture
 %%% end
 %%% if framework=fastapi
 def create(
     repository: ItemRepository,
 %%% end
-%%% if framework=fastapi auth=jwt
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session
     owner: Owner,
 %%% end
 %%% if framework=fastapi
@@ -235,7 +235,7 @@ def create(
 %%% if framework=fastapi auth=none
     return partial(routes.create_item, body, repository)
 %%% end
-%%% if framework=fastapi auth=jwt
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session
     return partial(routes.create_item, body, repository, owner=owner)
 %%% end
 %%% if orm=django
@@ -286,10 +286,10 @@ def test_ids_outside_a_database_integer_are_422(
 %%% if orm=sqlalchemy
 
 %%% end
-%%% if orm=sqlalchemy auth=jwt
+%%% if orm=sqlalchemy auth=jwt | orm=sqlalchemy auth=session
 
 %%% end
-%%% if framework=fastapi auth=jwt
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session
 def test_another_users_rows_are_invisible(
     session: Session, owner: Owner, create: Callable[[Response], Item]
 ) -> None:
@@ -300,7 +300,7 @@ def test_another_users_rows_are_invisible(
     everyone = routes.repository(session, Owner(owner.user, sees_everyone=True))
     assert everyone.get(created.id) is created
 %%% end
-%%% if framework=flask auth=jwt
+%%% if framework=flask auth=jwt | framework=flask auth=session
 def test_another_users_rows_are_invisible(client: httpx2.Client, headers: dict[str, str]) -> None:
     row = create(client, headers, PATH)
     stranger = new_user_headers(client)
@@ -308,6 +308,6 @@ def test_another_users_rows_are_invisible(client: httpx2.Client, headers: dict[s
     assert client.get(PATH, headers=stranger).json()["total"] == 0
     assert client.get(PATH).status_code == 401
 %%% end
-%%% if orm=sqlalchemy auth=jwt
+%%% if orm=sqlalchemy auth=jwt | orm=sqlalchemy auth=session
 
 %%% end

@@ -13,7 +13,7 @@ from django.db import models
 %%% if orm=sqlalchemy auth=none
 from sqlalchemy import String
 %%% end
-%%% if orm=sqlalchemy auth=jwt
+%%% if orm=sqlalchemy auth=jwt | orm=sqlalchemy auth=session
 from sqlalchemy import ForeignKey, String
 %%% end
 %%% if orm=sqlalchemy
@@ -57,7 +57,7 @@ class Item(Base):
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str | None] = mapped_column(String(2000))
 %%% end
-%%% if orm=sqlalchemy auth=jwt
+%%% if orm=sqlalchemy auth=jwt | orm=sqlalchemy auth=session
     owner_id: Mapped[int] = mapped_column(
         ID, ForeignKey("users.id", ondelete="CASCADE"), index=True
     )
