@@ -78,7 +78,7 @@ async function itemsOf(s: Scenario, email: string, password: string): Promise<un
   return whileServed(join(bin, "python"), PKG, s.dir, { ...s.env, SECRET_KEY }, async (url) => {
     const client = new Client(url);
     const session = await login(client, email, password);
-    const reply = await client.get("/api/v1/items", { token: session.access });
+    const reply = await client.get("/api/v1/items", { user: session });
     expect(reply.status, reply.text).toBe(200);
     return (record(reply.body).items as Array<Record<string, unknown>>).map((i) => i.title);
   });
