@@ -169,6 +169,8 @@ async function fuzzServed(project: string, pkg: string, runtime: Record<string, 
         includePathRegex: pass.paths?.include,
         excludePathRegex: pass.paths?.exclude,
         spare,
+        // The session cookie goes as a header of the run's own (see securityParameters).
+        securityParameters: auth !== "session",
         // Under 600 s for both passes with the server's start; a user pass took 166 s on a loaded machine.
         timeoutMs: 300_000,
       });

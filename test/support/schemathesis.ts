@@ -147,6 +147,12 @@ export interface SchemathesisOptions {
   readonly spare?: { readonly path: string; readonly value: string };
   /** Kill the run after this long (it then fails). */
   readonly timeoutMs?: number;
+  /**
+   * False when `headers` carry the credentials of a cookie security scheme: the fuzzer's own
+   * cookie parameter would then be "left out" in negative cases while the Cookie header still
+   * sends it, and the accepted request would read as a schema violation.
+   */
+  readonly securityParameters?: boolean;
 }
 
 export interface SchemathesisFailure {
@@ -262,7 +268,8 @@ export async function runSchemathesis(options: SchemathesisOptions): Promise<Sch
   const dir = tempDir("cbs-schemathesis-");
   const timeoutMs = options.timeoutMs ?? 300_000;
   try {
-    writeFileSync(join(dir, "schemathesis.toml"), `[warnings]\nfail-on = [${FAIL_ON_WARNINGS.map((w) => JSON.stringify(w)).join(", ")}]\n`);
+    const generation = options.securityParameters === false ? "\n[generation]\nwith-security-parameters = false\n" : "";
+    writeFileSync(join(dir, "schemathesis.toml"), `[warnings]\nfail-on = [${FAIL_ON_WARNINGS.map((w) => JSON.stringify(w)).join(", ")}]\n${generation}`);
     writeFileSync(join(dir, "hooks.py"), HOOKS);
     const spare = options.spare ? JSON.stringify({ ...options.spare, instead: 2 ** 62 }) : "";
     const args = schemathesisArgs(options, dir);
