@@ -7,10 +7,8 @@ from fastapi import APIRouter, Depends, Request, Response, status
 from ...core.deps import SettingsDep
 from ...core.openapi import problem_responses
 from ..dependencies import UsersDep
-from ..routes import client_address, too_many
+from ..routes import authenticated
 from ..schemas import Credentials
-from ..service import AuthenticationError
-from ..throttle import TooManyAttemptsError
 from .dependencies import SessionsDep, SessionToken, current_user, unauthorized
 from .schemas import LoginAnswer
 from .transport import COOKIE_NAME, cookie_attributes
@@ -28,14 +26,7 @@ def login(
     response: Response,
     previous: SessionToken,
 ) -> LoginAnswer:
-    try:
-        user = users.authenticate(body.email, body.password, client_address(request))
-    except TooManyAttemptsError as error:
-        raise too_many(error, "Too many failed logins; try again later.") from None
-    except AuthenticationError:
-        # The same answer for an unknown email and a wrong password.
-        raise unauthorized("Wrong email or password.") from None
-    started = sessions.login(user, previous)
+    started = sessions.login(authenticated(users, body, request, unauthorized), previous)
     response.set_cookie(COOKIE_NAME, started.token, **asdict(cookie_attributes(settings)))
     return LoginAnswer.of(started)
 

@@ -8,10 +8,8 @@ from flask import Response, after_this_request, request
 from ...core.extensions import current_settings
 from ...core.openapi import problem_responses
 from ..current import auth
-from ..routes import client_address, too_many, user_service
+from ..routes import authenticated
 from ..schemas import Credentials
-from ..service import AuthenticationError
-from ..throttle import TooManyAttemptsError
 from .cookie import session_service, unauthorized
 from .schemas import LoginAnswer
 from .transport import COOKIE_NAME, cookie_attributes
@@ -24,14 +22,9 @@ blueprint = APIBlueprint("auth_session", __name__, url_prefix="/api/v1/auth", ta
 @blueprint.output(LoginAnswer)
 @blueprint.doc(responses=problem_responses(401, 422, 429))
 def login(body: Credentials) -> LoginAnswer:
-    try:
-        user = user_service().authenticate(body.email, body.password, client_address())
-    except TooManyAttemptsError as error:
-        raise too_many(error, "Too many failed logins; try again later.") from None
-    except AuthenticationError:
-        # The same answer for an unknown email and a wrong password.
-        raise unauthorized("Wrong email or password.") from None
-    started = session_service().login(user, request.cookies.get(COOKIE_NAME))
+    started = session_service().login(
+        authenticated(body, unauthorized), request.cookies.get(COOKIE_NAME)
+    )
     attributes = cookie_attributes(current_settings())
 
     @after_this_request

@@ -19,15 +19,12 @@ from ...core.extensions import current_settings
 from ...core.openapi import problem_responses
 %%% if framework=fastapi
 from ..dependencies import UsersDep
-from ..routes import client_address, too_many
 %%% end
 %%% if framework=flask
 from ..current import auth
-from ..routes import client_address, too_many, user_service
 %%% end
+from ..routes import authenticated
 from ..schemas import Credentials
-from ..service import AuthenticationError
-from ..throttle import TooManyAttemptsError
 %%% if framework=fastapi
 from .dependencies import SessionsDep, SessionToken, current_user, unauthorized
 %%% end
@@ -56,6 +53,8 @@ def login(
     response: Response,
     previous: SessionToken,
 ) -> LoginAnswer:
+    started = sessions.login(authenticated(users, body, request, unauthorized), previous)
+    response.set_cookie(COOKIE_NAME, started.token, **asdict(cookie_attributes(settings)))
 %%% end
 %%% if framework=flask
 @blueprint.post("/login")
@@ -63,25 +62,9 @@ def login(
 @blueprint.output(LoginAnswer)
 @blueprint.doc(responses=problem_responses(401, 422, 429))
 def login(body: Credentials) -> LoginAnswer:
-%%% end
-    try:
-%%% if framework=fastapi
-        user = users.authenticate(body.email, body.password, client_address(request))
-%%% end
-%%% if framework=flask
-        user = user_service().authenticate(body.email, body.password, client_address())
-%%% end
-    except TooManyAttemptsError as error:
-        raise too_many(error, "Too many failed logins; try again later.") from None
-    except AuthenticationError:
-        # The same answer for an unknown email and a wrong password.
-        raise unauthorized("Wrong email or password.") from None
-%%% if framework=fastapi
-    started = sessions.login(user, previous)
-    response.set_cookie(COOKIE_NAME, started.token, **asdict(cookie_attributes(settings)))
-%%% end
-%%% if framework=flask
-    started = session_service().login(user, request.cookies.get(COOKIE_NAME))
+    started = session_service().login(
+        authenticated(body, unauthorized), request.cookies.get(COOKIE_NAME)
+    )
     attributes = cookie_attributes(current_settings())
 
     @after_this_request
