@@ -65,14 +65,12 @@ const LOGOUT_PATH = "^/api/v1/auth/logout$";
 function passesFor(answers: RecordedAnswers): FuzzPass[] {
   if (answers.auth === undefined || !hasAuth({ auth: answers.auth })) return [{ name: "anonymous" }];
   if (answers.auth !== "jwt" && answers.auth !== "session") throw new Error(`no fuzzer login for auth ${answers.auth} yet: add one to test/support/schemathesis.ts`);
-  const apart = answers.auth === "session" ? [LOGOUT_PATH] : [];
-  const passes: FuzzPass[] = apart.map((path) => ({ name: "logout", authHeaders: userHeaders, paths: { include: path } }));
-  if (!answers.rbac) return [{ name: "user", authHeaders: userHeaders, ...(apart.length ? { paths: { exclude: apart.join("|") } } : {}) }, ...passes];
-  return [
-    { name: "user", authHeaders: userHeaders, paths: { exclude: [ADMIN_PATHS, ...apart].join("|") } },
-    { name: "admin", authHeaders: adminHeaders, paths: { include: ADMIN_PATHS }, spareSelfUnder: ADMIN_PATHS },
-    ...passes,
-  ];
+  const session = answers.auth === "session";
+  const elsewhere = [...(answers.rbac ? [ADMIN_PATHS] : []), ...(session ? [LOGOUT_PATH] : [])];
+  const passes: FuzzPass[] = [{ name: "user", authHeaders: userHeaders, ...(elsewhere.length > 0 ? { paths: { exclude: elsewhere.join("|") } } : {}) }];
+  if (answers.rbac) passes.push({ name: "admin", authHeaders: adminHeaders, paths: { include: ADMIN_PATHS }, spareSelfUnder: ADMIN_PATHS });
+  if (session) passes.push({ name: "logout", authHeaders: userHeaders, paths: { include: LOGOUT_PATH } });
+  return passes;
 }
 
 function selected(operations: readonly string[], paths: FuzzPass["paths"]): string[] {
