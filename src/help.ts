@@ -35,7 +35,8 @@ function answerFlagLines(): string[] {
     }
     const offered = (option.choices as readonly Choice<string>[]).filter((c) => c.available);
     const values = offered.map((c) => `${c.value}${choiceNeedsText(c.requires)}`).join(" | ");
-    return [row(`${option.flag} ${option.kind === "multi" ? "LIST" : "VALUE"}`, `${option.label}: ${values}`)];
+    const described = option.kind === "choice" && option.describe === true ? offered.map((c) => row("", `  ${c.value}: ${c.label}`)) : [];
+    return [row(`${option.flag} ${option.kind === "multi" ? "LIST" : "VALUE"}`, `${option.label}: ${values}`), ...described];
   });
 }
 

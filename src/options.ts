@@ -29,6 +29,8 @@ export interface ChoiceOption<V extends string> {
   readonly choices: readonly Choice<V>[];
   /** The default CLI.md promises; another fitting value is taken while it is not offered or does not fit. */
   readonly preferred: V;
+  /** --help gives each offered value a line with its label: the values' names alone do not say what they do. */
+  readonly describe?: boolean;
 }
 
 export interface MultiOption<V extends string> {
@@ -72,9 +74,9 @@ export const DATABASES = [
 ] as const satisfies readonly Choice<string>[];
 
 export const AUTH_METHODS = [
-  { value: "none", label: "None", available: true, short: "noauth" },
-  { value: "jwt", label: "Token (JWT access + refresh)", available: true },
-  { value: "session", label: "Session cookie", available: false, short: "sess" },
+  { value: "none", label: "None: no users, every endpoint open", available: true, short: "noauth" },
+  { value: "jwt", label: "Token: a JWT bearer access token and a rotating refresh token", available: true },
+  { value: "session", label: "Session cookie: a server-side session in the database, with a CSRF token", available: true, short: "sess" },
   { value: "oauth", label: "OAuth social login (GitHub, Google)", available: false },
 ] as const satisfies readonly Choice<string>[];
 
@@ -116,7 +118,7 @@ export const OPTIONS = {
   framework: { kind: "choice", label: "Framework", flag: "--framework", choices: FRAMEWORKS, preferred: "fastapi" } satisfies ChoiceOption<Framework>,
   orm: { kind: "choice", label: "ORM", flag: "--orm", choices: ORMS, preferred: "sqlalchemy" } satisfies ChoiceOption<Orm>,
   db: { kind: "choice", label: "Database", flag: "--db", choices: DATABASES, preferred: "sqlite" } satisfies ChoiceOption<Database>,
-  auth: { kind: "choice", label: "Authentication", flag: "--auth", choices: AUTH_METHODS, preferred: "jwt" } satisfies ChoiceOption<AuthMethod>,
+  auth: { kind: "choice", label: "Authentication", flag: "--auth", choices: AUTH_METHODS, preferred: "jwt", describe: true } satisfies ChoiceOption<AuthMethod>,
   rbac: {
     kind: "boolean",
     label: "Role-based access control (user/admin)",

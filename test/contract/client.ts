@@ -9,25 +9,53 @@ export interface Reply {
   readonly body: unknown;
 }
 
+/** Whatever proves who is calling: the headers it adds to a request of a method. */
+export interface Credentials {
+  headersFor(method: string): Record<string, string>;
+}
+
+/** Token auth: the same bearer header on every request. */
+export function bearer(token: string): Credentials {
+  return { headersFor: () => ({ Authorization: `Bearer ${token}` }) };
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS", "TRACE"]);
+
+/** Session auth: the cookie on every request, and the CSRF token on the unsafe ones only (when known). */
+export function sessionCookie(session: string, csrfToken?: string): Credentials {
+  return {
+    headersFor: (method) => ({
+      Cookie: `sessionid=${session}`,
+      ...(csrfToken !== undefined && !SAFE_METHODS.has(method.toUpperCase()) ? { "X-CSRF-Token": csrfToken } : {}),
+    }),
+  };
+}
+
+/** How the server's users log in (CONTRACT.md "Auth"): what `login` expects back. */
+export type AuthMethod = "jwt" | "session";
+
 export interface RequestOptions {
   readonly json?: unknown;
   /** A raw body, sent as given with Content-Type: application/json. */
   readonly raw?: string;
-  readonly token?: string;
+  /** Who makes the request; anonymous without. */
+  readonly user?: Credentials;
   readonly headers?: Record<string, string>;
 }
 
 export class Client {
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    readonly auth: AuthMethod = "jwt",
+  ) {}
 
   async request(method: string, path: string, options: RequestOptions = {}): Promise<Reply> {
-    const headers: Record<string, string> = { accept: "application/json", ...options.headers };
+    const headers: Record<string, string> = { accept: "application/json", ...options.user?.headersFor(method), ...options.headers };
     let body: string | undefined;
     if (options.json !== undefined || options.raw !== undefined) {
       headers["content-type"] = "application/json";
       body = options.raw ?? JSON.stringify(options.json);
     }
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
     const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body, redirect: "manual" });
     const text = await response.text();
     let parsed: unknown;

@@ -1,6 +1,6 @@
 // CONTRACT.md "Health and documentation": a schema-driven fuzzer finds no 5xx
 // and no response that breaks the schema. The default project of each framework
-// (on SQLite and MariaDB; Flask's on PostgreSQL too) is generated, migrated and served as an operator would, then
+// (on SQLite and MariaDB; Flask's on PostgreSQL too; FastAPI's and Flask's with session auth on SQLite) is generated, migrated and served as an operator would, then
 // Schemathesis runs its checks against /openapi.json with a fixed seed
 // (test/support/schemathesis.ts).
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -18,12 +18,12 @@ import { answerFlags, defaultAnswers, shortId } from "../../src/constraints.js";
 import {
   type AuthHeaders,
   type ServedProject,
-  adminBearerHeaders,
+  adminHeaders,
   currentUserId,
   documentedOperations,
   runSchemathesis,
   schemathesisCommand,
-  userBearerHeaders,
+  userHeaders,
 } from "../support/schemathesis.js";
 
 /** One Schemathesis run over some of a project's operations, as one kind of client. */
@@ -53,21 +53,24 @@ interface RecordedAnswers {
 }
 
 const ADMIN_PATHS = "^/api/v1/admin/";
+const LOGOUT_PATH = "^/api/v1/auth/logout$";
 
 /**
- * Without auth, one anonymous pass. With token auth, a user fuzzes everything
- * but the admin area (where a user only gets 403, which would read as
- * credentials that do not work), and with RBAC an admin fuzzes the admin area
- * without ever changing its own role.
+ * Without auth, one anonymous pass. With auth, a user fuzzes everything but the
+ * admin area (where a user only gets 403, which would read as credentials that
+ * do not work), and with RBAC an admin fuzzes the admin area without ever
+ * changing its own role. A session's logout needs nothing but the session, so
+ * the first call ends it: it is fuzzed apart, by a user of its own.
  */
 function passesFor(answers: RecordedAnswers): FuzzPass[] {
   if (answers.auth === undefined || !hasAuth({ auth: answers.auth })) return [{ name: "anonymous" }];
-  if (answers.auth !== "jwt") throw new Error(`no fuzzer login for auth ${answers.auth} yet: add one to test/support/schemathesis.ts`);
-  if (!answers.rbac) return [{ name: "user", authHeaders: userBearerHeaders }];
-  return [
-    { name: "user", authHeaders: userBearerHeaders, paths: { exclude: ADMIN_PATHS } },
-    { name: "admin", authHeaders: adminBearerHeaders, paths: { include: ADMIN_PATHS }, spareSelfUnder: ADMIN_PATHS },
-  ];
+  if (answers.auth !== "jwt" && answers.auth !== "session") throw new Error(`no fuzzer login for auth ${answers.auth} yet: add one to test/support/schemathesis.ts`);
+  const session = answers.auth === "session";
+  const elsewhere = [...(answers.rbac ? [ADMIN_PATHS] : []), ...(session ? [LOGOUT_PATH] : [])];
+  const passes: FuzzPass[] = [{ name: "user", authHeaders: userHeaders, ...(elsewhere.length > 0 ? { paths: { exclude: elsewhere.join("|") } } : {}) }];
+  if (answers.rbac) passes.push({ name: "admin", authHeaders: adminHeaders, paths: { include: ADMIN_PATHS }, spareSelfUnder: ADMIN_PATHS });
+  if (session) passes.push({ name: "logout", authHeaders: userHeaders, paths: { include: LOGOUT_PATH } });
+  return passes;
 }
 
 function selected(operations: readonly string[], paths: FuzzPass["paths"]): string[] {
@@ -76,8 +79,8 @@ function selected(operations: readonly string[], paths: FuzzPass["paths"]): stri
 }
 
 /** The default project of `framework` on `db`, named by its covering-set id; its answers pick the passes. */
-function target(framework: Framework, db: Database, server?: DatabaseServer): FuzzTarget {
-  const answers = defaultAnswers({ framework, db });
+function target(framework: Framework, db: Database, server?: DatabaseServer, auth?: AuthMethod): FuzzTarget {
+  const answers = defaultAnswers({ framework, db, ...(auth === undefined ? {} : { auth }) });
   return { id: shortId(answers), flags: answerFlags(answers), ...(server === undefined ? {} : { server }) };
 }
 
@@ -94,6 +97,9 @@ const TARGETS: readonly FuzzTarget[] = [
   // PostgreSQL types and range checks are stricter still; each framework's own error mapping meets them there too.
   target("flask", "postgres", POSTGRES),
   target("django", "postgres", POSTGRES),
+  // Session auth: the cookie and the CSRF header on every fuzzed request.
+  target("fastapi", "sqlite", undefined, "session"),
+  target("flask", "sqlite", undefined, "session"),
 ];
 
 let bin: string;
@@ -140,11 +146,12 @@ async function fuzzServed(project: string, pkg: string, runtime: Record<string, 
   await expectTool(bin, project, "python", ["-m", pkg, "migrate"], runtime);
   const server = await serve(join(bin, "python"), pkg, project, runtime);
   try {
-    const served: ServedProject = { baseUrl: server.url, python: join(bin, "python"), pkg, cwd: project, env: runtime };
+    const recorded = JSON.parse(readFileSync(join(project, ".backend-starter.json"), "utf8")) as { answers: RecordedAnswers };
+    const auth = recorded.answers.auth === "session" ? "session" : "jwt";
+    const served: ServedProject = { baseUrl: server.url, auth, python: join(bin, "python"), pkg, cwd: project, env: runtime };
     const openapiUrl = `${server.url}/openapi.json`;
     const operations = documentedOperations(await (await fetch(openapiUrl)).json());
     expect(operations.length, "the document lists operations").toBeGreaterThan(0);
-    const recorded = JSON.parse(readFileSync(join(project, ".backend-starter.json"), "utf8")) as { answers: RecordedAnswers };
     const plan = passes ?? passesFor(recorded.answers);
     // Every documented operation is in some pass.
     expect(operations.filter((o) => !plan.some((p) => selected([o], p.paths).length > 0))).toEqual([]);
@@ -160,6 +167,8 @@ async function fuzzServed(project: string, pkg: string, runtime: Record<string, 
         includePathRegex: pass.paths?.include,
         excludePathRegex: pass.paths?.exclude,
         spare,
+        // The session cookie goes as a header of the run's own (see securityParameters).
+        securityParameters: auth !== "session",
         // Under 600 s for both passes with the server's start; a user pass took 166 s on a loaded machine.
         timeoutMs: 300_000,
       });

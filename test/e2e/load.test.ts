@@ -1,6 +1,6 @@
 // CONTRACT.md "Load and hardening", tried as a load test and an attacker would:
-// the default project (jwt + RBAC) of each framework offered is generated,
-// migrated and served as in production (APP_ENV=production, a long SECRET_KEY,
+// the default project (jwt + RBAC) of each framework offered, and its session-auth
+// twin where the framework offers sessions (on SQLite), is generated, migrated and served as in production (APP_ENV=production, a long SECRET_KEY,
 // JSON logs) on each database the option table offers (SQLite here; PostgreSQL and MySQL on the
 // servers their own checks use: skipped without one, failing in CI), then
 // loaded and abused over HTTP.
@@ -17,7 +17,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execa } from "execa";
 import { removeDir, runCli, tempDir } from "../helpers.js";
-import { Client, type Reply, record } from "../contract/client.js";
+import { type AuthMethod, Client, type Reply, record } from "../contract/client.js";
+import { newUser, type User } from "../contract/auth.js";
+import { tokenLogin } from "../contract/token-auth.js";
 import { checkEnvironment } from "../support/python.js";
 import { expectTool } from "../support/gates.js";
 import { type Served, serve } from "../support/serve.js";
@@ -25,7 +27,7 @@ import type { DatabaseServer } from "../support/db-server.js";
 import { MYSQL } from "../support/mysql.js";
 import { POSTGRES } from "../support/postgres.js";
 import { coveringMembers } from "../../src/covering-set.js";
-import { answerFlags, defaultAnswers } from "../../src/constraints.js";
+import { answerFlags, defaultAnswers, isValid } from "../../src/constraints.js";
 import type { Database, Framework } from "../../src/options.js";
 
 const MEASURE = process.env.LOAD_MEASURE === "1";
@@ -46,7 +48,11 @@ const ITEMS = "/api/v1/items";
 /** The frameworks and databases the covering set serves projects on: each pair is served and loaded. */
 const FRAMEWORKS = [...new Set(coveringMembers().map((m) => m.answers.framework))];
 const DATABASES = [...new Set(coveringMembers().map((m) => m.answers.db))];
-const TARGETS = FRAMEWORKS.flatMap((framework) => DATABASES.map((db) => ({ framework, db })));
+const AUTHS: readonly AuthMethod[] = ["jwt", "session"];
+// jwt on every database; session logs in differently but stores like jwt, so SQLite is enough.
+const TARGETS = FRAMEWORKS.flatMap((framework) =>
+  AUTHS.flatMap((auth) => (auth === "jwt" ? DATABASES : (["sqlite"] as const)).map((db) => ({ framework, db, auth }))),
+).filter((t) => isValid(defaultAnswers({ framework: t.framework, db: t.db, auth: t.auth })));
 
 const work = tempDir("cbs-load-");
 
@@ -141,30 +147,13 @@ function untilClosed(socket: Socket, timeoutMs: number): Promise<{ received: str
   });
 }
 
-interface User {
-  readonly email: string;
-  readonly access: string;
-  readonly refresh: string;
-}
-
-async function newUser(client: Client): Promise<User> {
-  const email = `load-${randomUUID()}@example.com`;
-  const registered = await client.post(`${AUTH}/register`, { json: { email, password: PASSWORD } });
-  expect(registered.status, registered.text).toBe(201);
-  const login = await client.post(`${AUTH}/login`, { json: { email, password: PASSWORD } });
-  expect(login.status, login.text).toBe(200);
-  const body = record(login.body);
-  return { email, access: String(body.access_token), refresh: String(body.refresh_token) };
-}
-
 /** `count` requests at once, spread over the users: half create items, a quarter list them, a quarter ask who they are. */
 async function mixedLoad(client: Client, users: readonly User[], count: number, run: string) {
   const sent = Array.from({ length: count }, (_, i) => {
     const user = users[i % users.length] as User;
-    const token = user.access;
-    if (i % 4 < 2) return { user, title: `${run}-${i}`, done: timed(() => client.post(ITEMS, { json: { title: `${run}-${i}` }, token })) };
-    if (i % 4 === 2) return { user, done: timed(() => client.get(`${ITEMS}?limit=5`, { token })) };
-    return { user, done: timed(() => client.get(`${AUTH}/me`, { token })) };
+    if (i % 4 < 2) return { user, title: `${run}-${i}`, done: timed(() => client.post(ITEMS, { json: { title: `${run}-${i}` }, user })) };
+    if (i % 4 === 2) return { user, done: timed(() => client.get(`${ITEMS}?limit=5`, { user })) };
+    return { user, done: timed(() => client.get(`${AUTH}/me`, { user })) };
   });
   const answers = await Promise.all(sent.map((s) => s.done));
   const acknowledged = sent.filter((s, i) => s.title !== undefined && answers[i]?.reply?.status === 201).map((s) => ({ user: s.user, title: s.title as string }));
@@ -175,7 +164,7 @@ async function mixedLoad(client: Client, users: readonly User[], count: number, 
 async function listedTitles(client: Client, user: User): Promise<string[]> {
   const titles: string[] = [];
   for (let offset = 0; ; offset += 100) {
-    const page = record((await client.get(`${ITEMS}?limit=100&offset=${offset}`, { token: user.access })).body);
+    const page = record((await client.get(`${ITEMS}?limit=100&offset=${offset}`, { user })).body);
     const items = page.items as Array<Record<string, unknown>>;
     titles.push(...items.map((item) => String(item.title)));
     if (offset + 100 >= Number(page.total)) return titles;
@@ -196,14 +185,14 @@ it("a weak SECRET_KEY in production is refused with a one-line reason", async ()
 const projects = new Map<string, Promise<string>>();
 
 /** The default project with `--framework framework --db db`, generated once for every check that serves it. */
-function generated(framework: Framework, db: Database): Promise<string> {
-  const key = `${framework}-${db}`;
+function generated(framework: Framework, db: Database, auth: AuthMethod = "jwt"): Promise<string> {
+  const key = `${framework}-${db}-${auth}`;
   let project = projects.get(key);
   if (project === undefined) {
     project = (async () => {
       const dir = join(work, key);
       mkdirSync(dir, { recursive: true });
-      const created = await runCli(["load-api", ...answerFlags(defaultAnswers({ framework, db })), "--no-install", "--no-git"], { cwd: dir });
+      const created = await runCli(["load-api", ...answerFlags(defaultAnswers({ framework, db, auth })), "--no-install", "--no-git"], { cwd: dir });
       expect(created.exitCode, created.stderr).toBe(0);
       return join(dir, "load-api");
     })();
@@ -216,7 +205,7 @@ function runtime(project: string): Record<string, string> {
   return { PATH: `${bin}:${process.env.PATH ?? ""}`, PYTHONPATH: join(project, "src"), HOME: process.env.HOME ?? work };
 }
 
-describe.each(TARGETS.map((t) => [`${t.framework}/${t.db}`, t] as const))("the default project served as %s", (label, { framework, db }) => {
+describe.each(TARGETS.map((t) => [`${t.framework}/${t.db}${t.auth === "jwt" ? "" : `/${t.auth}`}`, t] as const))("the default project served as %s", (label, { framework, db, auth }) => {
   const server = HOMES[db];
   let skipped: string | undefined;
   let served: Served;
@@ -227,7 +216,7 @@ describe.each(TARGETS.map((t) => [`${t.framework}/${t.db}`, t] as const))("the d
   beforeAll(async () => {
     skipped = await server.skipReason();
     if (skipped !== undefined) return;
-    const project = await generated(framework, db);
+    const project = await generated(framework, db, auth);
     const database = await server.scratch("load");
     drop = database.drop;
     const env = {
@@ -241,7 +230,7 @@ describe.each(TARGETS.map((t) => [`${t.framework}/${t.db}`, t] as const))("the d
     };
     await expectTool(bin, project, "python", ["-m", "load_api", "migrate"], env);
     served = await serve(join(bin, "python"), "load_api", project, env);
-    client = new Client(served.url);
+    client = new Client(served.url, auth);
   }, 300_000);
 
   afterAll(async () => {
@@ -305,20 +294,22 @@ describe.each(TARGETS.map((t) => [`${t.framework}/${t.db}`, t] as const))("the d
 
   it("answers a NUL in a string and an id of 2^40 without a 5xx", async (ctx) => {
     if (skipped !== undefined) return ctx.skip(skipped);
-    const token = (users[0] as User).access;
+    const user = users[0] as User;
     const nulLogin = await client.post(`${AUTH}/login`, { json: { email: "a\u0000b@example.com", password: PASSWORD } });
     expect(nulLogin.status).toBe(422);
-    expect((await client.post(ITEMS, { json: { title: "a\u0000b" }, token })).status).toBe(422);
+    expect((await client.post(ITEMS, { json: { title: "a\u0000b" }, user })).status).toBe(422);
     const big = 2 ** 40;
-    expect((await client.get(`${ITEMS}/${big}`, { token })).status).toBe(404);
-    expect((await client.patch(`${ITEMS}/${big}`, { json: { title: "x" }, token })).status).toBe(404);
-    expect((await client.delete(`${ITEMS}/${big}`, { token })).status).toBe(404);
-    expect((await client.patch(`/api/v1/admin/users/${big}`, { json: { role: "admin" }, token })).status).toBe(403);
+    expect((await client.get(`${ITEMS}/${big}`, { user })).status).toBe(404);
+    expect((await client.patch(`${ITEMS}/${big}`, { json: { title: "x" }, user })).status).toBe(404);
+    expect((await client.delete(`${ITEMS}/${big}`, { user })).status).toBe(404);
+    expect((await client.patch(`/api/v1/admin/users/${big}`, { json: { role: "admin" }, user })).status).toBe(403);
   });
 
-  it("redeems one refresh token sent 20 times at once exactly once", async (ctx) => {
+  it.runIf(auth === "jwt")("redeems one refresh token sent 20 times at once exactly once", async (ctx) => {
     if (skipped !== undefined) return ctx.skip(skipped);
-    const user = await newUser(client);
+    const email = `load-${randomUUID()}@example.com`;
+    expect((await client.post(`${AUTH}/register`, { json: { email, password: PASSWORD } })).status).toBe(201);
+    const user = await tokenLogin(client, email);
     const replies = await Promise.all(Array.from({ length: 20 }, () => client.post(`${AUTH}/refresh`, { json: { refresh_token: user.refresh } })));
     expect(replies.map((r) => r.status).sort()).toEqual([200, ...Array<number>(19).fill(401)]);
   }, 60_000);

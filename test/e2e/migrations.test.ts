@@ -7,7 +7,9 @@
 // migrate refuses in one line. Turning auth off again is refused unless the
 // user consents to losing data, and then reverts cleanly. On SQLite with each
 // framework (gates included), and on each server database. Django does it with
-// its own migrations: each app's, and core's for the apps that leave.
+// its own migrations: each app's, and core's for the apps that leave. Switching a
+// project with data to session auth (from none, and from jwt and back) keeps its
+// users and items.
 import { join } from "node:path";
 import { execa } from "execa";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +18,7 @@ import { runUpdate } from "../../src/commands/project-commands.js";
 import { Cleanup } from "../../src/context.js";
 import { EXIT } from "../../src/errors.js";
 import type { Database, Framework } from "../../src/options.js";
+import type { AuthMethod } from "../contract/client.js";
 import { login } from "../contract/auth.js";
 import { Client, record } from "../contract/client.js";
 import { removeDir, runCli, tempDir } from "../helpers.js";
@@ -74,12 +77,12 @@ async function generate(work: string, db: Database, framework: Framework = "fast
   return join(work, NAME);
 }
 
-/** Logs in as `email` and lists the items that user owns. */
-async function itemsOf(s: Scenario, email: string, password: string): Promise<unknown[]> {
+/** Logs in as `email`, the way `auth` says, and lists the items that user owns. */
+async function itemsOf(s: Scenario, email: string, password: string, auth: AuthMethod = "jwt"): Promise<unknown[]> {
   return whileServed(join(bin, "python"), PKG, s.dir, { ...s.env, SECRET_KEY }, async (url) => {
-    const client = new Client(url);
+    const client = new Client(url, auth);
     const session = await login(client, email, password);
-    const reply = await client.get("/api/v1/items", { token: session.access });
+    const reply = await client.get("/api/v1/items", { user: session });
     expect(reply.status, reply.text).toBe(200);
     return (record(reply.body).items as Array<Record<string, unknown>>).map((i) => i.title);
   });
@@ -176,4 +179,36 @@ describe("features added to a project that holds data migrate its database", () 
       await onDatabase(db, frameworkOnServer(db, AUTH_SWITCHERS), false);
     }, 900_000);
   }
+});
+
+describe("switching a project with data to session auth keeps its users and their items", () => {
+  it("from none, then to jwt and back to session, on SQLite with FastAPI", async () => {
+    const work = tempDir("cbs-drift-session-");
+    const dir = await generate(work, "sqlite", "fastapi");
+    const s = { dir, env: { ...gateEnv(bin, dir, work), APP_ENV: "development", DATABASE_URL: `sqlite:///${join(dir, "app.db")}` } };
+    try {
+      await migrate(s);
+      await execute(database(s), "INSERT INTO items (title, created_at, updated_at) VALUES ('from before', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+      expect((await update(s, "--set", "auth=session")).code).toBe(EXIT.ok);
+      await commitAll(s.dir, "session auth");
+      expect((await python(s, "-m", PKG, "migrate", "--owner", "owner@example.com")).exitCode).toBe(0);
+      expect((await schemaOf(database(s))).sessions).toEqual(expect.arrayContaining(["token_hash", "user_id", "csrf_token"]));
+      expect((await python(s, "-m", PKG, "set-password", "--email", "owner@example.com", "--password", "the owner's password")).exitCode).toBe(0);
+      expect(await itemsOf(s, "owner@example.com", "the owner's password", "session")).toEqual(["from before"]);
+
+      // jwt and back: each switch reverts the other method's table (refresh tokens or sessions:
+      // everyone logs in again, so it takes consent) and applies its own; users and items stay.
+      for (const auth of ["jwt", "session"] as const) {
+        await expect(update(s, "--set", `auth=${auth}`)).rejects.toThrow(/revert create_(sessions|refresh_tokens),.*--allow-data-loss/);
+        const switched = await update(s, "--set", `auth=${auth}`, "--allow-data-loss");
+        expect(switched.code, switched.out).toBe(EXIT.ok);
+        await commitAll(s.dir, `${auth} auth`);
+        await migrate(s);
+        expect(await query(database(s), "SELECT email FROM users")).toEqual([["owner@example.com"]]);
+        expect(await itemsOf(s, "owner@example.com", "the owner's password", auth)).toEqual(["from before"]);
+      }
+    } finally {
+      removeDir(work);
+    }
+  }, 900_000);
 });

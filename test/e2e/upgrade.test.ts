@@ -14,7 +14,7 @@ import { runUpdate } from "../../src/commands/project-commands.js";
 import { Cleanup } from "../../src/context.js";
 import { EXIT } from "../../src/errors.js";
 import type { Framework } from "../../src/options.js";
-import { newUser, type Session } from "../contract/auth.js";
+import { newUser, type User } from "../contract/auth.js";
 import { Client, record } from "../contract/client.js";
 import { expectProblem } from "../contract/general.js";
 import { type AddedResource, checkAddedResource } from "../contract/resource.js";
@@ -53,7 +53,7 @@ describe.each([["fastapi"], ["flask"]] as const)("a %s project made by the gener
   const pkg = name.replaceAll("-", "_");
   const dir = join(work, name);
   let env: Record<string, string>;
-  let owner: Session;
+  let owner: User;
   let kept: { item: number; note: number };
 
   beforeAll(async () => {
@@ -72,10 +72,10 @@ describe.each([["fastapi"], ["flask"]] as const)("a %s project made by the gener
     await expectTool(bin, dir, "python", ["-m", pkg, "migrate"], env);
     [owner, kept] = await served(async (client) => {
       const user = await newUser(client);
-      const item = await client.post("/api/v1/items", { json: { title: "from the old version" }, token: user.access });
+      const item = await client.post("/api/v1/items", { json: { title: "from the old version" }, user: user });
       expect(item.status, item.text).toBe(201);
       const itemId = record(item.body).id as number;
-      const note = await client.post("/api/v1/notes", { json: { title: "old note", item_id: itemId }, token: user.access });
+      const note = await client.post("/api/v1/notes", { json: { title: "old note", item_id: itemId }, user: user });
       expect(note.status, note.text).toBe(201);
       return [user, { item: itemId, note: record(note.body).id as number }] as const;
     });
@@ -112,13 +112,13 @@ describe.each([["fastapi"], ["flask"]] as const)("a %s project made by the gener
 
   it("serves the old rows and the resource by the contract", async () => {
     await served(async (client) => {
-      const old = await client.get(`/api/v1/notes/${kept.note}`, { token: owner.access });
+      const old = await client.get(`/api/v1/notes/${kept.note}`, { user: owner });
       expect(old.status, old.text).toBe(200);
       expect(record(old.body)).toMatchObject({ title: "old note", item_id: kept.item, owner_id: owner.user.id });
       const other = await newUser(client);
-      expectProblem(await client.get(`/api/v1/notes/${kept.note}`, { token: other.access }), 404, "another user's note");
-      const theirs = await client.post("/api/v1/items", { json: { title: "theirs" }, token: other.access });
-      await checkAddedResource(client, notes(kept.item, record(theirs.body).id as number), owner.access);
+      expectProblem(await client.get(`/api/v1/notes/${kept.note}`, { user: other }), 404, "another user's note");
+      const theirs = await client.post("/api/v1/items", { json: { title: "theirs" }, user: other });
+      await checkAddedResource(client, notes(kept.item, record(theirs.body).id as number), owner);
     });
   }, 300_000);
 });

@@ -61,7 +61,8 @@ describe("snapshots", async () => {
     expect(readFileSync(VARIANT_INDEX_FILE, "utf8"), `variants.json: ${HINT}`).toBe(formatIndex(index));
     expect(listFiles(VARIANTS_DIR), `test/snapshot/variants file list: ${HINT}`).toEqual([...files.keys()].sort());
     for (const [path, text] of files) expect(storedFolded(path), `test/snapshot/variants/${path}: ${HINT}`).toBe(text);
-  });
+    // Folding every combination's files grows with the matrix (1092 combinations took 42 s on a busy 2-core machine).
+  }, 120_000);
 
   it("renders the manifest and the clean base byte-identically every time", async () => {
     // They embed every other file, so they are left out of the variants; the

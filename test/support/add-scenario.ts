@@ -16,7 +16,7 @@ import { defaultAnswers } from "../../src/constraints.js";
 import { Cleanup } from "../../src/context.js";
 import { EXIT } from "../../src/errors.js";
 import type { Database, Framework, TestLayer } from "../../src/options.js";
-import { login, newUser, type Session } from "../contract/auth.js";
+import { login, newUser, type User } from "../contract/auth.js";
 import { Client, record } from "../contract/client.js";
 import { expectProblem, expectValidationError } from "../contract/general.js";
 import { type AddedResource, checkAddedResource, createRow } from "../contract/resource.js";
@@ -111,7 +111,7 @@ export function addScenario(framework: Framework, db: Database): void {
   }
 
   describe("add resource, on a project that holds data", () => {
-    let owner: Session;
+    let owner: User;
 
     it("generates, migrates and stores rows before anything is added", async (ctx) => {
       if (skipped !== undefined) return ctx.skip(skipped);
@@ -120,7 +120,7 @@ export function addScenario(framework: Framework, db: Database): void {
       await migrate();
       owner = await served(async (client) => {
         const user = await newUser(client);
-        const item = await client.post("/api/v1/items", { json: { title: "kept across add" }, token: user.access });
+        const item = await client.post("/api/v1/items", { json: { title: "kept across add" }, user: user });
         expect(item.status).toBe(201);
         return user;
       });
@@ -159,36 +159,36 @@ export function addScenario(framework: Framework, db: Database): void {
     it("serves the added resources by the contract, next to the rows it held before", async (ctx) => {
       if (skipped !== undefined) return ctx.skip(skipped);
       await served(async (client) => {
-        const mine = await client.get("/api/v1/items", { token: owner.access });
+        const mine = await client.get("/api/v1/items", { user: owner });
         expect((record(mine.body).items as Array<Record<string, unknown>>).map((i) => i.title)).toContain("kept across add");
 
         const other = await newUser(client);
-        const foreignTag = await client.post("/api/v1/tags", { json: { label: "theirs" }, token: other.access });
+        const foreignTag = await client.post("/api/v1/tags", { json: { label: "theirs" }, user: other });
         expect(foreignTag.status, foreignTag.text).toBe(201);
-        const tag = await client.post("/api/v1/tags", { json: { label: "mine" }, token: owner.access });
+        const tag = await client.post("/api/v1/tags", { json: { label: "mine" }, user: owner });
         expect(tag.status, tag.text).toBe(201);
-        expectValidationError(await client.post("/api/v1/tags", { json: { label: "x".repeat(41) }, token: owner.access }), "label", "label too long");
+        expectValidationError(await client.post("/api/v1/tags", { json: { label: "x".repeat(41) }, user: owner }), "label", "label too long");
 
         const resource = postsResource(record(tag.body).id as number, owner.user.id as number, record(foreignTag.body).id as number);
-        await checkAddedResource(client, resource, owner.access);
+        await checkAddedResource(client, resource, owner);
 
         // Ownership: another user neither sees nor reaches my rows.
-        const post = await createRow(client, resource, owner.access);
-        expectProblem(await client.get(`/api/v1/posts/${String(post.id)}`, { token: other.access }), 404, "another user's post");
-        expect(record((await client.get("/api/v1/posts", { token: other.access })).body).total).toBe(0);
+        const post = await createRow(client, resource, owner);
+        expectProblem(await client.get(`/api/v1/posts/${String(post.id)}`, { user: other }), 404, "another user's post");
+        expect(record((await client.get("/api/v1/posts", { user: other })).body).total).toBe(0);
         expectProblem(await client.get("/api/v1/posts"), 401, "no token");
 
         // RBAC, as the project has it: an admin reads, changes and deletes every user's posts.
         const path = `/api/v1/posts/${String(post.id)}`;
         await expectTool(bin, project, "python", ["-m", PKG, "create-admin", "--email", "admin@example.com", "--password", "an admin password"], env);
         const admin = await login(client, "admin@example.com", "an admin password");
-        expect((await client.get(path, { token: admin.access })).status).toBe(200);
-        const all = record((await client.get("/api/v1/posts?limit=100", { token: admin.access })).body);
+        expect((await client.get(path, { user: admin })).status).toBe(200);
+        const all = record((await client.get("/api/v1/posts?limit=100", { user: admin })).body);
         expect((all.items as Array<Record<string, unknown>>).map((p) => p.id)).toContain(post.id);
-        const moderated = await client.patch(path, { json: { title: "moderated" }, token: admin.access });
+        const moderated = await client.patch(path, { json: { title: "moderated" }, user: admin });
         expect(moderated.status, moderated.text).toBe(200);
         expect(record(moderated.body).owner_id).toBe(owner.user.id);
-        expect((await client.delete(path, { token: admin.access })).status).toBe(204);
+        expect((await client.delete(path, { user: admin })).status).toBe(204);
       });
     }, 300_000);
 

@@ -7,8 +7,8 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
 import { ROOT, removeDir, tempDir } from "../helpers.js";
-import { Client, record } from "../contract/client.js";
-import { login, newUser } from "../contract/auth.js";
+import { type AuthMethod, Client, record } from "../contract/client.js";
+import { login, newUser, type User } from "../contract/auth.js";
 import { buildOnce } from "./build-once.js";
 import { uvCommand } from "./python.js";
 
@@ -131,7 +131,7 @@ export interface SchemathesisOptions {
   readonly openapiUrl: string;
   /** The API's base URL, when it is not the document's own origin. */
   readonly baseUrl?: string;
-  /** Sent with every request, e.g. `{ Authorization: "Bearer <token>" }`. */
+  /** Sent with every request, e.g. `{ Authorization: "Bearer <token>" }` or a session's cookie and CSRF token. */
   readonly headers?: Readonly<Record<string, string>>;
   /** Test cases per operation and phase. */
   readonly maxExamples?: number;
@@ -147,6 +147,12 @@ export interface SchemathesisOptions {
   readonly spare?: { readonly path: string; readonly value: string };
   /** Kill the run after this long (it then fails). */
   readonly timeoutMs?: number;
+  /**
+   * False when `headers` carry the credentials of a cookie security scheme: the fuzzer's own
+   * cookie parameter would then be "left out" in negative cases while the Cookie header still
+   * sends it, and the accepted request would read as a schema violation.
+   */
+  readonly securityParameters?: boolean;
 }
 
 export interface SchemathesisFailure {
@@ -262,7 +268,8 @@ export async function runSchemathesis(options: SchemathesisOptions): Promise<Sch
   const dir = tempDir("cbs-schemathesis-");
   const timeoutMs = options.timeoutMs ?? 300_000;
   try {
-    writeFileSync(join(dir, "schemathesis.toml"), `[warnings]\nfail-on = [${FAIL_ON_WARNINGS.map((w) => JSON.stringify(w)).join(", ")}]\n`);
+    const generation = options.securityParameters === false ? "\n[generation]\nwith-security-parameters = false\n" : "";
+    writeFileSync(join(dir, "schemathesis.toml"), `[warnings]\nfail-on = [${FAIL_ON_WARNINGS.map((w) => JSON.stringify(w)).join(", ")}]\n${generation}`);
     writeFileSync(join(dir, "hooks.py"), HOOKS);
     const spare = options.spare ? JSON.stringify({ ...options.spare, instead: 2 ** 62 }) : "";
     const args = schemathesisArgs(options, dir);
@@ -299,6 +306,8 @@ export function documentedOperations(document: unknown): string[] {
 /** A served project, as an `AuthHeaders` hook needs it. */
 export interface ServedProject {
   readonly baseUrl: string;
+  /** How its users log in. */
+  readonly auth: AuthMethod;
   /** The venv python that serves it, its import package, its folder and environment (for its CLI). */
   readonly python: string;
   readonly pkg: string;
@@ -309,23 +318,27 @@ export interface ServedProject {
 /** Headers that make every fuzzer request an authenticated one. */
 export type AuthHeaders = (project: ServedProject) => Promise<Record<string, string>>;
 
-function bearer(token: string): Record<string, string> {
-  return { Authorization: `Bearer ${token}` };
+/**
+ * A user's credentials as the fixed headers the fuzzer sends with every request:
+ * those of an unsafe method, so session auth's CSRF token goes too (safe methods ignore it).
+ */
+function fixedHeaders(user: User): Record<string, string> {
+  return user.headersFor("POST");
 }
 
-/** Token auth (CONTRACT.md "Auth"): a fresh user registers and logs in. */
-export const userBearerHeaders: AuthHeaders = async ({ baseUrl }) => bearer((await newUser(new Client(baseUrl))).access);
+/** A fresh user registers and logs in (CONTRACT.md "Auth"), the project's way. */
+export const userHeaders: AuthHeaders = async ({ baseUrl, auth }) => fixedHeaders(await newUser(new Client(baseUrl, auth)));
 
 /**
- * Token auth with RBAC: an admin made by `python -m <pkg> create-admin` logs in,
+ * With RBAC: an admin made by `python -m <pkg> create-admin` logs in,
  * so the admin-only operations are fuzzed too, not just refused with 403.
  */
-export const adminBearerHeaders: AuthHeaders = async ({ baseUrl, python, pkg, cwd, env }) => {
+export const adminHeaders: AuthHeaders = async ({ baseUrl, auth, python, pkg, cwd, env }) => {
   const email = `fuzz-admin-${randomUUID()}@example.com`;
   const password = `fuzz admin ${randomUUID()}`;
   const made = await execa(python, ["-m", pkg, "create-admin", "--email", email, "--password", password], { cwd, env, all: true, reject: false });
   if (made.exitCode !== 0) throw new Error(`create-admin exited ${String(made.exitCode)}: ${String(made.all).slice(-2000)}`);
-  return bearer((await login(new Client(baseUrl), email, password)).access);
+  return fixedHeaders(await login(new Client(baseUrl, auth), email, password));
 };
 
 /** The id of the user that `headers` log in as (GET /api/v1/auth/me). */

@@ -44,7 +44,7 @@ describe("flag parsing", () => {
     expect(() => parseCliArgs(["--db", "oracle"])).toThrow(/--db must be one of sqlite, postgres, mysql; got "oracle"\.$/);
     expect(() => parseCliArgs(["--framework", "rails"])).toThrow(/--framework must be one of fastapi, flask, django; got "rails"\.$/);
     expect(() => parseCliArgs(["--tests", "unit,smoke"])).toThrow(/comma-separated list of unit, integration, e2e/);
-    expect(() => parseCliArgs(["--auth", "saml"])).toThrow(/one of none, jwt \(session, oauth: not available yet\)/);
+    expect(() => parseCliArgs(["--auth", "saml"])).toThrow(/one of none, jwt, session \(oauth: not available yet\)/);
   });
 
   it("suggests the closest value for a typo", () => {

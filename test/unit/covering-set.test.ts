@@ -31,7 +31,8 @@ describe("the generated-project covering set", () => {
   });
 
   it("is small and the same on every run", () => {
-    expect(members.length).toBeLessThanOrEqual(12);
+    // Grows by about one member per offered value; each costs CI a generated project.
+    expect(members.length).toBeLessThanOrEqual(14);
     expect(members.length).toBeLessThan(validCombinations().length / 10);
     expect(coveringSet()).toEqual(members.map((m) => m.answers));
   });

@@ -23,12 +23,23 @@ describe("--help", () => {
       const option = optionSpec(key);
       return option.kind === "boolean" ? [] : option.choices.filter((c) => !c.available).map((c) => c.value);
     });
-    expect(later).toEqual(expect.arrayContaining(["session", "oauth"]));
+    expect(later).toEqual(expect.arrayContaining(["oauth"]));
     const answerLines = text.split("\n").filter((line) => /^\s+--(framework|orm|db|auth|rbac|tests|docker|ci)\b/.test(line));
     for (const value of later) for (const line of answerLines) expect(line, value).not.toMatch(new RegExp(`\\b${value}\\b(?! ORM)`));
     expect(text).toMatch(/--framework VALUE.*\bflask\b/s);
     expect(text).toContain("--orm VALUE");
-    expect(text).toMatch(/--rbac, --no-rbac\s+Role-based access control \(user\/admin\); only with --auth jwt/);
+    expect(text).toMatch(/--rbac, --no-rbac\s+Role-based access control \(user\/admin\); only with --auth jwt\|session/);
+  });
+
+  it("says in one line each what every offered auth method does", () => {
+    const lines = helpText().split("\n");
+    const start = lines.findIndex((line) => line.trimStart().startsWith("--auth VALUE"));
+    expect(lines[start]).toMatch(/none \| jwt \| session \(only with --framework fastapi\|flask\)$/);
+    expect(lines.slice(start + 1, start + 4).map((line) => line.trim())).toEqual([
+      "none: None: no users, every endpoint open",
+      "jwt: Token: a JWT bearer access token and a rotating refresh token",
+      "session: Session cookie: a server-side session in the database, with a CSRF token",
+    ]);
   });
 
   it.each(["update", "check", "diff", "add"])("`%s --help` prints that command's help and exits 0", async (command) => {

@@ -33,7 +33,7 @@ describe("option table", () => {
     expect(offered("framework")).toEqual(["fastapi", "flask", "django"]);
     expect(offered("orm")).toEqual(["sqlalchemy", "django"]);
     expect(offered("db")).toEqual(["sqlite", "postgres", "mysql"]);
-    expect(offered("auth")).toEqual(["none", "jwt"]);
+    expect(offered("auth")).toEqual(["none", "jwt", "session"]);
     expect(offered("tests")).toEqual(["unit", "integration", "e2e"]);
     expect(offered("ci")).toEqual(["github", "none"]);
     expect(offered("rbac")).toBe(true);
@@ -76,22 +76,23 @@ describe("compatibility", () => {
   it("checks partial answers against each other only", () => {
     expect(compatibilityProblems({ rbac: true })).toEqual([]);
     expect(compatibilityProblems({ auth: "none", rbac: true })).toHaveLength(1);
-    expect(givenProblems({ auth: "session" })).toEqual(["--auth session is not available yet"]);
+    expect(givenProblems({ auth: "oauth" })).toEqual(["--auth oauth is not available yet"]);
+    expect(givenProblems({ framework: "django", auth: "session" })).toHaveLength(1);
     expect(givenProblems({ db: "postgres", auth: "none" })).toEqual([]);
   });
 
   it("names choices that are not available yet", () => {
-    const answers: Answers = { ...base, auth: "session" };
-    expect(unavailableProblems(answers)).toContain("--auth session is not available yet");
+    const answers: Answers = { ...base, auth: "oauth" };
+    expect(unavailableProblems(answers)).toContain("--auth oauth is not available yet");
   });
 
   it("summarises what is offered without naming what is not", () => {
     const summary = offeredSummary();
     expect(summary).toContain("--db sqlite | --db postgres | --db mysql");
-    expect(summary).toContain("--rbac only with --auth jwt");
+    expect(summary).toContain("--rbac only with --auth jwt|session");
     // A requirement is said where it narrows what is offered.
     expect(summary).toContain("--orm sqlalchemy with --framework fastapi|flask | --orm django with --framework django;");
-    for (const later of ["session", "oauth"]) expect(summary).not.toContain(later);
+    expect(summary).not.toContain("oauth");
   });
 });
 
@@ -99,7 +100,8 @@ describe("fitting values", () => {
   it("offers only the values that still lead to a valid combination", () => {
     expect(fittingValues("rbac", { auth: "none" })).toEqual([false]);
     expect(fittingValues("rbac", { auth: "jwt" })).toEqual([false, true]);
-    expect(fittingValues("auth", { rbac: true })).toEqual(["jwt"]);
+    expect(fittingValues("auth", { rbac: true })).toEqual(["jwt", "session"]);
+    expect(fittingValues("auth", { framework: "django", rbac: true })).toEqual(["jwt"]);
     expect(fittingValues("orm", { framework: "fastapi" })).toEqual(["sqlalchemy"]);
   });
 
@@ -122,8 +124,9 @@ describe("test matrix", () => {
   it("holds only valid, distinct combinations, and each offered value at least once", () => {
     const combos = validCombinations();
     expect(combos.every(isValid)).toBe(true);
-    // 3 frameworks (each with its one ORM) x 3 databases x (no auth + jwt with and without RBAC) x 7 test sets x 2 Docker x 2 CI.
-    expect(combos).toHaveLength(3 * 3 * 3 * 7 * 2 * 2);
+    // 3 databases x 7 test sets x 2 Docker x 2 CI x the auth answers, each framework with its one ORM:
+    // no auth, and jwt with and without RBAC, on all three; session with and without RBAC on FastAPI and Flask.
+    expect(combos).toHaveLength(3 * 7 * 2 * 2 * (3 * 3 + 2 * 2));
     for (const ids of [combos.map(combinationId), combos.map(shortId)]) expect(new Set(ids).size).toBe(ids.length);
     for (const key of ANSWER_KEYS) {
       const option = OPTIONS[key];

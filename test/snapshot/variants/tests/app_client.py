@@ -267,7 +267,8 @@ def app_client() -> Iterator[httpx2.Client]:
 %%% end
 %%% if framework=flask
         create_tables(database)
-    transport = FlaskTransport(app.test_client())
+    # use_cookies=False: the httpx client keeps the cookies, as it does over a socket.
+    transport = FlaskTransport(app.test_client(use_cookies=False))
     try:
         with httpx2.Client(transport=transport, base_url="http://testserver") as client:
             _databases[client] = database

@@ -100,7 +100,8 @@ def app_client(settings: Settings) -> Iterator[httpx2.Client]:
     if settings.database_url == IN_MEMORY:
         # Unit tests: no migrations, just the tables, in a database that dies with the app.
         create_tables(database)
-    transport = FlaskTransport(app.test_client())
+    # use_cookies=False: the httpx client keeps the cookies, as it does over a socket.
+    transport = FlaskTransport(app.test_client(use_cookies=False))
     try:
         with httpx2.Client(transport=transport, base_url="http://testserver") as client:
             _databases[client] = database

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 %%% if rbac=true
 from .admin.commands import add_create_admin_command
 %%% end
-%%% if auth=jwt
+%%% if auth=jwt | auth=session
 from .auth.commands import add_user_commands
 
 %%% end
@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
 %%% if rbac=true
     add_create_admin_command(commands)
 %%% end
-%%% if auth=jwt
+%%% if auth=jwt | auth=session
     add_user_commands(commands)
 %%% end
     return parser

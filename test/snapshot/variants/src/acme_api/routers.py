@@ -17,7 +17,12 @@ from .admin.routes import router as admin_router
 %%% end
 %%% if framework=fastapi auth=jwt
 from .auth.jwt.routes import router as auth_jwt_router
+%%% end
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session
 from .auth.routes import router as auth_router
+%%% end
+%%% if framework=fastapi auth=session
+from .auth.session.routes import router as auth_session_router
 %%% end
 %%% if framework=fastapi
 from .core.routes import router as core_router
@@ -28,7 +33,12 @@ from .admin.routes import blueprint as admin_router
 %%% end
 %%% if framework=flask auth=jwt
 from .auth.jwt.routes import blueprint as auth_jwt_router
+%%% end
+%%% if framework=flask auth=jwt | framework=flask auth=session
 from .auth.routes import blueprint as auth_router
+%%% end
+%%% if framework=flask auth=session
+from .auth.session.routes import blueprint as auth_session_router
 %%% end
 %%% if framework=flask
 from .core.routes import blueprint as core_router
@@ -44,7 +54,12 @@ def include_routers(app: FastAPI) -> None:
 %%% end
 %%% if framework=fastapi auth=jwt
     app.include_router(auth_jwt_router)
+%%% end
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session
     app.include_router(auth_router)
+%%% end
+%%% if framework=fastapi auth=session
+    app.include_router(auth_session_router)
 %%% end
 %%% if framework=fastapi
     app.include_router(core_router)
@@ -58,7 +73,12 @@ def register_blueprints(app: APIFlask) -> None:
 %%% end
 %%% if framework=flask auth=jwt
     app.register_blueprint(auth_jwt_router)
+%%% end
+%%% if framework=flask auth=jwt | framework=flask auth=session
     app.register_blueprint(auth_router)
+%%% end
+%%% if framework=flask auth=session
+    app.register_blueprint(auth_session_router)
 %%% end
 %%% if framework=flask
     app.register_blueprint(core_router)

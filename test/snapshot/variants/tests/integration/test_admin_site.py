@@ -62,12 +62,24 @@ def test_createsuperuser_makes_an_admin(
     assert _log_in(client, email).status_code == 302
 
 
+%%% if auth=jwt
 def test_the_session_does_not_authenticate_the_api(client: httpx2.Client) -> None:
+%%% end
+%%% if auth=session
+def test_the_session_is_the_apis_too_with_its_csrf_token(client: httpx2.Client) -> None:
+%%% end
     email = new_email()
     _admin(email)
     assert _log_in(client, email).status_code == 302
+%%% if auth=jwt
     assert client.get("/api/v1/auth/me").status_code == 401
     # The bearer token still does.
+%%% end
+%%% if auth=session
+    assert client.get("/api/v1/auth/me").json()["email"] == email
+    # An unsafe method needs the token that only the API's login hands out.
+    assert client.post("/api/v1/items", json={"title": "t"}).status_code == 403
+%%% end
     assert client.get("/api/v1/auth/me", headers=login_headers(client, email)).status_code == 200
 
 

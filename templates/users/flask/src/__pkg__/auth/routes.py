@@ -1,5 +1,7 @@
 """`/api/v1/auth`: register, and who am I (the auth method adds how to log in)."""
 
+from collections.abc import Callable
+
 from apiflask import APIBlueprint, HTTPError
 from flask import request
 
@@ -8,8 +10,8 @@ from ..core.openapi import problem_responses
 from ..core.unit_of_work import db_session
 from .current import auth, current_user
 from .models import User
-from .schemas import Registration, UserRead
-from .service import EmailTakenError, UserService
+from .schemas import Credentials, Registration, UserRead
+from .service import AuthenticationError, EmailTakenError, UserService
 from .throttle import TooManyAttemptsError
 
 blueprint = APIBlueprint("auth", __name__, url_prefix="/api/v1/auth", tag="auth")
@@ -27,6 +29,17 @@ def client_address() -> str | None:
 def too_many(error: TooManyAttemptsError, detail: str) -> HTTPError:
     """A throttle's refusal as HTTP: 429, and when to try again."""
     return HTTPError(429, detail, headers={"Retry-After": str(error.retry_after)})
+
+
+def authenticated(body: Credentials, unauthorized: Callable[[str], HTTPError]) -> User:
+    """The user a login's credentials prove: a 429 once throttled, else the method's 401."""
+    try:
+        return user_service().authenticate(body.email, body.password, client_address())
+    except TooManyAttemptsError as error:
+        raise too_many(error, "Too many failed logins; try again later.") from None
+    except AuthenticationError:
+        # The same answer for an unknown email and a wrong password.
+        raise unauthorized("Wrong email or password.") from None
 
 
 @blueprint.post("/register")

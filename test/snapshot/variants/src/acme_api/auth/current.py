@@ -9,8 +9,11 @@ documents the security scheme in OpenAPI, and then reads `current_user()`.
 %%% end
 """
 
-%%% if framework=fastapi
+%%% if framework=fastapi auth=jwt
 from .jwt.dependencies import CurrentUser
+%%% end
+%%% if framework=fastapi auth=session
+from .session.dependencies import CurrentUser
 %%% end
 %%% if framework=flask
 from typing import cast
@@ -19,8 +22,14 @@ from typing import cast
 %%% if framework=fastapi
 __all__ = ["CurrentUser"]
 %%% end
-%%% if framework=flask
+%%% if framework=flask auth=jwt
 from .jwt.bearer import bearer as auth
+%%% end
+%%% if framework=flask auth=session
+from acme_api.auth.session.cookie import cookie as auth
+
+%%% end
+%%% if framework=flask
 from .models import User
 from .ownership import Owner, owner_of
 %%% end

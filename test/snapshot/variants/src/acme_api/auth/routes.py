@@ -1,5 +1,7 @@
 """`/api/v1/auth`: register, and who am I (the auth method adds how to log in)."""
 
+from collections.abc import Callable
+
 %%% if framework=fastapi
 from fastapi import APIRouter, HTTPException, Request, status
 %%% end
@@ -21,13 +23,8 @@ from ..core.unit_of_work import db_session
 from .current import auth, current_user
 %%% end
 from .models import User
-from .schemas import Registration, UserRead
-%%% if framework=fastapi
-from .service import EmailTakenError
-%%% end
-%%% if framework=flask
-from .service import EmailTakenError, UserService
-%%% end
+from .schemas import Credentials, Registration, UserRead
+from .service import AuthenticationError, EmailTakenError, UserService
 from .throttle import TooManyAttemptsError
 
 %%% if framework=fastapi
@@ -69,6 +66,32 @@ def too_many(error: TooManyAttemptsError, detail: str) -> HTTPError:
 %%% if framework=flask
     return HTTPError(429, detail, headers={"Retry-After": str(error.retry_after)})
 %%% end
+
+
+%%% if framework=fastapi
+def authenticated(
+    users: UserService,
+    body: Credentials,
+    request: Request,
+    unauthorized: Callable[[str], HTTPException],
+) -> User:
+%%% end
+%%% if framework=flask
+def authenticated(body: Credentials, unauthorized: Callable[[str], HTTPError]) -> User:
+%%% end
+    """The user a login's credentials prove: a 429 once throttled, else the method's 401."""
+    try:
+%%% if framework=fastapi
+        return users.authenticate(body.email, body.password, client_address(request))
+%%% end
+%%% if framework=flask
+        return user_service().authenticate(body.email, body.password, client_address())
+%%% end
+    except TooManyAttemptsError as error:
+        raise too_many(error, "Too many failed logins; try again later.") from None
+    except AuthenticationError:
+        # The same answer for an unknown email and a wrong password.
+        raise unauthorized("Wrong email or password.") from None
 
 
 %%% if framework=fastapi

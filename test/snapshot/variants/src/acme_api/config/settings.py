@@ -26,12 +26,12 @@ DEBUG = False
 ALLOWED_HOSTS = ["*"]
 
 INSTALLED_APPS = [
-%%% if auth=jwt
+%%% if auth=jwt | auth=session
     "django.contrib.admin",
 %%% end
     "django.contrib.contenttypes",
     "django.contrib.auth",
-%%% if auth=jwt
+%%% if auth=jwt | auth=session
     "django.contrib.messages",
     "django.contrib.sessions",
 %%% end
@@ -44,7 +44,12 @@ INSTALLED_APPS = [
 %%% end
 %%% if auth=jwt
     "acme_api.auth.jwt",
+%%% end
+%%% if auth=jwt | auth=session
     "acme_api.auth",
+%%% end
+%%% if auth=session
+    "acme_api.auth.session",
 %%% end
     "acme_api.core",
     "acme_api.items",
@@ -57,14 +62,14 @@ MIDDLEWARE = [
     # Static files are answered here, before anything below reads a session or a body.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-%%% if auth=jwt
+%%% if auth=jwt | auth=session
     # Sessions: the admin site's logins, and the API's if its authentication class reads them.
     "django.contrib.sessions.middleware.SessionMiddleware",
 %%% end
     # DRF's views are exempt: an authentication class that reads ambient credentials (a
     # session) runs this check itself. Every other view is checked here.
     "django.middleware.csrf.CsrfViewMiddleware",
-%%% if auth=jwt
+%%% if auth=jwt | auth=session
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
 %%% end
@@ -81,7 +86,7 @@ if ENV.cors_origins:
 %%% if auth=none
 # The only templates are the interactive docs page's (`/docs`, drf-spectacular's own).
 %%% end
-%%% if auth=jwt
+%%% if auth=jwt | auth=session
 # The only templates are the interactive docs page's (`/docs`, drf-spectacular's own)
 # and the admin site's, which needs the request, its user and its messages.
 %%% end
@@ -92,7 +97,7 @@ TEMPLATES = [
 %%% if auth=none
         "OPTIONS": {"context_processors": []},
 %%% end
-%%% if auth=jwt
+%%% if auth=jwt | auth=session
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
@@ -127,7 +132,7 @@ CORS_ALLOWED_ORIGINS = list(ENV.cors_origins)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 CSRF_COOKIE_SECURE = ENV.app_env == "production"
 SESSION_COOKIE_SECURE = ENV.app_env == "production"
-%%% if auth=jwt
+%%% if auth=jwt | auth=session
 # The session's cookies: scripts cannot read them (forms carry the CSRF token, and a
 # login answers with it), and another site's links and forms do not send them.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -150,7 +155,7 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 %%% if auth=none
 # Static files are served by WhiteNoise from the
 %%% end
-%%% if auth=jwt
+%%% if auth=jwt | auth=session
 # Static files (the admin site's CSS and scripts) are served by WhiteNoise from the
 %%% end
 # installed packages themselves: no `collectstatic` step to forget, nothing to write at deploy.
@@ -180,7 +185,7 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
-%%% if auth=jwt
+%%% if auth=jwt | auth=session
 AUTH_USER_MODEL = "accounts.User"
 # Argon2 for new hashes; PBKDF2 only checks (and upgrades) a hash from elsewhere.
 PASSWORD_HASHERS = [
@@ -192,8 +197,35 @@ AUTHENTICATION_BACKENDS = [
     "acme_api.auth.backends.ThrottledLoginBackend",
 ]
 
+%%% end
+%%% if auth=session
+# The API's sessions are the admin site's: Django's, in the database (SESSION_ENGINE above).
+%%% end
+%%% if auth=jwt | auth=session
 REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
+%%% end
+%%% if auth=jwt
     "acme_api.auth.jwt.authentication.BearerAuthentication",
+%%% end
+%%% if auth=session
+    "acme_api.auth.session.authentication.CookieSessionAuthentication",
+%%% end
+%%% if auth=jwt | auth=session
 ]
+%%% end
+%%% if auth=session
+# Idle expiry: each save of a session pushes it on by this much (auth/session/lifetime.py).
+SESSION_COOKIE_AGE = ENV.session_idle_seconds
+# The absolute expiry, counted from the login, after Django has put `request.user` in place.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "acme_api.auth.session.lifetime.SessionLifetimeMiddleware",
+)
+# The CSRF secret lives in the session, not in a cookie of its own a script could read
+# or a man in the middle could plant; clients send the token in `X-CSRF-Token`.
+CSRF_USE_SESSIONS = True
+CSRF_HEADER_NAME = "HTTP_X_CSRF_TOKEN"
+%%% end
+%%% if auth=jwt | auth=session
 
 %%% end

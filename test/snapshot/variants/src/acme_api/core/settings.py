@@ -95,13 +95,19 @@ class Settings(BaseSettings):
     web_concurrency: int = Field(default=1, ge=1)
     headers_timeout_seconds: int = Field(default=10, ge=1)
     shutdown_grace_seconds: int = Field(default=8, ge=0)
-%%% if auth=jwt
+%%% if auth=jwt | auth=session
     login_max_attempts: int = Field(default=10, ge=1)
     login_window_seconds: int = Field(default=300, ge=1)
     registration_max_attempts: int = Field(default=20, ge=1)
     registration_window_seconds: int = Field(default=3600, ge=1)
+%%% end
+%%% if auth=jwt
     access_token_ttl_seconds: int = Field(default=900, ge=1)
     refresh_token_ttl_seconds: int = Field(default=1209600, ge=1)
+%%% end
+%%% if auth=session
+    session_idle_seconds: int = Field(default=1800, ge=1)
+    session_max_age_seconds: int = Field(default=43200, ge=1)
 %%% end
 
     @field_validator("log_level", mode="before")

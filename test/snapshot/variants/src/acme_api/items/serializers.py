@@ -1,6 +1,6 @@
 """What `/api/v1/items` takes and answers with."""
 
-%%% if auth=jwt
+%%% if auth=jwt | auth=session
 from rest_framework import serializers
 
 %%% end
@@ -9,7 +9,7 @@ from .models import Item
 
 
 class ItemSerializer(StrictSerializer):
-%%% if auth=jwt
+%%% if auth=jwt | auth=session
     owner_id = serializers.IntegerField(read_only=True)
 
 %%% end
@@ -19,7 +19,7 @@ class ItemSerializer(StrictSerializer):
             "id",
             "title",
             "description",
-%%% if auth=jwt
+%%% if auth=jwt | auth=session
             "owner_id",
 %%% end
             "created_at",

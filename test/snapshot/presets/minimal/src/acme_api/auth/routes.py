@@ -1,13 +1,15 @@
 """`/api/v1/auth`: register, and who am I (the auth method adds how to log in)."""
 
+from collections.abc import Callable
+
 from fastapi import APIRouter, HTTPException, Request, status
 
 from ..core.openapi import problem_responses
 from .current import CurrentUser
 from .dependencies import UsersDep
 from .models import User
-from .schemas import Registration, UserRead
-from .service import EmailTakenError
+from .schemas import Credentials, Registration, UserRead
+from .service import AuthenticationError, EmailTakenError, UserService
 from .throttle import TooManyAttemptsError
 
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"], responses=problem_responses(422))
@@ -23,6 +25,22 @@ def too_many(error: TooManyAttemptsError, detail: str) -> HTTPException:
     return HTTPException(
         status.HTTP_429_TOO_MANY_REQUESTS, detail, headers={"Retry-After": str(error.retry_after)}
     )
+
+
+def authenticated(
+    users: UserService,
+    body: Credentials,
+    request: Request,
+    unauthorized: Callable[[str], HTTPException],
+) -> User:
+    """The user a login's credentials prove: a 429 once throttled, else the method's 401."""
+    try:
+        return users.authenticate(body.email, body.password, client_address(request))
+    except TooManyAttemptsError as error:
+        raise too_many(error, "Too many failed logins; try again later.") from None
+    except AuthenticationError:
+        # The same answer for an unknown email and a wrong password.
+        raise unauthorized("Wrong email or password.") from None
 
 
 @router.post(

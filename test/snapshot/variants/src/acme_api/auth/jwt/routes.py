@@ -10,15 +10,13 @@ from apiflask import APIBlueprint
 from ...core.openapi import problem_responses
 %%% if framework=fastapi
 from ..dependencies import UsersDep
-from ..routes import client_address, too_many
 %%% end
 %%% if framework=flask
 from ..current import auth, current_user
-from ..routes import client_address, too_many, user_service
 %%% end
+from ..routes import authenticated
 from ..schemas import Credentials
 from ..service import AuthenticationError
-from ..throttle import TooManyAttemptsError
 %%% if framework=fastapi
 from .dependencies import CurrentUser, TokensDep, unauthorized
 %%% end
@@ -41,40 +39,24 @@ SPENT = "The refresh token is invalid, used or expired."
 %%% if framework=fastapi
 @router.post("/login", responses=problem_responses(401, 429))
 def login(body: Credentials, users: UsersDep, tokens: TokensDep, request: Request) -> TokenPair:
+    return tokens.login(authenticated(users, body, request, unauthorized))
 %%% end
-%%% if framework=flask
 
+%%% if framework=flask
 @blueprint.post("/login")
 @blueprint.input(Credentials, arg_name="body")
 @blueprint.output(TokenPair)
 @blueprint.doc(responses=problem_responses(401, 422, 429))
 def login(body: Credentials) -> TokenPair:
+    return token_service().login(authenticated(body, unauthorized))
 %%% end
-    try:
-%%% if framework=fastapi
-        user = users.authenticate(body.email, body.password, client_address(request))
-%%% end
-%%% if framework=flask
-        user = user_service().authenticate(body.email, body.password, client_address())
-%%% end
-    except TooManyAttemptsError as error:
-        raise too_many(error, "Too many failed logins; try again later.") from None
-    except AuthenticationError:
-        # The same answer for an unknown email and a wrong password.
-        raise unauthorized("Wrong email or password.") from None
-%%% if framework=fastapi
-    return tokens.login(user)
-%%% end
-%%% if framework=flask
-    return token_service().login(user)
-%%% end
-
 
 %%% if framework=fastapi
 @router.post("/refresh", responses=problem_responses(401))
 def refresh(body: RefreshRequest, tokens: TokensDep) -> TokenPair:
 %%% end
 %%% if framework=flask
+
 @blueprint.post("/refresh")
 @blueprint.input(RefreshRequest, arg_name="body")
 @blueprint.output(TokenPair)

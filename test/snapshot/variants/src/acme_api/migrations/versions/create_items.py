@@ -7,6 +7,9 @@ Revises:
 %%% if auth=jwt
 Revises: create_refresh_tokens
 %%% end
+%%% if auth=session
+Revises: create_sessions
+%%% end
 """
 
 from typing import Any
@@ -21,6 +24,9 @@ down_revision: str | None = None
 %%% end
 %%% if auth=jwt
 down_revision: str | None = "create_refresh_tokens"
+%%% end
+%%% if auth=session
+down_revision: str | None = "create_sessions"
 %%% end
 branch_labels: tuple[str, ...] | None = None
 depends_on: tuple[str, ...] | None = None

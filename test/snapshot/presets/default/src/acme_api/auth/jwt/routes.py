@@ -4,10 +4,9 @@ from fastapi import APIRouter, Request, status
 
 from ...core.openapi import problem_responses
 from ..dependencies import UsersDep
-from ..routes import client_address, too_many
+from ..routes import authenticated
 from ..schemas import Credentials
 from ..service import AuthenticationError
-from ..throttle import TooManyAttemptsError
 from .dependencies import CurrentUser, TokensDep, unauthorized
 from .schemas import RefreshRequest, TokenPair
 
@@ -16,14 +15,7 @@ router = APIRouter(prefix="/api/v1/auth", tags=["auth"], responses=problem_respo
 
 @router.post("/login", responses=problem_responses(401, 429))
 def login(body: Credentials, users: UsersDep, tokens: TokensDep, request: Request) -> TokenPair:
-    try:
-        user = users.authenticate(body.email, body.password, client_address(request))
-    except TooManyAttemptsError as error:
-        raise too_many(error, "Too many failed logins; try again later.") from None
-    except AuthenticationError:
-        # The same answer for an unknown email and a wrong password.
-        raise unauthorized("Wrong email or password.") from None
-    return tokens.login(user)
+    return tokens.login(authenticated(users, body, request, unauthorized))
 
 
 @router.post("/refresh", responses=problem_responses(401))

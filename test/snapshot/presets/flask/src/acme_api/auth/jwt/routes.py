@@ -4,10 +4,9 @@ from apiflask import APIBlueprint
 
 from ...core.openapi import problem_responses
 from ..current import auth, current_user
-from ..routes import client_address, too_many, user_service
+from ..routes import authenticated
 from ..schemas import Credentials
 from ..service import AuthenticationError
-from ..throttle import TooManyAttemptsError
 from .bearer import token_service, unauthorized
 from .schemas import RefreshRequest, TokenPair
 
@@ -21,14 +20,7 @@ SPENT = "The refresh token is invalid, used or expired."
 @blueprint.output(TokenPair)
 @blueprint.doc(responses=problem_responses(401, 422, 429))
 def login(body: Credentials) -> TokenPair:
-    try:
-        user = user_service().authenticate(body.email, body.password, client_address())
-    except TooManyAttemptsError as error:
-        raise too_many(error, "Too many failed logins; try again later.") from None
-    except AuthenticationError:
-        # The same answer for an unknown email and a wrong password.
-        raise unauthorized("Wrong email or password.") from None
-    return token_service().login(user)
+    return token_service().login(authenticated(body, unauthorized))
 
 
 @blueprint.post("/refresh")
