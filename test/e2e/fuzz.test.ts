@@ -1,6 +1,6 @@
 // CONTRACT.md "Health and documentation": a schema-driven fuzzer finds no 5xx
 // and no response that breaks the schema. The default project of each framework
-// (on SQLite and MariaDB; Flask's on PostgreSQL too; FastAPI's and Flask's with session auth on SQLite) is generated, migrated and served as an operator would, then
+// (on SQLite and MariaDB; Flask's on PostgreSQL too; each framework's with session auth on SQLite) is generated, migrated and served as an operator would, then
 // Schemathesis runs its checks against /openapi.json with a fixed seed
 // (test/support/schemathesis.ts).
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -100,6 +100,7 @@ const TARGETS: readonly FuzzTarget[] = [
   // Session auth: the cookie and the CSRF header on every fuzzed request.
   target("fastapi", "sqlite", undefined, "session"),
   target("flask", "sqlite", undefined, "session"),
+  target("django", "sqlite", undefined, "session"),
 ];
 
 let bin: string;

@@ -116,6 +116,15 @@ def test_unsafe_methods_need_the_sessions_csrf_token(
     assert client.delete(path, headers=headers).status_code == 204
 
 
+def test_a_form_body_the_csrf_check_cannot_parse_is_a_415(
+    client: httpx2.Client, logged_in: httpx2.Response
+) -> None:
+    headers = {**session_headers(logged_in), "Content-Type": "multipart/form-data"}
+    refused = client.post(ITEMS, content=b'{"title": "t"}', headers=headers)
+    assert refused.status_code == 415
+    assert refused.headers["content-type"] == "application/problem+json"
+
+
 def test_logout_ends_the_session_on_the_server(
     client: httpx2.Client, logged_in: httpx2.Response
 ) -> None:

@@ -9,9 +9,10 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework.authentication import CSRFCheck, SessionAuthentication
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import PermissionDenied, UnsupportedMediaType
 from rest_framework.request import Request
 
 CSRF_HEADER = "X-CSRF-Token"
@@ -55,7 +56,12 @@ class CookieSessionAuthentication(SessionAuthentication):
         check = SessionCsrfCheck(_no_view)
         # Reads the session's CSRF secret into request.META, where the check compares it.
         check.process_request(request._request)
-        reason = check.process_view(request._request, _no_view, (), {})
+        try:
+            reason = check.process_view(request._request, _no_view, (), {})
+        except MultiPartParserError:
+            # Django's check looks for a form's token in a POST body before the header;
+            # a form it cannot parse is one the API would refuse anyway: it takes JSON.
+            raise UnsupportedMediaType(request.content_type) from None
         if reason:
             detail = f"CSRF check failed: {reason} Send the login's csrf_token in {CSRF_HEADER}."
             raise PermissionDenied(detail)
