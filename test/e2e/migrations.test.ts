@@ -211,4 +211,35 @@ describe("switching a project with data to session auth keeps its users and thei
       removeDir(work);
     }
   }, 900_000);
+
+  it("from none, then to jwt and back to session, on SQLite with Django", async () => {
+    const work = tempDir("cbs-drift-session-dj-");
+    const dir = await generate(work, "sqlite", "django");
+    const s = { dir, env: { ...gateEnv(bin, dir, work), APP_ENV: "development", DATABASE_URL: `sqlite:///${join(dir, "app.db")}` } };
+    try {
+      await migrate(s);
+      await execute(database(s), "INSERT INTO items (title, description, created_at, updated_at) VALUES ('from before', '', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+      expect((await update(s, "--set", "auth=session")).code).toBe(EXIT.ok);
+      await commitAll(s.dir, "session auth");
+      expect((await python(s, "-m", PKG, "migrate", "--owner", "owner@example.com")).exitCode).toBe(0);
+      // Django's own sessions, in its own table.
+      expect((await schemaOf(database(s))).django_session).toEqual(expect.arrayContaining(["session_key", "session_data"]));
+      expect((await python(s, "-m", PKG, "set-password", "--email", "owner@example.com", "--password", "the owner's password")).exitCode).toBe(0);
+      expect(await itemsOf(s, "owner@example.com", "the owner's password", "session")).toEqual(["from before"]);
+
+      // To jwt adds the refresh tokens' app; back to session reverts it, which takes consent.
+      expect((await update(s, "--set", "auth=jwt")).code).toBe(EXIT.ok);
+      await commitAll(s.dir, "jwt auth");
+      await migrate(s);
+      expect(await itemsOf(s, "owner@example.com", "the owner's password", "jwt")).toEqual(["from before"]);
+      await expect(update(s, "--set", "auth=session")).rejects.toThrow(/revert create_refresh_tokens,.*--allow-data-loss/);
+      expect((await update(s, "--set", "auth=session", "--allow-data-loss")).code).toBe(EXIT.ok);
+      await commitAll(s.dir, "session auth again");
+      await migrate(s);
+      expect(await query(database(s), "SELECT email FROM users")).toEqual([["owner@example.com"]]);
+      expect(await itemsOf(s, "owner@example.com", "the owner's password", "session")).toEqual(["from before"]);
+    } finally {
+      removeDir(work);
+    }
+  }, 900_000);
 });
