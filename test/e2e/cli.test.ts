@@ -171,7 +171,7 @@ describe("refused answers exit 2 and write nothing", () => {
       args: ["--framework", "fastapi", "--orm", "django", "--yes"],
       words: ["--framework fastapi works with --orm sqlalchemy, not --orm django", "offered now:"],
     },
-    { title: "an auth method not offered yet", args: ["--auth", "session", "--yes"], words: ["--auth session is not available yet", "--auth none | --auth jwt"] },
+    { title: "an auth method not offered yet", args: ["--auth", "oauth", "--yes"], words: ["--auth oauth is not available yet", "--auth none | --auth jwt | --auth session"] },
     { title: "RBAC without auth", args: ["--auth", "none", "--rbac", "--yes"], words: ["--rbac needs an --auth other than none (or use --no-rbac)"] },
     { title: "--rbac=false", args: ["--rbac=false", "--yes"], words: ["--rbac takes no value", "--no-rbac"] },
     { title: "a mistyped value", args: ["--db", "sqllite", "--yes"], words: ["--db must be one of sqlite, postgres, mysql", "Did you mean sqlite?"] },
@@ -291,11 +291,11 @@ describe("help, version and other commands", () => {
 
   it("--json reports a refused run as one JSON object too", async () => {
     const cwd = workDir();
-    const run = await runCli(["acme-api", "--auth", "session", "--yes", "--json"], { cwd });
+    const run = await runCli(["acme-api", "--auth", "oauth", "--yes", "--json"], { cwd });
     expect(run.exitCode).toBe(2);
     const result = JSON.parse(run.stdout.trim()) as { ok: boolean; exitCode: number; error: string };
     expect(result).toMatchObject({ ok: false, exitCode: 2 });
-    expect(result.error).toContain("--auth session is not available yet");
+    expect(result.error).toContain("--auth oauth is not available yet");
     expectEmpty(cwd);
   });
 });
@@ -457,7 +457,7 @@ describe("--answers FILE", () => {
     { title: "an unknown answer", content: JSON.stringify({ colour: "blue" }), words: ['unknown answer "colour"'] },
     { title: "a bad value", content: JSON.stringify({ tests: ["unit", "foo"] }), words: ["tests must be", '"foo"'] },
     { title: "a boolean as a string", content: JSON.stringify({ docker: "yes" }), words: ["docker must be true or false"] },
-    { title: "a value not offered yet", content: JSON.stringify({ auth: "session" }), words: ["--auth session is not available yet"] },
+    { title: "a value not offered yet", content: JSON.stringify({ auth: "oauth" }), words: ["--auth oauth is not available yet"] },
   ];
 
   it.each(bad)("exits 2 on $title", async ({ content, words }) => {
