@@ -59,7 +59,7 @@ from acme_api.auth.service import UserService
 from acme_api.auth.throttle import Throttle, login_keys, registration_keys
 from acme_api.auth.views import MeView, RegisterView, client_address
 from acme_api.cli import main
-from acme_api.core import setup
+from acme_api.core import migrate, setup
 %%% end
 
 %%% if framework=fastapi
@@ -430,9 +430,7 @@ def test_migrate_takes_an_owner_only_as_an_email(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     chosen: list[object] = []
-    monkeypatch.setattr(
-        "acme_api.core.migrate.migrate", lambda _settings, choices: chosen.append(choices)
-    )
+    monkeypatch.setattr(migrate, "migrate", lambda _settings, choices: chosen.append(choices))
     assert main(["migrate", "--owner", "Boss@Example.com"]) == 0
     assert chosen == [{"owner": "boss@example.com"}]
     with pytest.raises(SystemExit) as usage:
