@@ -24,9 +24,10 @@ function creators(history: readonly MigrationRecord[]): Map<string, string> {
   return made;
 }
 
-/** Whether the record changes an app that another revision made (its file is one of that app's). */
-export function inApp(record: MigrationRecord, history: readonly MigrationRecord[]): boolean {
-  return record.app !== undefined && creators(history).get(record.app) !== originOf(record);
+/** Which of the history's records change an app that another revision made (their files are that app's). */
+export function inAppRecords(history: readonly MigrationRecord[]): Set<MigrationRecord> {
+  const made = creators(history);
+  return new Set(history.filter((r) => r.app !== undefined && made.get(r.app) !== originOf(r)));
 }
 
 /** Django's name for such a migration: `0002_items_owner`, `0003_remove_items_owner`. */

@@ -8,7 +8,7 @@ import type { MigrationRecord, ProjectSpec } from "../spec.js";
 import { builtTemplates, layerFromBuilt } from "./built.js";
 import { buildContext, type TemplateContext } from "./context.js";
 import { createTemplateCompiler, type TemplateCompiler } from "./handlebars.js";
-import { inApp, inAppMigrations, revertData, revertDrops } from "./django-apps.js";
+import { inAppMigrations, inAppRecords, revertData, revertDrops } from "./django-apps.js";
 import { adoptFormerRevisions, inlinedIn, nextHistory, originOf } from "./history.js";
 import { type Layer, type LayerFile, readCatalog } from "./layer.js";
 import { isTemplate, outputPath, substituteTokens } from "./paths.js";
@@ -165,8 +165,9 @@ export function planProject(spec: ProjectSpec, options: PlanOptions): ProjectPla
   // History index -> the delegate's file written there.
   const delegated = new Map<number, string>();
   const drops = revertDrops(all);
+  const inAppChanges = inAppRecords(history);
   for (const [index, record] of history.entries()) {
-    if (record.kind === "apply" || inApp(record, history)) continue;
+    if (record.kind === "apply" || inAppChanges.has(record)) continue;
     if (!delegate) throw new Error(`revision ${record.revision} needs a layer with a revisionDelegate, and none applies`);
     const path = emit(delegate.use, delegate.file, { migration: record, previous: previous === null ? [] : [previous], ...revertData(record, drops) }, { ...delegate.use.tokens, revision: record.revision });
     if (!plan.has(path)) continue;
