@@ -11,9 +11,16 @@ import type { CommandDecl, SettingDecl } from "./manifest.js";
 export interface SettingView extends SettingDecl {
   /** The settings field: the variable in lower case. */
   readonly field: string;
-  /** `Field(default=900, ge=1)` or the bare default. */
+  /** `Field(default=900, ge=1)` or the bare default, and the line's `# noqa` comment if any. */
   readonly value: string;
+  /** The `.env.example` line: `NAME=default`, or `# NAME=` for a setting that is unset by default. */
+  readonly envLine: string;
+  /** The README's default column: the default, or `unset`. */
+  readonly shownDefault: string;
 }
+
+/** A setting whose default is `None` stays unset until an operator sets it (a provider's credentials). */
+const UNSET = "None";
 
 /** A feature package whose `routes` module holds a `router` (a blueprint, an app's urls) to mount. */
 export interface RouterView {
@@ -65,7 +72,14 @@ function routerViews(packages: readonly string[]): RouterView[] {
 }
 
 export function settingView(s: SettingDecl): SettingView {
-  return { ...s, field: s.env.toLowerCase(), value: s.constraints ? `Field(default=${s.default}, ${s.constraints})` : s.default };
+  const unset = s.default === UNSET;
+  return {
+    ...s,
+    field: s.env.toLowerCase(),
+    value: (s.constraints ? `Field(default=${s.default}, ${s.constraints})` : s.default) + (s.noqa ? `  # noqa: ${s.noqa}` : ""),
+    envLine: unset ? `# ${s.env}=` : `${s.env}=${s.default}`,
+    shownDefault: unset ? "unset" : `\`${s.default}\``,
+  };
 }
 
 export function buildContext(names: ProjectNames, answers: Answers, resources: ResourceView[], c: Contributions): TemplateContext {

@@ -9,12 +9,14 @@ export interface SettingDecl {
   readonly env: string;
   /** The Python annotation of the field, e.g. `int`. */
   readonly type: string;
-  /** The default, as a Python expression and as written in `.env`. */
+  /** The default, as a Python expression and as written in `.env`; `None` for a setting that may stay unset. */
   readonly default: string;
   /** pydantic `Field` constraints beyond the default, e.g. `ge=1`. */
   readonly constraints?: string;
   /** One line for `.env.example` and the README's table. */
   readonly doc: string;
+  /** A ruff rule its settings line breaks on purpose, and why: `S105 - an endpoint, not a secret`. */
+  readonly noqa?: string;
 }
 
 /** A `python -m PKG` command a layer adds: `from .MODULE import REGISTER`, then `REGISTER(commands)`. */
@@ -148,12 +150,13 @@ export function parseLayerManifest(raw: unknown, where: string): LayerManifest {
     each,
     dependencies: r.strings("dependencies"),
     devDependencies: r.strings("devDependencies"),
-    settings: r.records("settings", { env: "required", type: "required", default: "required", constraints: "optional", doc: "required" }, (s) => ({
+    settings: r.records("settings", { env: "required", type: "required", default: "required", constraints: "optional", doc: "required", noqa: "optional" }, (s) => ({
       env: s.env as string,
       type: s.type as string,
       default: s.default as string,
       ...(s.constraints === undefined ? {} : { constraints: s.constraints as string }),
       doc: s.doc as string,
+      ...(s.noqa === undefined ? {} : { noqa: s.noqa as string }),
     })),
     routers: r.strings("routers"),
     commands: r.records("commands", { module: "required", register: "required" }, (c) => ({ module: c.module as string, register: c.register as string })),

@@ -128,14 +128,19 @@ describe("layers and slices", () => {
   it("merges settings, commands and routers into the context, with resource tokens filled in", () => {
     const dir = fixtureCopy();
     editManifest(dir, "fastapi", (m) => {
-      m.settings = [{ env: "TTL_SECONDS", type: "int", default: "900", constraints: "ge=1", doc: "a lifetime" }];
+      m.settings = [
+        { env: "TTL_SECONDS", type: "int", default: "900", constraints: "ge=1", doc: "a lifetime" },
+        { env: "CLIENT_ID", type: "str | None", default: "None", doc: "an optional credential" },
+      ];
       m.commands = [{ module: "admin.commands", register: "add_admin" }];
       m.routers = ["core"];
     });
     editManifest(dir, "resource", (m) => (m.routers = ["__resource__"]));
     const { context } = render(answers, dir);
     expect(context.settings).toEqual([
-      expect.objectContaining({ env: "TTL_SECONDS", field: "ttl_seconds", value: "Field(default=900, ge=1)" }),
+      expect.objectContaining({ env: "TTL_SECONDS", field: "ttl_seconds", value: "Field(default=900, ge=1)", envLine: "TTL_SECONDS=900", shownDefault: "`900`" }),
+      // Unset by default: commented out in .env.example, so the app reads None, not "None".
+      expect.objectContaining({ env: "CLIENT_ID", field: "client_id", value: "None", envLine: "# CLIENT_ID=", shownDefault: "unset" }),
     ]);
     expect(context.commands).toEqual([{ module: "admin.commands", register: "add_admin" }]);
     expect(context.routers).toEqual([

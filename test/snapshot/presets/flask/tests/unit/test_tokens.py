@@ -40,7 +40,7 @@ def _claims(**changes: object) -> dict[str, object]:
         _forge(_claims(type="refresh")),
         _forge(_claims(sub="not-a-number")),
         _forge({"sub": "7", "type": "access"}),
-        jwt.encode(_claims(), key=None, algorithm="none"),
+        jwt.encode(_claims(), key="", algorithm="none"),
         "not.a.token",
     ],
     ids=["expired", "wrong-key", "wrong-type", "bad-subject", "missing-claims", "alg-none", "junk"],
