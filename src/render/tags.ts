@@ -11,6 +11,9 @@ export function projectTags(a: Answers): ReadonlySet<string> {
   const tags = new Set<string>([a.framework, a.orm === "django" ? "django-orm" : a.orm, a.db]);
   if (a.auth !== "none") tags.add("users").add(a.auth);
   else tags.add("no-users");
+  // OAuth login ends by issuing the app's own JWT pair: an oauth project holds all
+  // that a jwt one does (password login, refresh, logout), plus the providers.
+  if (a.auth === "oauth") tags.add("jwt");
   if (a.rbac) tags.add("rbac");
   // FastAPI and Flask validate requests with pydantic models (and build an app per
   // Settings); Django validates with DRF serializers and configures itself once.
