@@ -29,26 +29,53 @@ function pairsOf(a: Answers): string[] {
   return pairs;
 }
 
+/**
+ * Interactions held in full, beyond pairs: for each, every valid combination of
+ * its axes' values (limited to `only`) is some member. How a user logs in is
+ * written per framework, and RBAC changes what it guards, so each cookie or
+ * provider login is proven on each framework with and without RBAC.
+ */
+export const FULL_INTERACTIONS: readonly { readonly keys: readonly AnswerKey[]; readonly only: Partial<Record<AnswerKey, readonly string[]>> }[] = [
+  { keys: ["framework", "auth", "rbac"], only: { auth: ["session", "oauth"] } },
+];
+
+/** The interactions a combination holds: "framework=flask & auth=oauth & rbac=true". */
+export function interactionsOf(a: Answers): string[] {
+  return FULL_INTERACTIONS.flatMap(({ keys, only }) => {
+    const within = keys.every((key) => only[key]?.includes(String(a[key])) ?? true);
+    return within ? [keys.map((key) => `${key}=${String(a[key])}`).join(" & ")] : [];
+  });
+}
+
+function requirementsOf(a: Answers): string[] {
+  return [...pairsOf(a), ...interactionsOf(a)];
+}
+
 /** Every pair of values of two different axes that some valid combination holds. */
 export function validPairs(): Set<string> {
   return new Set(validCombinations().flatMap(pairsOf));
 }
 
+/** Every full interaction that some valid combination holds. */
+export function validInteractions(): Set<string> {
+  return new Set(validCombinations().flatMap(interactionsOf));
+}
+
 /**
- * Greedy all-pairs: starts from the defaults, then repeatedly takes the valid
- * combination that covers the most pairs not yet covered (the first in table
- * order on a tie), so the set is the same on every run.
+ * Greedy all-pairs (and the full interactions): starts from the defaults, then
+ * repeatedly takes the valid combination that covers the most requirements not
+ * yet covered (the first in table order on a tie), so the set is the same on every run.
  */
 export function coveringSet(): Answers[] {
-  const candidates = validCombinations().map((answers) => ({ answers, pairs: pairsOf(answers) }));
-  const uncovered = validPairs();
+  const candidates = validCombinations().map((answers) => ({ answers, pairs: requirementsOf(answers) }));
+  const uncovered = new Set([...validPairs(), ...validInteractions()]);
   const chosen: Answers[] = [];
   const take = (answers: Answers, pairs: readonly string[]) => {
     chosen.push(answers);
     for (const pair of pairs) uncovered.delete(pair);
   };
   const defaults = defaultAnswers();
-  take(defaults, pairsOf(defaults));
+  take(defaults, requirementsOf(defaults));
   while (uncovered.size > 0) {
     let best = candidates[0];
     let bestGain = -1;
