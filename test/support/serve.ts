@@ -44,7 +44,8 @@ export async function serve(python: string, pkg: string, cwd: string, env: Recor
   const port = await freePort();
   const child = execa(python, ["-m", pkg, "serve"], {
     cwd,
-    env: { ...env, HOST: "127.0.0.1", PORT: String(port) },
+    // PUBLIC_BASE_URL: where OAuth providers send the browser back (ignored by the others).
+    env: { ...env, HOST: "127.0.0.1", PORT: String(port), PUBLIC_BASE_URL: `http://127.0.0.1:${String(port)}` },
     all: true,
     reject: false,
   });

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { expect } from "vitest";
 import type { Answers } from "../../src/options.js";
 import { CONTRACT_SECRET_KEY, checkProjectContract } from "../contract/project.js";
+import { startFakeProvider } from "./fake-provider.js";
 import { expectTool } from "./gates.js";
 import { serve } from "./serve.js";
 
@@ -17,13 +18,20 @@ export interface ServedCheck {
 }
 
 export async function expectServedContract({ bin, project, pkg, answers, env }: ServedCheck): Promise<void> {
-  const runtime = { ...env, APP_ENV: "development", SECRET_KEY: CONTRACT_SECRET_KEY };
-  const python = (...args: string[]) => expectTool(bin, project, "python", ["-m", pkg, ...args], runtime);
-  await python("migrate");
-  const server = await serve(join(bin, "python"), pkg, project, runtime);
+  // OAuth: the project's own fake provider, on a port of its own, stands in for GitHub and Google.
+  const provider = answers.auth === "oauth" ? await startFakeProvider(join(bin, "python"), project, env) : undefined;
   try {
-    await checkProjectContract(server.url, answers, (email, password) => python("create-admin", "--email", email, "--password", password));
+    const runtime = { ...env, ...provider?.env, APP_ENV: "development", SECRET_KEY: CONTRACT_SECRET_KEY };
+    const python = (...args: string[]) => expectTool(bin, project, "python", ["-m", pkg, ...args], runtime);
+    await python("migrate");
+    const server = await serve(join(bin, "python"), pkg, project, runtime);
+    try {
+      const promote = (email: string, password: string) => python("create-admin", "--email", email, "--password", password);
+      await checkProjectContract(server.url, answers, promote, provider?.url);
+    } finally {
+      expect(await server.stop()).toBe(0);
+    }
   } finally {
-    expect(await server.stop()).toBe(0);
+    await provider?.stop();
   }
 }
