@@ -15,7 +15,7 @@ export interface SettingView extends SettingDecl {
   readonly value: string;
   /** The `.env.example` line: `NAME=default`, or `# NAME=` for a setting that is unset by default. */
   readonly envLine: string;
-  /** The README's default column: the default, or `unset`. */
+  /** The README's default column: the default (a string's without its quotes), or `unset`. */
   readonly shownDefault: string;
 }
 
@@ -78,7 +78,8 @@ export function settingView(s: SettingDecl): SettingView {
     field: s.env.toLowerCase(),
     value: (s.constraints ? `Field(default=${s.default}, ${s.constraints})` : s.default) + (s.noqa ? `  # noqa: ${s.noqa}` : ""),
     envLine: unset ? `# ${s.env}=` : `${s.env}=${s.default}`,
-    shownDefault: unset ? "unset" : `\`${s.default}\``,
+    // A string's value, as an operator would write it, not its Python literal.
+    shownDefault: unset ? "unset" : `\`${/^"(.*)"$/.exec(s.default)?.[1] ?? s.default}\``,
   };
 }
 

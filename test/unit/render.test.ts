@@ -131,6 +131,7 @@ describe("layers and slices", () => {
       m.settings = [
         { env: "TTL_SECONDS", type: "int", default: "900", constraints: "ge=1", doc: "a lifetime" },
         { env: "CLIENT_ID", type: "str | None", default: "None", doc: "an optional credential" },
+        { env: "API_URL", type: "str", default: '"https://api.example.com"', doc: "an endpoint", noqa: "S105 - an endpoint" },
       ];
       m.commands = [{ module: "admin.commands", register: "add_admin" }];
       m.routers = ["core"];
@@ -141,6 +142,8 @@ describe("layers and slices", () => {
       expect.objectContaining({ env: "TTL_SECONDS", field: "ttl_seconds", value: "Field(default=900, ge=1)", envLine: "TTL_SECONDS=900", shownDefault: "`900`" }),
       // Unset by default: commented out in .env.example, so the app reads None, not "None".
       expect.objectContaining({ env: "CLIENT_ID", field: "client_id", value: "None", envLine: "# CLIENT_ID=", shownDefault: "unset" }),
+      // A string: its literal in Python and .env, its value in the README; the noqa rides on the field's line.
+      expect.objectContaining({ env: "API_URL", value: '"https://api.example.com"  # noqa: S105 - an endpoint', envLine: 'API_URL="https://api.example.com"', shownDefault: "`https://api.example.com`" }),
     ]);
     expect(context.commands).toEqual([{ module: "admin.commands", register: "add_admin" }]);
     expect(context.routers).toEqual([
