@@ -40,8 +40,7 @@ def _refused(request: Request, error: OAuthLoginError) -> Response:
 
 
 class OAuthView(APIView):
-    """Public: a browser arrives here with no token (and a stale one must not make a 401)."""
-
+    # Public: a browser arrives here with no token, and a stale one must not make a 401.
     authentication_classes = ()
 
 
@@ -53,6 +52,7 @@ class OAuthLoginView(OAuthView):
         extensions=problems(404, 502),
     )
     def get(self, request: Request, provider: str) -> HttpResponseRedirect | Response:
+        """Off to the provider's consent page, with a fresh signed state."""
         try:
             url = OAuthFlow(settings.ENV).login_url(_checked_provider(provider))
         except OAuthLoginError as error:
