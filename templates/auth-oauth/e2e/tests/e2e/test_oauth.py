@@ -1,7 +1,6 @@
 """Social login against a served app, with the fake providers on their own port."""
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import httpx2
 import pytest
