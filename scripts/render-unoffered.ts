@@ -1,8 +1,8 @@
-// Renders a combination the option table does not offer yet (Django while it
-// is being built), straight from the planner: the CLI refuses unavailable
+// Renders a combination the option table does not offer yet (a value marked
+// `available: false` while it is being built), straight from the planner: the CLI refuses unavailable
 // answers on purpose, and that refusal stays. For template work only:
 //
-//   node dist/scripts/render-unoffered.js DIR framework=django orm=django [db=postgres ...]
+//   node dist/scripts/render-unoffered.js DIR KEY=VALUE [KEY=VALUE ...]   (e.g. framework=NEW db=postgres)
 //
 // Answers not named take the CLI's defaults for the rest (FastAPI's defaults).
 // `resource=NAME/FIELDS` (repeatable, in order) renders the project as if

@@ -77,7 +77,7 @@ export const AUTH_METHODS = [
   { value: "none", label: "None: no users, every endpoint open", available: true, short: "noauth" },
   { value: "jwt", label: "Token: a JWT bearer access token and a rotating refresh token", available: true },
   { value: "session", label: "Session cookie: a server-side session in the database, with a CSRF token", available: true, short: "sess" },
-  { value: "oauth", label: "OAuth social login (GitHub, Google)", available: false },
+  { value: "oauth", label: "OAuth social login: GitHub or Google by verified email, then the jwt token pair", available: true },
 ] as const satisfies readonly Choice<string>[];
 
 export const TEST_LAYERS = [

@@ -171,7 +171,6 @@ describe("refused answers exit 2 and write nothing", () => {
       args: ["--framework", "fastapi", "--orm", "django", "--yes"],
       words: ["--framework fastapi works with --orm sqlalchemy, not --orm django", "offered now:"],
     },
-    { title: "an auth method not offered yet", args: ["--auth", "oauth", "--yes"], words: ["--auth oauth is not available yet", "--auth none | --auth jwt | --auth session"] },
     { title: "RBAC without auth", args: ["--auth", "none", "--rbac", "--yes"], words: ["--rbac needs an --auth other than none (or use --no-rbac)"] },
     { title: "--rbac=false", args: ["--rbac=false", "--yes"], words: ["--rbac takes no value", "--no-rbac"] },
     { title: "a mistyped value", args: ["--db", "sqllite", "--yes"], words: ["--db must be one of sqlite, postgres, mysql", "Did you mean sqlite?"] },
@@ -289,13 +288,14 @@ describe("help, version and other commands", () => {
     expectEmpty(cwd);
   });
 
+  // A value not offered yet is refused the same way: unit/unoffered.test.ts, on a table copy.
   it("--json reports a refused run as one JSON object too", async () => {
     const cwd = workDir();
-    const run = await runCli(["acme-api", "--auth", "oauth", "--yes", "--json"], { cwd });
+    const run = await runCli(["acme-api", "--auth", "none", "--rbac", "--yes", "--json"], { cwd });
     expect(run.exitCode).toBe(2);
     const result = JSON.parse(run.stdout.trim()) as { ok: boolean; exitCode: number; error: string };
     expect(result).toMatchObject({ ok: false, exitCode: 2 });
-    expect(result.error).toContain("--auth oauth is not available yet");
+    expect(result.error).toContain("--rbac needs an --auth other than none (or use --no-rbac)");
     expectEmpty(cwd);
   });
 });
@@ -367,6 +367,17 @@ describe("creating a project", () => {
     expect(files.some((f) => f.startsWith("tests/integration/"))).toBe(true);
     expect(files.some((f) => f.startsWith("tests/e2e/"))).toBe(true);
     expect(files.some((f) => f.startsWith(".github/workflows/"))).toBe(true);
+  });
+
+  it("--auth oauth: GitHub and Google login, its fake provider for the tests, its credentials in .env.example", async () => {
+    const { project } = await generate(["acme-api", "--auth", "oauth", "--yes"]);
+    const manifest = expectManifestMatchesFolder(project);
+    expect(manifest.answers).toEqual({ ...defaultAnswers(), auth: "oauth" });
+    const files = listFiles(project);
+    expect(files.some((f) => f.startsWith("src/acme_api/auth/oauth/"))).toBe(true);
+    expect(files).toEqual(expect.arrayContaining(["tests/oauth_provider.py", "tests/e2e/test_oauth.py"]));
+    const env = readFileSync(join(project, ".env.example"), "utf8");
+    for (const name of ["OAUTH_GITHUB_CLIENT_ID", "OAUTH_GITHUB_CLIENT_SECRET", "OAUTH_GOOGLE_CLIENT_ID", "OAUTH_GOOGLE_CLIENT_SECRET"]) expect(env).toContain(name);
   });
 
   it("flags override a preset", async () => {
@@ -457,7 +468,7 @@ describe("--answers FILE", () => {
     { title: "an unknown answer", content: JSON.stringify({ colour: "blue" }), words: ['unknown answer "colour"'] },
     { title: "a bad value", content: JSON.stringify({ tests: ["unit", "foo"] }), words: ["tests must be", '"foo"'] },
     { title: "a boolean as a string", content: JSON.stringify({ docker: "yes" }), words: ["docker must be true or false"] },
-    { title: "a value not offered yet", content: JSON.stringify({ auth: "oauth" }), words: ["--auth oauth is not available yet"] },
+    { title: "answers that do not fit together", content: JSON.stringify({ auth: "none", rbac: true }), words: ["--rbac needs an --auth other than none (or use --no-rbac)"] },
   ];
 
   it.each(bad)("exits 2 on $title", async ({ content, words }) => {

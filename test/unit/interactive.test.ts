@@ -230,7 +230,6 @@ describe("interactive create", () => {
 
 describe("interactive create refuses bad input before the first question", () => {
   const cases: Array<{ title: string; argv: string[]; code: number; words: RegExp; prepare?: (cwd: string) => void }> = [
-    { title: "an auth method not offered yet", argv: ["acme-api", "--auth", "oauth"], code: 2, words: /--auth oauth is not available yet/ },
     { title: "RBAC without auth", argv: ["acme-api", "--auth", "none", "--rbac"], code: 2, words: /--rbac needs an --auth other than none \(or use --no-rbac\)/ },
     { title: "a folder named after a Python keyword", argv: ["class"], code: 2, words: /Python keyword/ },
     {

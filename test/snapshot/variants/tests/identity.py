@@ -1,7 +1,7 @@
 %%% if auth=none
 """Who the tests are: nobody in particular, since this project has no users."""
 %%% end
-%%% if auth=jwt
+%%% if auth=jwt | auth=oauth
 """Who the tests are: users who log in for a bearer token, as any client would."""
 %%% end
 %%% if orm=sqlalchemy auth=session
@@ -22,7 +22,7 @@ several users at once, and as no one in between.
 from http.cookies import SimpleCookie
 
 %%% end
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
 import httpx2
 %%% end
 import pytest
@@ -34,16 +34,16 @@ from django.conf import LazySettings
 # What a served app needs to serve the e2e tests: nothing special here.
 SERVER_SETTINGS: dict[str, str] = {}
 %%% end
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
 from tests.users import PASSWORD, new_email, register
 %%% end
 
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
 # Users' passwords hash cheaply in this process (a plugin of the users layer).
 pytest_plugins = ["tests.passwords"]
 %%% end
 
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
 # What a served app needs to serve the e2e tests: each registers users of its
 # own, all from one address, more than production lets one address register.
 SERVER_SETTINGS = {"REGISTRATION_MAX_ATTEMPTS": "1000"}
@@ -58,7 +58,7 @@ SESSION_COOKIE = "sessionid"
 %%% if auth=session
 CSRF_HEADER = "X-CSRF-Token"
 %%% end
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
 
 %%% end
 %%% if auth=session
@@ -75,10 +75,10 @@ def session_cookie(response: httpx2.Response) -> SimpleCookie:
 
 
 %%% end
-%%% if orm=sqlalchemy auth=jwt | orm=sqlalchemy auth=session | orm=django auth=jwt
+%%% if orm=sqlalchemy auth=jwt | orm=sqlalchemy auth=session | orm=sqlalchemy auth=oauth | orm=django auth=jwt | orm=django auth=oauth
 def login(client: httpx2.Client, email: str, password: str = PASSWORD) -> dict[str, str]:
 %%% end
-%%% if auth=jwt
+%%% if auth=jwt | auth=oauth
     """The token pair of a login; asserts it worked."""
 %%% end
 %%% if orm=sqlalchemy auth=session
@@ -92,11 +92,11 @@ def login(client: httpx2.Client, email: str, password: str = PASSWORD) -> dict[s
 def login(client: httpx2.Client, email: str, password: str = PASSWORD) -> httpx2.Response:
     """A login's answer, its cookie left out of the client's jar; asserts it worked."""
 %%% end
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
     response = client.post("/api/v1/auth/login", json={"email": email, "password": password})
     assert response.status_code == 200, response.text
 %%% end
-%%% if auth=jwt
+%%% if auth=jwt | auth=oauth
     tokens: dict[str, str] = response.json()
     return tokens
 %%% end
@@ -109,11 +109,11 @@ def login(client: httpx2.Client, email: str, password: str = PASSWORD) -> httpx2
     client.cookies.delete(SESSION_COOKIE)
     return response
 %%% end
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
 
 
 %%% end
-%%% if auth=jwt
+%%% if auth=jwt | auth=oauth
 def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 %%% end
@@ -130,7 +130,7 @@ def session_cookie(response: httpx2.Response) -> str:
         cookies.load(header)
     return cookies[SESSION_COOKIE].value
 %%% end
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
 
 
 %%% end
@@ -144,11 +144,11 @@ def session_headers(logged_in: httpx2.Response) -> dict[str, str]:
 
 
 %%% end
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
 def login_headers(client: httpx2.Client, email: str, password: str = PASSWORD) -> dict[str, str]:
     """What a request sends to act as this (registered) user."""
 %%% end
-%%% if auth=jwt
+%%% if auth=jwt | auth=oauth
     return bearer(login(client, email, password)["access_token"])
 %%% end
 %%% if orm=sqlalchemy auth=session
@@ -158,7 +158,7 @@ def login_headers(client: httpx2.Client, email: str, password: str = PASSWORD) -
 %%% if orm=django auth=session
     return session_headers(login(client, email, password))
 %%% end
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
 
 
 def new_user_headers(client: httpx2.Client) -> dict[str, str]:
@@ -175,10 +175,10 @@ def headers() -> dict[str, str]:
     """Requests need no credentials here."""
     return {}
 %%% end
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
 def headers(client: httpx2.Client) -> dict[str, str]:
 %%% end
-%%% if auth=jwt
+%%% if auth=jwt | auth=oauth
     """The bearer header of a user of its own; `client` is the test layer's own."""
 %%% end
 %%% if orm=sqlalchemy auth=session
@@ -187,7 +187,7 @@ def headers(client: httpx2.Client) -> dict[str, str]:
 %%% if orm=django auth=session
     """The session of a user of its own; `client` is the test layer's own."""
 %%% end
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
     return new_user_headers(client)
 %%% end
 

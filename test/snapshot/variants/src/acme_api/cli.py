@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 %%% if rbac=true
 from .admin.commands import add_create_admin_command
 %%% end
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
 from .auth.commands import add_user_commands
 
 %%% end
@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
 %%% if rbac=true
     add_create_admin_command(commands)
 %%% end
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
     add_user_commands(commands)
 %%% end
     return parser

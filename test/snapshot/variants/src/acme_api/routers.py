@@ -15,10 +15,13 @@ from apiflask import APIFlask
 %%% if framework=fastapi rbac=true
 from .admin.routes import router as admin_router
 %%% end
-%%% if framework=fastapi auth=jwt
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=oauth
 from .auth.jwt.routes import router as auth_jwt_router
 %%% end
-%%% if framework=fastapi auth=jwt | framework=fastapi auth=session
+%%% if framework=fastapi auth=oauth
+from .auth.oauth.routes import router as auth_oauth_router
+%%% end
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session | framework=fastapi auth=oauth
 from .auth.routes import router as auth_router
 %%% end
 %%% if framework=fastapi auth=session
@@ -31,10 +34,13 @@ from .items.routes import router as items_router
 %%% if framework=flask rbac=true
 from .admin.routes import blueprint as admin_router
 %%% end
-%%% if framework=flask auth=jwt
+%%% if framework=flask auth=jwt | framework=flask auth=oauth
 from .auth.jwt.routes import blueprint as auth_jwt_router
 %%% end
-%%% if framework=flask auth=jwt | framework=flask auth=session
+%%% if framework=flask auth=oauth
+from .auth.oauth.routes import blueprint as auth_oauth_router
+%%% end
+%%% if framework=flask auth=jwt | framework=flask auth=session | framework=flask auth=oauth
 from .auth.routes import blueprint as auth_router
 %%% end
 %%% if framework=flask auth=session
@@ -52,10 +58,13 @@ def include_routers(app: FastAPI) -> None:
 %%% if framework=fastapi rbac=true
     app.include_router(admin_router)
 %%% end
-%%% if framework=fastapi auth=jwt
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=oauth
     app.include_router(auth_jwt_router)
 %%% end
-%%% if framework=fastapi auth=jwt | framework=fastapi auth=session
+%%% if framework=fastapi auth=oauth
+    app.include_router(auth_oauth_router)
+%%% end
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session | framework=fastapi auth=oauth
     app.include_router(auth_router)
 %%% end
 %%% if framework=fastapi auth=session
@@ -71,10 +80,13 @@ def register_blueprints(app: APIFlask) -> None:
 %%% if framework=flask rbac=true
     app.register_blueprint(admin_router)
 %%% end
-%%% if framework=flask auth=jwt
+%%% if framework=flask auth=jwt | framework=flask auth=oauth
     app.register_blueprint(auth_jwt_router)
 %%% end
-%%% if framework=flask auth=jwt | framework=flask auth=session
+%%% if framework=flask auth=oauth
+    app.register_blueprint(auth_oauth_router)
+%%% end
+%%% if framework=flask auth=jwt | framework=flask auth=session | framework=flask auth=oauth
     app.register_blueprint(auth_router)
 %%% end
 %%% if framework=flask auth=session

@@ -1,18 +1,18 @@
-%%% if auth=jwt
+%%% if auth=jwt | auth=oauth
 """Auth over HTTP against the production-configured server, and what its log keeps."""
 %%% end
 %%% if auth=session
 """Session auth over HTTP against the production-configured server, and what its log keeps."""
 %%% end
 
-%%% if auth=jwt
+%%% if auth=jwt | auth=oauth
 from concurrent.futures import ThreadPoolExecutor
 
 %%% end
 import httpx2
 
 from tests.e2e.conftest import Server
-%%% if auth=jwt
+%%% if auth=jwt | auth=oauth
 from tests.identity import bearer, login
 %%% end
 %%% if auth=session
@@ -21,7 +21,7 @@ from tests.identity import COOKIE, session_cookie, session_headers
 from tests.users import PASSWORD, new_email, register
 
 
-%%% if auth=jwt
+%%% if auth=jwt | auth=oauth
 def test_login_refresh_logout_and_no_secret_in_the_log(
 %%% end
 %%% if auth=session
@@ -31,7 +31,7 @@ def test_login_sets_a_secure_cookie_logout_ends_it_and_no_secret_in_the_log(
 ) -> None:
     email = new_email()
     register(client, email)
-%%% if auth=jwt
+%%% if auth=jwt | auth=oauth
     tokens = login(client, email)
     headers = bearer(tokens["access_token"])
 %%% end
@@ -50,7 +50,7 @@ def test_login_sets_a_secure_cookie_logout_ends_it_and_no_secret_in_the_log(
     headers = session_headers(token, csrf_token)
 %%% end
     assert client.get("/api/v1/auth/me", headers=headers).json()["email"] == email
-%%% if auth=jwt
+%%% if auth=jwt | auth=oauth
     pair = client.post("/api/v1/auth/refresh", json={"refresh_token": tokens["refresh_token"]})
     assert pair.status_code == 200
     body = {"refresh_token": pair.json()["refresh_token"]}
@@ -65,7 +65,7 @@ def test_login_sets_a_secure_cookie_logout_ends_it_and_no_secret_in_the_log(
     lines = server.wait_for_log("/api/v1/auth/logout")
     log = "\n".join(lines)
     assert "/api/v1/auth/logout" in log
-%%% if auth=jwt
+%%% if auth=jwt | auth=oauth
     for secret in (PASSWORD, tokens["access_token"], tokens["refresh_token"], "Bearer "):
 %%% end
 %%% if auth=session
@@ -73,7 +73,7 @@ def test_login_sets_a_secure_cookie_logout_ends_it_and_no_secret_in_the_log(
 %%% end
         assert secret not in log
 
-%%% if auth=jwt
+%%% if auth=jwt | auth=oauth
 
 def test_a_refresh_token_sent_twenty_times_at_once_yields_one_pair(client: httpx2.Client) -> None:
     email = new_email()

@@ -8,7 +8,7 @@ import pytest
 OPEN_POST = "/api/v1/items"
 ACCEPTED = b'{"title": "sent in chunks"}'
 %%% end
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
 OPEN_POST = "/api/v1/auth/register"
 ACCEPTED = b'{"email": "chunked@example.com", "password": "long enough"}'
 %%% end

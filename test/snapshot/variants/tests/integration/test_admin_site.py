@@ -62,7 +62,7 @@ def test_createsuperuser_makes_an_admin(
     assert _log_in(client, email).status_code == 302
 
 
-%%% if auth=jwt
+%%% if auth=jwt | auth=oauth
 def test_the_session_does_not_authenticate_the_api(client: httpx2.Client) -> None:
 %%% end
 %%% if auth=session
@@ -71,7 +71,7 @@ def test_the_session_is_the_apis_too_with_its_csrf_token(client: httpx2.Client) 
     email = new_email()
     _admin(email)
     assert _log_in(client, email).status_code == 302
-%%% if auth=jwt
+%%% if auth=jwt | auth=oauth
     assert client.get("/api/v1/auth/me").status_code == 401
     # The bearer token still does.
 %%% end

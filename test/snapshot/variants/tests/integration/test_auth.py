@@ -1,4 +1,4 @@
-%%% if orm=sqlalchemy auth=jwt
+%%% if orm=sqlalchemy auth=jwt | orm=sqlalchemy auth=oauth
 """JWT auth on the migrated test database: what a deleted user's tokens are, stored rotation."""
 %%% end
 %%% if auth=session
@@ -32,7 +32,7 @@ from acme_api.core.settings import Settings
 from acme_api.auth.models import User
 %%% end
 
-%%% if orm=sqlalchemy auth=jwt
+%%% if orm=sqlalchemy auth=jwt | orm=sqlalchemy auth=oauth
 from tests.identity import bearer, login
 %%% end
 %%% if auth=session
@@ -80,7 +80,7 @@ def test_a_look_alike_email_is_the_same_account(client: httpx2.Client) -> None:
 
 
 %%% end
-%%% if auth=jwt
+%%% if auth=jwt | auth=oauth
 def test_tokens_of_a_deleted_user_are_401_and_its_id_is_not_reused(
 %%% end
 %%% if auth=session
@@ -95,7 +95,7 @@ def test_the_session_of_a_deleted_user_is_401_and_goes_with_it(
 ) -> None:
     email = new_email()
     gone_id = register(client, email)["id"]
-%%% if auth=jwt
+%%% if auth=jwt | auth=oauth
     tokens = login(client, email)
 %%% end
 %%% if auth=session
@@ -113,7 +113,7 @@ def test_the_session_of_a_deleted_user_is_401_and_goes_with_it(
     # As an operator would delete it, from the shell.
     User.objects.filter(pk=gone_id).delete()
 %%% end
-%%% if auth=jwt
+%%% if auth=jwt | auth=oauth
     assert client.get(f"{AUTH}/me", headers=bearer(tokens["access_token"])).status_code == 401
     body = {"refresh_token": tokens["refresh_token"]}
     assert client.post(f"{AUTH}/refresh", json=body).status_code == 401
@@ -128,7 +128,7 @@ def test_the_session_of_a_deleted_user_is_401_and_goes_with_it(
 %%% end
 
 
-%%% if orm=sqlalchemy auth=jwt
+%%% if orm=sqlalchemy auth=jwt | orm=sqlalchemy auth=oauth
 def test_token_rotation_is_stored(client: httpx2.Client) -> None:
 %%% end
 %%% if auth=session
@@ -139,7 +139,7 @@ def test_a_session_works_on_every_process_and_logout_ends_it_on_all(
 def test_registrations_are_throttled_per_client_with_retry_after(
     client: httpx2.Client, configure: Callable[..., None]
 %%% end
-%%% if orm=sqlalchemy auth=session | orm=django auth=jwt
+%%% if orm=sqlalchemy auth=session | orm=django auth=jwt | orm=django auth=oauth
 ) -> None:
 %%% end
 %%% if orm=django
@@ -159,7 +159,7 @@ def test_token_rotation_is_stored(client: httpx2.Client) -> None:
 %%% end
     email = new_email()
     register(client, email)
-%%% if auth=jwt
+%%% if auth=jwt | auth=oauth
     tokens = login(client, email)
     rotated = client.post(f"{AUTH}/refresh", json={"refresh_token": tokens["refresh_token"]})
     assert rotated.status_code == 200
@@ -179,7 +179,7 @@ def test_token_rotation_is_stored(client: httpx2.Client) -> None:
         assert other.post(f"{AUTH}/logout", headers=headers).status_code == 401
 %%% end
 
-%%% if orm=sqlalchemy auth=session | orm=django auth=jwt
+%%% if orm=sqlalchemy auth=session | orm=django auth=jwt | orm=django auth=oauth
 
 %%% end
 %%% if auth=session
@@ -219,7 +219,7 @@ def test_a_successful_login_clears_its_emails_failures(
 ) -> None:
     configure(login_max_attempts=3)
 %%% end
-%%% if orm=sqlalchemy auth=session | orm=django auth=jwt
+%%% if orm=sqlalchemy auth=session | orm=django auth=jwt | orm=django auth=oauth
     email = new_email()
     register(client, email)
 %%% end
@@ -239,6 +239,6 @@ def test_a_successful_login_clears_its_emails_failures(
     login(client, email)
     assert client.post(f"{AUTH}/login", json=wrong).status_code == 401
 %%% end
-%%% if orm=sqlalchemy auth=session | orm=django auth=jwt
+%%% if orm=sqlalchemy auth=session | orm=django auth=jwt | orm=django auth=oauth
 
 %%% end

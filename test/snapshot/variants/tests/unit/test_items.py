@@ -7,7 +7,7 @@
 %%% if orm=django auth=none
 """`/api/v1/items`'s own checks, before any query: what an id or a body is.
 %%% end
-%%% if orm=django auth=jwt | orm=django auth=session
+%%% if orm=django auth=jwt | orm=django auth=session | orm=django auth=oauth
 """`/api/v1/items`'s own checks, before any query.
 %%% end
 
@@ -21,7 +21,7 @@ from collections.abc import Iterator
 %%% if orm=django auth=none
 Nothing here reaches the database.
 %%% end
-%%% if orm=django auth=jwt | orm=django auth=session
+%%% if orm=django auth=jwt | orm=django auth=session | orm=django auth=oauth
 Who may call it, what an id or a body is.
 
 The caller is an unsaved user; nothing here reaches the database.
@@ -49,14 +49,14 @@ from django.db import IntegrityError, transaction
 %%% if orm=django auth=none
 from rest_framework.test import APIRequestFactory
 %%% end
-%%% if orm=django auth=jwt | orm=django auth=session
+%%% if orm=django auth=jwt | orm=django auth=session | orm=django auth=oauth
 from rest_framework.test import APIRequestFactory, force_authenticate
 %%% end
 
-%%% if framework=fastapi auth=jwt | framework=fastapi auth=session | framework=django auth=jwt | framework=django auth=session
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session | framework=fastapi auth=oauth | framework=django auth=jwt | framework=django auth=session | framework=django auth=oauth
 from acme_api.auth.models import User
 %%% end
-%%% if framework=fastapi auth=jwt | framework=fastapi auth=session
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session | framework=fastapi auth=oauth
 from acme_api.auth.ownership import Owner
 %%% end
 %%% if framework=fastapi
@@ -82,7 +82,7 @@ from acme_api.items.views import ItemViewSet, _unique_values_checked
 %%% if framework=fastapi
 from tests.resources import RESOURCES
 %%% end
-%%% if framework=fastapi auth=jwt | framework=fastapi auth=session
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session | framework=fastapi auth=oauth
 from tests.users import new_email
 %%% end
 %%% if framework=flask
@@ -91,7 +91,7 @@ from tests.app_client import app_client
 %%% if framework=flask auth=none
 from tests.resources import valid_body
 %%% end
-%%% if framework=flask auth=jwt | framework=flask auth=session
+%%% if framework=flask auth=jwt | framework=flask auth=session | framework=flask auth=oauth
 from tests.identity import new_user_headers
 from tests.resources import create, valid_body
 %%% end
@@ -118,14 +118,14 @@ member = ItemViewSet.as_view({"get": "retrieve"})
 %%% end
 
 
-%%% if framework=fastapi auth=jwt | framework=fastapi auth=session
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session | framework=fastapi auth=oauth
 def new_owner(session: Session) -> Owner:
     user = User(email=new_email(), password_hash="not a real hash")
     session.add(user)
     session.flush()
     return Owner(user)
 %%% end
-%%% if orm=django auth=jwt | orm=django auth=session
+%%% if orm=django auth=jwt | orm=django auth=session | orm=django auth=oauth
 def as_a_user(request: Any) -> Any:
     force_authenticate(request, user=User(id=7, email="someone@example.com", role="user"))
     return request
@@ -137,7 +137,7 @@ def fields_refused(response: Any) -> list[str]:
     assert response.status_code == 422, response.data
     return [error["field"] for error in response.data["errors"]]
 %%% end
-%%% if framework=fastapi auth=jwt | framework=fastapi auth=session | framework=django auth=none | framework=django auth=jwt | framework=django auth=session
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session | framework=fastapi auth=oauth | framework=django auth=none | framework=django auth=jwt | framework=django auth=session | framework=django auth=oauth
 
 
 %%% end
@@ -148,7 +148,7 @@ def fields_refused(response: Any) -> list[str]:
 def repository(session: Session) -> ItemRepository:
     return routes.repository(session)
 %%% end
-%%% if framework=fastapi auth=jwt | framework=fastapi auth=session
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session | framework=fastapi auth=oauth
 def owner(session: Session) -> Owner:
     return new_owner(session)
 %%% end
@@ -157,7 +157,7 @@ def client() -> Iterator[httpx2.Client]:
     with app_client(Settings(database_url=IN_MEMORY)) as client:
         yield client
 %%% end
-%%% if orm=django auth=jwt | orm=django auth=session
+%%% if orm=django auth=jwt | orm=django auth=session | orm=django auth=oauth
 def test_without_credentials_is_401() -> None:
     assert collection(factory.get(PATH)).status_code == 401
     assert collection(factory.post(PATH, {}, format="json")).status_code == 401
@@ -171,7 +171,7 @@ def test_ids_outside_a_database_integer_are_422(bad: str) -> None:
 %%% if orm=django auth=none
     response = member(factory.get(f"{PATH}/{bad}"), **{KEY: bad})
 %%% end
-%%% if orm=django auth=jwt | orm=django auth=session
+%%% if orm=django auth=jwt | orm=django auth=session | orm=django auth=oauth
     response = member(as_a_user(factory.get(f"{PATH}/{bad}")), **{KEY: bad})
 %%% end
 %%% if orm=django
@@ -182,7 +182,7 @@ def test_ids_outside_a_database_integer_are_422(bad: str) -> None:
 %%% if framework=fastapi
 @pytest.fixture
 %%% end
-%%% if framework=fastapi auth=jwt | framework=fastapi auth=session
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session | framework=fastapi auth=oauth
 def repository(session: Session, owner: Owner) -> ItemRepository:
     return routes.repository(session, owner)
 %%% end
@@ -209,23 +209,23 @@ def test_unknown_and_server_owned_fields_are_422() -> None:
     response = collection(factory.post(PATH, body, format="json"))
     assert fields_refused(response) == ["bogus", "id"]
 %%% end
-%%% if orm=django auth=jwt | orm=django auth=session
+%%% if orm=django auth=jwt | orm=django auth=session | orm=django auth=oauth
     body = {"id": 1, "owner_id": 7, "bogus": "x"}
     response = collection(as_a_user(factory.post(PATH, body, format="json")))
     assert fields_refused(response) == ["bogus", "id", "owner_id"]
 %%% end
-%%% if framework=fastapi auth=jwt | framework=fastapi auth=session | framework=flask auth=none | framework=flask auth=jwt | framework=flask auth=session | framework=django auth=none | framework=django auth=jwt | framework=django auth=session
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session | framework=fastapi auth=oauth | framework=flask auth=none | framework=flask auth=jwt | framework=flask auth=session | framework=flask auth=oauth | framework=django auth=none | framework=django auth=jwt | framework=django auth=session | framework=django auth=oauth
 
 
 %%% end
-%%% if framework=fastapi auth=jwt | framework=fastapi auth=session
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session | framework=fastapi auth=oauth
 @pytest.fixture
 %%% end
 %%% if framework=fastapi
 def create(
     repository: ItemRepository,
 %%% end
-%%% if framework=fastapi auth=jwt | framework=fastapi auth=session
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session | framework=fastapi auth=oauth
     owner: Owner,
 %%% end
 %%% if framework=fastapi
@@ -235,7 +235,7 @@ def create(
 %%% if framework=fastapi auth=none
     return partial(routes.create_item, body, repository)
 %%% end
-%%% if framework=fastapi auth=jwt | framework=fastapi auth=session
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session | framework=fastapi auth=oauth
     return partial(routes.create_item, body, repository, owner=owner)
 %%% end
 %%% if orm=django
@@ -286,10 +286,10 @@ def test_ids_outside_a_database_integer_are_422(
 %%% if orm=sqlalchemy
 
 %%% end
-%%% if orm=sqlalchemy auth=jwt | orm=sqlalchemy auth=session
+%%% if orm=sqlalchemy auth=jwt | orm=sqlalchemy auth=session | orm=sqlalchemy auth=oauth
 
 %%% end
-%%% if framework=fastapi auth=jwt | framework=fastapi auth=session
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session | framework=fastapi auth=oauth
 def test_another_users_rows_are_invisible(
     session: Session, owner: Owner, create: Callable[[Response], Item]
 ) -> None:
@@ -300,7 +300,7 @@ def test_another_users_rows_are_invisible(
     everyone = routes.repository(session, Owner(owner.user, sees_everyone=True))
     assert everyone.get(created.id) is created
 %%% end
-%%% if framework=flask auth=jwt | framework=flask auth=session
+%%% if framework=flask auth=jwt | framework=flask auth=session | framework=flask auth=oauth
 def test_another_users_rows_are_invisible(client: httpx2.Client, headers: dict[str, str]) -> None:
     row = create(client, headers, PATH)
     stranger = new_user_headers(client)
@@ -308,6 +308,6 @@ def test_another_users_rows_are_invisible(client: httpx2.Client, headers: dict[s
     assert client.get(PATH, headers=stranger).json()["total"] == 0
     assert client.get(PATH).status_code == 401
 %%% end
-%%% if orm=sqlalchemy auth=jwt | orm=sqlalchemy auth=session
+%%% if orm=sqlalchemy auth=jwt | orm=sqlalchemy auth=session | orm=sqlalchemy auth=oauth
 
 %%% end

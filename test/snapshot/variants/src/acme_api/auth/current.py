@@ -9,7 +9,7 @@ documents the security scheme in OpenAPI, and then reads `current_user()`.
 %%% end
 """
 
-%%% if framework=fastapi auth=jwt
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=oauth
 from .jwt.dependencies import CurrentUser
 %%% end
 %%% if framework=fastapi auth=session
@@ -22,7 +22,7 @@ from typing import cast
 %%% if framework=fastapi
 __all__ = ["CurrentUser"]
 %%% end
-%%% if framework=flask auth=jwt
+%%% if framework=flask auth=jwt | framework=flask auth=oauth
 from .jwt.bearer import bearer as auth
 %%% end
 %%% if framework=flask auth=session

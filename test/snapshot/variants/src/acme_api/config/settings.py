@@ -26,12 +26,12 @@ DEBUG = False
 ALLOWED_HOSTS = ["*"]
 
 INSTALLED_APPS = [
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
     "django.contrib.admin",
 %%% end
     "django.contrib.contenttypes",
     "django.contrib.auth",
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
     "django.contrib.messages",
     "django.contrib.sessions",
 %%% end
@@ -42,10 +42,13 @@ INSTALLED_APPS = [
 %%% if rbac=true
     "acme_api.admin",
 %%% end
-%%% if auth=jwt
+%%% if auth=jwt | auth=oauth
     "acme_api.auth.jwt",
 %%% end
-%%% if auth=jwt | auth=session
+%%% if auth=oauth
+    "acme_api.auth.oauth",
+%%% end
+%%% if auth=jwt | auth=session | auth=oauth
     "acme_api.auth",
 %%% end
 %%% if auth=session
@@ -62,14 +65,14 @@ MIDDLEWARE = [
     # Static files are answered here, before anything below reads a session or a body.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
     # Sessions: the admin site's logins, and the API's if its authentication class reads them.
     "django.contrib.sessions.middleware.SessionMiddleware",
 %%% end
     # DRF's views are exempt: an authentication class that reads ambient credentials (a
     # session) runs this check itself. Every other view is checked here.
     "django.middleware.csrf.CsrfViewMiddleware",
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
 %%% end
@@ -86,7 +89,7 @@ if ENV.cors_origins:
 %%% if auth=none
 # The only templates are the interactive docs page's (`/docs`, drf-spectacular's own).
 %%% end
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
 # The only templates are the interactive docs page's (`/docs`, drf-spectacular's own)
 # and the admin site's, which needs the request, its user and its messages.
 %%% end
@@ -97,7 +100,7 @@ TEMPLATES = [
 %%% if auth=none
         "OPTIONS": {"context_processors": []},
 %%% end
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
@@ -132,7 +135,7 @@ CORS_ALLOWED_ORIGINS = list(ENV.cors_origins)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 CSRF_COOKIE_SECURE = ENV.app_env == "production"
 SESSION_COOKIE_SECURE = ENV.app_env == "production"
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
 # The session's cookies: scripts cannot read them (forms carry the CSRF token, and a
 # login answers with it), and another site's links and forms do not send them.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -155,7 +158,7 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 %%% if auth=none
 # Static files are served by WhiteNoise from the
 %%% end
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
 # Static files (the admin site's CSS and scripts) are served by WhiteNoise from the
 %%% end
 # installed packages themselves: no `collectstatic` step to forget, nothing to write at deploy.
@@ -185,7 +188,7 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
 AUTH_USER_MODEL = "accounts.User"
 # Argon2 for new hashes; PBKDF2 only checks (and upgrades) a hash from elsewhere.
 PASSWORD_HASHERS = [
@@ -201,16 +204,16 @@ AUTHENTICATION_BACKENDS = [
 %%% if auth=session
 # The API's sessions are the admin site's: Django's, in the database (SESSION_ENGINE above).
 %%% end
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
 REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
 %%% end
-%%% if auth=jwt
+%%% if auth=jwt | auth=oauth
     "acme_api.auth.jwt.authentication.BearerAuthentication",
 %%% end
 %%% if auth=session
     "acme_api.auth.session.authentication.CookieSessionAuthentication",
 %%% end
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
 ]
 %%% end
 %%% if auth=session
@@ -226,6 +229,6 @@ MIDDLEWARE.insert(
 CSRF_USE_SESSIONS = True
 CSRF_HEADER_NAME = "HTTP_X_CSRF_TOKEN"
 %%% end
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
 
 %%% end

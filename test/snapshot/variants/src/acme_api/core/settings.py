@@ -95,19 +95,30 @@ class Settings(BaseSettings):
     web_concurrency: int = Field(default=1, ge=1)
     headers_timeout_seconds: int = Field(default=10, ge=1)
     shutdown_grace_seconds: int = Field(default=8, ge=0)
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
     login_max_attempts: int = Field(default=10, ge=1)
     login_window_seconds: int = Field(default=300, ge=1)
     registration_max_attempts: int = Field(default=20, ge=1)
     registration_window_seconds: int = Field(default=3600, ge=1)
 %%% end
-%%% if auth=jwt
+%%% if auth=jwt | auth=oauth
     access_token_ttl_seconds: int = Field(default=900, ge=1)
     refresh_token_ttl_seconds: int = Field(default=1209600, ge=1)
 %%% end
 %%% if auth=session
     session_idle_seconds: int = Field(default=1800, ge=1)
     session_max_age_seconds: int = Field(default=43200, ge=1)
+%%% end
+%%% if auth=oauth
+    public_base_url: str | None = None
+    oauth_github_client_id: str | None = None
+    oauth_github_client_secret: SecretStr | None = None
+    oauth_github_authorize_url: str = "https://github.com/login/oauth/authorize"
+    oauth_github_token_url: str = "https://github.com/login/oauth/access_token"  # noqa: S105 - an endpoint, not a secret
+    oauth_github_api_url: str = "https://api.github.com"
+    oauth_google_client_id: str | None = None
+    oauth_google_client_secret: SecretStr | None = None
+    oauth_google_metadata_url: str = "https://accounts.google.com/.well-known/openid-configuration"
 %%% end
 
     @field_validator("log_level", mode="before")

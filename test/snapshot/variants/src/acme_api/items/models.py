@@ -3,7 +3,7 @@
 %%% if orm=sqlalchemy
 from datetime import datetime
 %%% end
-%%% if orm=django auth=jwt | orm=django auth=session
+%%% if orm=django auth=jwt | orm=django auth=session | orm=django auth=oauth
 from django.conf import settings
 %%% end
 %%% if orm=django
@@ -13,7 +13,7 @@ from django.db import models
 %%% if orm=sqlalchemy auth=none
 from sqlalchemy import String
 %%% end
-%%% if orm=sqlalchemy auth=jwt | orm=sqlalchemy auth=session
+%%% if orm=sqlalchemy auth=jwt | orm=sqlalchemy auth=session | orm=sqlalchemy auth=oauth
 from sqlalchemy import ForeignKey, String
 %%% end
 %%% if orm=sqlalchemy
@@ -29,7 +29,7 @@ class Item(models.Model):
     title = models.CharField(max_length=200)
     description = models.CharField(blank=True, max_length=2000, null=True)
 %%% end
-%%% if orm=django auth=jwt | orm=django auth=session
+%%% if orm=django auth=jwt | orm=django auth=session | orm=django auth=oauth
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
 %%% end
 %%% if orm=django
@@ -57,7 +57,7 @@ class Item(Base):
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str | None] = mapped_column(String(2000))
 %%% end
-%%% if orm=sqlalchemy auth=jwt | orm=sqlalchemy auth=session
+%%% if orm=sqlalchemy auth=jwt | orm=sqlalchemy auth=session | orm=sqlalchemy auth=oauth
     owner_id: Mapped[int] = mapped_column(
         ID, ForeignKey("users.id", ondelete="CASCADE"), index=True
     )

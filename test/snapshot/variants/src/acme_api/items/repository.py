@@ -1,7 +1,7 @@
 %%% if auth=none
 """Queries of `items`.
 %%% end
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
 """Queries of `items`, scoped to one owner unless the caller sees all.
 %%% end
 
@@ -21,7 +21,7 @@ class ItemRepository:
 %%% if auth=none
     def __init__(self, session: Session) -> None:
 %%% end
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
     def __init__(self, session: Session, owner_id: int | None) -> None:
         """`owner_id=None` sees every owner's rows (an admin); otherwise only that owner's."""
 %%% end
@@ -30,7 +30,7 @@ class ItemRepository:
         # Without users every row is everyone's: there is no owner to scope by.
         self.owner_id: int | None = None
 %%% end
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
         self.owner_id = owner_id
 %%% end
 
@@ -38,7 +38,7 @@ class ItemRepository:
 %%% if auth=none
         return query
 %%% end
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
         if self.owner_id is None:
             return query
         return query.where(Item.owner_id == self.owner_id)

@@ -12,13 +12,13 @@ from flask import url_for
 from fastapi import APIRouter, Depends, HTTPException, Response, status
 
 %%% end
-%%% if framework=fastapi auth=jwt | framework=fastapi auth=session
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session | framework=fastapi auth=oauth
 from ..auth.dependencies import OwnerDep
 %%% end
 %%% if framework=fastapi
 from ..core.deps import Id, PageDep, SessionDep
 %%% end
-%%% if framework=flask auth=jwt | framework=flask auth=session
+%%% if framework=flask auth=jwt | framework=flask auth=session | framework=flask auth=oauth
 from ..auth.current import auth, current_owner
 %%% end
 %%% if framework=flask
@@ -50,7 +50,7 @@ router = APIRouter(
 %%% if framework=fastapi auth=none
     responses=problem_responses(422),
 %%% end
-%%% if framework=fastapi auth=jwt | framework=fastapi auth=session
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session | framework=fastapi auth=oauth
     responses=problem_responses(401, 422),
 %%% end
 %%% if framework=flask
@@ -67,14 +67,14 @@ blueprint = APIBlueprint(
 def repository(session: SessionDep) -> ItemRepository:
     return ItemRepository(session)
 %%% end
-%%% if framework=fastapi auth=jwt | framework=fastapi auth=session
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session | framework=fastapi auth=oauth
 def repository(session: SessionDep, owner: OwnerDep) -> ItemRepository:
     return ItemRepository(session, owner.owner_id)
 %%% end
 %%% if framework=flask auth=none
 PROBLEMS = (422,)
 %%% end
-%%% if framework=flask auth=jwt | framework=flask auth=session
+%%% if framework=flask auth=jwt | framework=flask auth=session | framework=flask auth=oauth
 # Every route needs a user, who sees their own rows (or everyone's, with the permission).
 PROBLEMS = (401, 422)
 %%% end
@@ -89,7 +89,7 @@ def repository() -> ItemRepository:
 %%% if framework=flask auth=none
     return ItemRepository(db_session())
 %%% end
-%%% if framework=flask auth=jwt | framework=flask auth=session
+%%% if framework=flask auth=jwt | framework=flask auth=session | framework=flask auth=oauth
     return ItemRepository(db_session(), current_owner().owner_id)
 %%% end
 
@@ -125,7 +125,7 @@ def _found(
 %%% if framework=flask
 @blueprint.post("")
 %%% end
-%%% if framework=flask auth=jwt | framework=flask auth=session
+%%% if framework=flask auth=jwt | framework=flask auth=session | framework=flask auth=oauth
 @blueprint.auth_required(auth)
 %%% end
 %%% if framework=flask
@@ -139,7 +139,7 @@ def create_item(
     items: Repository,
     response: Response,
 %%% end
-%%% if framework=fastapi auth=jwt | framework=fastapi auth=session
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session | framework=fastapi auth=oauth
     owner: OwnerDep,
 %%% end
 %%% if framework=fastapi
@@ -150,10 +150,10 @@ def create_item(
     items = repository()
 %%% end
     values = body.model_dump()
-%%% if framework=fastapi auth=jwt | framework=fastapi auth=session
+%%% if framework=fastapi auth=jwt | framework=fastapi auth=session | framework=fastapi auth=oauth
     values["owner_id"] = owner.user.id
 %%% end
-%%% if framework=flask auth=jwt | framework=flask auth=session
+%%% if framework=flask auth=jwt | framework=flask auth=session | framework=flask auth=oauth
     values["owner_id"] = current_owner().user.id
 %%% end
     item = items.add(values)
@@ -176,7 +176,7 @@ def create_item(
 %%% if framework=flask
 @blueprint.get("")
 %%% end
-%%% if framework=flask auth=jwt | framework=flask auth=session
+%%% if framework=flask auth=jwt | framework=flask auth=session | framework=flask auth=oauth
 @blueprint.auth_required(auth)
 %%% end
 %%% if framework=flask
@@ -217,7 +217,7 @@ def list_items(
 %%% if framework=flask
 @blueprint.get("/<int:item_id>")
 %%% end
-%%% if framework=flask auth=jwt | framework=flask auth=session
+%%% if framework=flask auth=jwt | framework=flask auth=session | framework=flask auth=oauth
 @blueprint.auth_required(auth)
 %%% end
 %%% if framework=flask
@@ -251,7 +251,7 @@ def read_item(
 %%% if framework=flask
 @blueprint.patch("/<int:item_id>")
 %%% end
-%%% if framework=flask auth=jwt | framework=flask auth=session
+%%% if framework=flask auth=jwt | framework=flask auth=session | framework=flask auth=oauth
 @blueprint.auth_required(auth)
 %%% end
 %%% if framework=flask
@@ -292,7 +292,7 @@ def update_item(
 %%% if framework=flask
 @blueprint.delete("/<int:item_id>")
 %%% end
-%%% if framework=flask auth=jwt | framework=flask auth=session
+%%% if framework=flask auth=jwt | framework=flask auth=session | framework=flask auth=oauth
 @blueprint.auth_required(auth)
 %%% end
 %%% if framework=flask

@@ -43,7 +43,7 @@ class ItemRead(BaseModel):
     id: int
     title: str
     description: str | None
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
     owner_id: int
 %%% end
     created_at: datetime

@@ -1,6 +1,6 @@
 """What `/api/v1/items` takes and answers with."""
 
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
 from rest_framework import serializers
 
 %%% end
@@ -9,7 +9,7 @@ from .models import Item
 
 
 class ItemSerializer(StrictSerializer):
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
     owner_id = serializers.IntegerField(read_only=True)
 
 %%% end
@@ -19,7 +19,7 @@ class ItemSerializer(StrictSerializer):
             "id",
             "title",
             "description",
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
             "owner_id",
 %%% end
             "created_at",

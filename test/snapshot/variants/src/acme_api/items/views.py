@@ -1,11 +1,11 @@
 %%% if auth=none
 """Views of `/api/v1/items`: create, list, read, change and delete."""
 %%% end
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
 """Views of `/api/v1/items`: create, list, read, change and delete.
 %%% end
 
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
 Each user reaches their own rows only.
 """
 
@@ -15,18 +15,18 @@ from contextlib import contextmanager
 from typing import Any
 
 from django.db import IntegrityError, transaction
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
 from django.db.models import QuerySet
 %%% end
 from django.http import Http404
 from rest_framework.exceptions import NotFound
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
 from rest_framework.permissions import IsAuthenticated
 %%% end
 from rest_framework.serializers import BaseSerializer
 from rest_framework.viewsets import ModelViewSet
 
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
 from ..auth.ownership import visible_rows
 from ..auth.views import current_user
 %%% end
@@ -53,12 +53,12 @@ class ItemViewSet(ModelViewSet[Item]):
     queryset = Item.objects.order_by("id")
     serializer_class = ItemSerializer
     pagination_class = EnvelopePagination
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
     permission_classes = (IsAuthenticated,)
 %%% end
     lookup_url_kwarg = "item_id"
 
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
     def get_queryset(self) -> QuerySet[Item]:
         if getattr(self, "swagger_fake_view", False):
             # drf-spectacular reads the schema without a user.
@@ -79,7 +79,7 @@ class ItemViewSet(ModelViewSet[Item]):
 %%% if auth=none
             serializer.save()
 %%% end
-%%% if auth=jwt | auth=session
+%%% if auth=jwt | auth=session | auth=oauth
             serializer.save(owner=current_user(self.request))
 %%% end
 

@@ -10,6 +10,9 @@ Revises: create_refresh_tokens
 %%% if auth=session
 Revises: create_sessions
 %%% end
+%%% if auth=oauth
+Revises: create_oauth_identities
+%%% end
 """
 
 from typing import Any
@@ -27,6 +30,9 @@ down_revision: str | None = "create_refresh_tokens"
 %%% end
 %%% if auth=session
 down_revision: str | None = "create_sessions"
+%%% end
+%%% if auth=oauth
+down_revision: str | None = "create_oauth_identities"
 %%% end
 branch_labels: tuple[str, ...] | None = None
 depends_on: tuple[str, ...] | None = None
