@@ -1,6 +1,6 @@
 // CONTRACT.md "Health and documentation": a schema-driven fuzzer finds no 5xx
 // and no response that breaks the schema. The default project of each framework
-// (on SQLite and MariaDB; Flask's on PostgreSQL too; each framework's with session auth on SQLite) is generated, migrated and served as an operator would, then
+// (on MariaDB; Flask's and Django's on PostgreSQL too; each framework's with oauth and with session auth on SQLite) is generated, migrated and served as an operator would, then
 // Schemathesis runs its checks against /openapi.json with a fixed seed
 // (test/support/schemathesis.ts).
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { removeDir, runCli, tempDir } from "../helpers.js";
 import { checkEnvironment } from "../support/python.js";
+import { startFakeProvider } from "../support/fake-provider.js";
 import { serve } from "../support/serve.js";
 import { expectTool } from "../support/gates.js";
 import { MYSQL } from "../support/mysql.js";
@@ -64,7 +65,8 @@ const LOGOUT_PATH = "^/api/v1/auth/logout$";
  */
 function passesFor(answers: RecordedAnswers): FuzzPass[] {
   if (answers.auth === undefined || !hasAuth({ auth: answers.auth })) return [{ name: "anonymous" }];
-  if (answers.auth !== "jwt" && answers.auth !== "session") throw new Error(`no fuzzer login for auth ${answers.auth} yet: add one to test/support/schemathesis.ts`);
+  // OAuth projects log in with a password too, for the same tokens as jwt.
+  if (answers.auth !== "jwt" && answers.auth !== "session" && answers.auth !== "oauth") throw new Error(`no fuzzer login for auth ${answers.auth} yet: add one to test/support/schemathesis.ts`);
   const session = answers.auth === "session";
   const elsewhere = [...(answers.rbac ? [ADMIN_PATHS] : []), ...(session ? [LOGOUT_PATH] : [])];
   const passes: FuzzPass[] = [{ name: "user", authHeaders: userHeaders, ...(elsewhere.length > 0 ? { paths: { exclude: elsewhere.join("|") } } : {}) }];
@@ -85,11 +87,13 @@ function target(framework: Framework, db: Database, server?: DatabaseServer, aut
 }
 
 const TARGETS: readonly FuzzTarget[] = [
-  target("fastapi", "sqlite"),
+  // On SQLite, OAuth: every token operation of the default project, plus the providers'
+  // login and callback (the fake provider configured, so a callback gets as far as the state).
   // The same API on Flask (APIFlask writes its own OpenAPI document) and on Django
   // (drf-spectacular writes it), held to the same passes.
-  target("flask", "sqlite"),
-  target("django", "sqlite"),
+  target("fastapi", "sqlite", undefined, "oauth"),
+  target("flask", "sqlite", undefined, "oauth"),
+  target("django", "sqlite", undefined, "oauth"),
   // MariaDB stores, compares and overflows differently from SQLite: the same passes on it.
   target("fastapi", "mysql", MYSQL),
   target("flask", "mysql", MYSQL),
@@ -143,11 +147,13 @@ describe.each(TARGETS)("Schemathesis against the $id project", ({ flags, passes,
 });
 
 /** Migrates and serves the project on `runtime`'s database, then runs each pass against it. */
-async function fuzzServed(project: string, pkg: string, runtime: Record<string, string>, passes: readonly FuzzPass[] | undefined): Promise<void> {
+async function fuzzServed(project: string, pkg: string, withoutProvider: Record<string, string>, passes: readonly FuzzPass[] | undefined): Promise<void> {
+  const recorded = JSON.parse(readFileSync(join(project, ".backend-starter.json"), "utf8")) as { answers: RecordedAnswers };
+  const provider = recorded.answers.auth === "oauth" ? await startFakeProvider(join(bin, "python"), project, withoutProvider) : undefined;
+  const runtime = { ...withoutProvider, ...provider?.env };
   await expectTool(bin, project, "python", ["-m", pkg, "migrate"], runtime);
   const server = await serve(join(bin, "python"), pkg, project, runtime);
   try {
-    const recorded = JSON.parse(readFileSync(join(project, ".backend-starter.json"), "utf8")) as { answers: RecordedAnswers };
     const auth = recorded.answers.auth === "session" ? "session" : "jwt";
     const served: ServedProject = { baseUrl: server.url, auth, python: join(bin, "python"), pkg, cwd: project, env: runtime };
     const openapiUrl = `${server.url}/openapi.json`;
@@ -190,5 +196,6 @@ async function fuzzServed(project: string, pkg: string, runtime: Record<string, 
     }
   } finally {
     expect(await server.stop()).toBe(0);
+    await provider?.stop();
   }
 }

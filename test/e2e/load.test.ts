@@ -1,6 +1,6 @@
 // CONTRACT.md "Load and hardening", tried as a load test and an attacker would:
 // the default project (jwt + RBAC) of each framework offered, and its session-auth
-// twin where the framework offers sessions (on SQLite), is generated, migrated and served as in production (APP_ENV=production, a long SECRET_KEY,
+// and oauth twins (on SQLite), is generated, migrated and served as in production (APP_ENV=production, a long SECRET_KEY,
 // JSON logs) on each database the option table offers (SQLite here; PostgreSQL and MySQL on the
 // servers their own checks use: skipped without one, failing in CI), then
 // loaded and abused over HTTP.
@@ -17,18 +17,19 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execa } from "execa";
 import { removeDir, runCli, tempDir } from "../helpers.js";
-import { type AuthMethod, Client, type Reply, record } from "../contract/client.js";
+import { Client, type Reply, record } from "../contract/client.js";
 import { newUser, type User } from "../contract/auth.js";
 import { tokenLogin } from "../contract/token-auth.js";
 import { checkEnvironment } from "../support/python.js";
 import { expectTool } from "../support/gates.js";
+import { startFakeProvider } from "../support/fake-provider.js";
 import { type Served, serve } from "../support/serve.js";
 import type { DatabaseServer } from "../support/db-server.js";
 import { MYSQL } from "../support/mysql.js";
 import { POSTGRES } from "../support/postgres.js";
 import { coveringMembers } from "../../src/covering-set.js";
 import { answerFlags, defaultAnswers, isValid } from "../../src/constraints.js";
-import type { Database, Framework } from "../../src/options.js";
+import type { AuthMethod, Database, Framework } from "../../src/options.js";
 
 const MEASURE = process.env.LOAD_MEASURE === "1";
 const PASSWORD = "correct horse battery";
@@ -48,8 +49,8 @@ const ITEMS = "/api/v1/items";
 /** The frameworks and databases the covering set serves projects on: each pair is served and loaded. */
 const FRAMEWORKS = [...new Set(coveringMembers().map((m) => m.answers.framework))];
 const DATABASES = [...new Set(coveringMembers().map((m) => m.answers.db))];
-const AUTHS: readonly AuthMethod[] = ["jwt", "session"];
-// jwt on every database; session logs in differently but stores like jwt, so SQLite is enough.
+const AUTHS: readonly AuthMethod[] = ["jwt", "session", "oauth"];
+// jwt on every database; session and oauth log in differently but store like jwt, so SQLite is enough.
 const TARGETS = FRAMEWORKS.flatMap((framework) =>
   AUTHS.flatMap((auth) => (auth === "jwt" ? DATABASES : (["sqlite"] as const)).map((db) => ({ framework, db, auth }))),
 ).filter((t) => isValid(defaultAnswers({ framework: t.framework, db: t.db, auth: t.auth })));
@@ -211,6 +212,7 @@ describe.each(TARGETS.map((t) => [`${t.framework}/${t.db}${t.auth === "jwt" ? ""
   let served: Served;
   let client: Client;
   let drop = async () => {};
+  let stopProvider = async () => {};
   let users: User[] = [];
 
   beforeAll(async () => {
@@ -228,9 +230,13 @@ describe.each(TARGETS.map((t) => [`${t.framework}/${t.db}${t.auth === "jwt" ? ""
       DATABASE_URL: database.url,
       HEADERS_TIMEOUT_SECONDS: String(HEADERS_TIMEOUT_SECONDS),
     };
-    await expectTool(bin, project, "python", ["-m", "load_api", "migrate"], env);
-    served = await serve(join(bin, "python"), "load_api", project, env);
-    client = new Client(served.url, auth);
+    // OAuth: both providers on, pointed at the project's fake one.
+    const provider = auth === "oauth" ? await startFakeProvider(join(bin, "python"), project, env) : undefined;
+    if (provider) stopProvider = provider.stop;
+    await expectTool(bin, project, "python", ["-m", "load_api", "migrate"], { ...env, ...provider?.env });
+    served = await serve(join(bin, "python"), "load_api", project, { ...env, ...provider?.env });
+    // OAuth projects log in with a password too, for the jwt method's tokens.
+    client = new Client(served.url, auth === "session" ? "session" : "jwt");
   }, 300_000);
 
   afterAll(async () => {
@@ -238,6 +244,7 @@ describe.each(TARGETS.map((t) => [`${t.framework}/${t.db}${t.auth === "jwt" ? ""
     try {
       expect(await served?.stop()).toBe(0);
     } finally {
+      await stopProvider();
       await drop();
     }
   });
@@ -305,13 +312,26 @@ describe.each(TARGETS.map((t) => [`${t.framework}/${t.db}${t.auth === "jwt" ? ""
     expect((await client.patch(`/api/v1/admin/users/${big}`, { json: { role: "admin" }, user })).status).toBe(403);
   });
 
-  it.runIf(auth === "jwt")("redeems one refresh token sent 20 times at once exactly once", async (ctx) => {
+  it.runIf(auth !== "session")("redeems one refresh token sent 20 times at once exactly once", async (ctx) => {
     if (skipped !== undefined) return ctx.skip(skipped);
     const email = `load-${randomUUID()}@example.com`;
     expect((await client.post(`${AUTH}/register`, { json: { email, password: PASSWORD } })).status).toBe(201);
     const user = await tokenLogin(client, email);
     const replies = await Promise.all(Array.from({ length: 20 }, () => client.post(`${AUTH}/refresh`, { json: { refresh_token: user.refresh } })));
     expect(replies.map((r) => r.status).sort()).toEqual([200, ...Array<number>(19).fill(401)]);
+  }, 60_000);
+
+  it.runIf(auth === "oauth")(`answers ${CONCURRENT} concurrent provider logins and forged callbacks with no 5xx`, async (ctx) => {
+    if (skipped !== undefined) return ctx.skip(skipped);
+    const replies = await Promise.all(
+      Array.from({ length: CONCURRENT }, (_, i) => {
+        const provider = i % 4 < 2 ? "github" : "google";
+        // Half go to the provider, half come back with a made-up code and state.
+        return i % 2 === 0 ? client.get(`${AUTH}/oauth/${provider}/login`) : client.get(`${AUTH}/oauth/${provider}/callback?code=${randomUUID()}&state=${randomUUID()}`);
+      }),
+    );
+    const statuses = replies.map((r, i) => `${i % 2 === 0 ? "login" : "callback"} ${String(r.status)}`);
+    expect(new Set(statuses)).toEqual(new Set(["login 302", "callback 403"]));
   }, 60_000);
 
   it("throttles failed logins with 429 and Retry-After", async (ctx) => {

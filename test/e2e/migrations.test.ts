@@ -8,8 +8,8 @@
 // user consents to losing data, and then reverts cleanly. On SQLite with each
 // framework (gates included), and on each server database. Django does it with
 // its own migrations: each app's, and core's for the apps that leave. Switching a
-// project with data to session auth (from none, and from jwt and back) keeps its
-// users and items.
+// project with data to session auth (from none, and from jwt and back), and then
+// to oauth, keeps its users and items.
 import { join } from "node:path";
 import { execa } from "execa";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -181,8 +181,8 @@ describe("features added to a project that holds data migrate its database", () 
   }
 });
 
-describe("switching a project with data to session auth keeps its users and their items", () => {
-  it("from none, then to jwt and back to session, on SQLite with FastAPI", async () => {
+describe("switching a project with data to session auth, then oauth, keeps its users and their items", () => {
+  it("from none, then to jwt and back to session, then to oauth, on SQLite with FastAPI", async () => {
     const work = tempDir("cbs-drift-session-");
     const dir = await generate(work, "sqlite", "fastapi");
     const s = { dir, env: { ...gateEnv(bin, dir, work), APP_ENV: "development", DATABASE_URL: `sqlite:///${join(dir, "app.db")}` } };
@@ -207,12 +207,13 @@ describe("switching a project with data to session auth keeps its users and thei
         expect(await query(database(s), "SELECT email FROM users")).toEqual([["owner@example.com"]]);
         expect(await itemsOf(s, "owner@example.com", "the owner's password", auth)).toEqual(["from before"]);
       }
+      await expectOAuthKeepsTheData(s, "create_sessions");
     } finally {
       removeDir(work);
     }
   }, 900_000);
 
-  it("from none, then to jwt and back to session, on SQLite with Django", async () => {
+  it("from none, then to jwt and back to session, then to oauth, on SQLite with Django", async () => {
     const work = tempDir("cbs-drift-session-dj-");
     const dir = await generate(work, "sqlite", "django");
     const s = { dir, env: { ...gateEnv(bin, dir, work), APP_ENV: "development", DATABASE_URL: `sqlite:///${join(dir, "app.db")}` } };
@@ -238,8 +239,27 @@ describe("switching a project with data to session auth keeps its users and thei
       await migrate(s);
       expect(await query(database(s), "SELECT email FROM users")).toEqual([["owner@example.com"]]);
       expect(await itemsOf(s, "owner@example.com", "the owner's password", "session")).toEqual(["from before"]);
+      // Django's sessions belong to its users' apps, which oauth keeps: nothing to revert.
+      await expectOAuthKeepsTheData(s);
     } finally {
       removeDir(work);
     }
   }, 900_000);
 });
+
+/**
+ * From session auth to oauth: the sessions go where they have a table of their
+ * own (`reverted`: everyone logs in again, so it takes consent), the refresh
+ * tokens' and the identities' tables come; the owner and
+ * their items stay, and the owner logs in with their password for the new tokens.
+ */
+async function expectOAuthKeepsTheData(s: Scenario, reverted?: string): Promise<void> {
+  if (reverted !== undefined) await expect(update(s, "--set", "auth=oauth")).rejects.toThrow(new RegExp(`revert ${reverted},.*--allow-data-loss`));
+  const switched = await update(s, "--set", "auth=oauth", ...(reverted === undefined ? [] : ["--allow-data-loss"]));
+  expect(switched.code, switched.out).toBe(EXIT.ok);
+  await commitAll(s.dir, "oauth");
+  await migrate(s);
+  expect((await schemaOf(database(s))).oauth_identities).toEqual(expect.arrayContaining(["provider", "subject", "user_id"]));
+  expect(await query(database(s), "SELECT email FROM users")).toEqual([["owner@example.com"]]);
+  expect(await itemsOf(s, "owner@example.com", "the owner's password", "jwt")).toEqual(["from before"]);
+}
