@@ -9,7 +9,8 @@ without the network:
   required), the token exchange answering an RS256 ID token, the JWKS and userinfo.
 
 The authorize endpoints approve at once: a test picks who logs in by appending ``fake_email``,
-``fake_verified`` and ``fake_subject`` to the authorize URL the app redirected to, and for Google
+``fake_verified`` and ``fake_subject`` to the authorize URL the app redirected to (GitHub's
+``/user`` answers 404 with ``fake_profile=none``), and for Google
 ``fake_id_token`` asks for an ID token broken one way, so an app can prove it checks it.
 
 What it does not fake: a login or consent page, refresh tokens, token revocation, scopes beyond
@@ -69,6 +70,8 @@ class User:
     subject: str
     email: str
     verified: bool
+    # False: GitHub's /user answers 404, as a provider serving only /user/emails would.
+    profile: bool = True
 
     @property
     def login(self) -> str:
@@ -379,7 +382,8 @@ def _user_from(params: dict[str, str]) -> User:
         msg = "fake_verified must be true or false"
         raise _BadRequestError(msg)
     subject = params.get("fake_subject") or str(_stable_number(email))
-    return User(subject=subject, email=email, verified=verified == "true")
+    profile = params.get("fake_profile", "github") != "none"
+    return User(subject=subject, email=email, verified=verified == "true", profile=profile)
 
 
 def _with_query(url: str, extra: dict[str, str]) -> str:
@@ -489,6 +493,9 @@ class _Handler(BaseHTTPRequestHandler):
         user = self.provider.user_for("github", self.headers.get("Authorization"))
         if user is None:
             self._json(HTTPStatus.UNAUTHORIZED, {"message": "Bad credentials"})
+            return
+        if not user.profile:
+            self._json(HTTPStatus.NOT_FOUND, {"message": "Not Found"})
             return
         answer = {"id": user.github_id, "login": user.login, "name": user.name, "email": None}
         self._json(HTTPStatus.OK, answer)

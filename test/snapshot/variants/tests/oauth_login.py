@@ -45,6 +45,7 @@ class Case:
 # Every way a provider's answer can be trusted or not; each layer runs them all.
 CASES = [
     Case("github", "github"),
+    Case("github-without-profile", "github", {"fake_profile": "none"}),
     Case("google", "google"),
     Case("github-unverified-primary", "github", {"fake_verified": "false"}, 403),
     Case("github-no-email", "github", {"fake_email": ""}, 403),
