@@ -62,7 +62,7 @@ def test_a_login_is_trusted_only_as_far_as_the_provider_vouches(
 def test_a_replayed_callback_is_refused(client: httpx2.Client) -> None:
     callback = consent(login_url(client, "google"))
     assert client.get(callback).status_code == 200
-    assert client.get(callback).status_code == 400
+    assert client.get(callback).status_code == 403  # the state was spent by the first
 
 
 def test_an_unknown_provider_is_not_found(client: httpx2.Client) -> None:

@@ -158,7 +158,7 @@ def test_a_verified_email_links_the_existing_account(client: httpx2.Client) -> N
 def test_a_replayed_callback_is_refused(client: httpx2.Client) -> None:
     callback = consent(login_url(client, "google"))
     assert client.get(callback).status_code == 200
-    assert client.get(callback).status_code == 400
+    assert client.get(callback).status_code == 403  # the state was spent by the first
 %%% end
 %%% if orm=django
 def test_an_unverified_email_never_links_the_existing_account(client: httpx2.Client) -> None:

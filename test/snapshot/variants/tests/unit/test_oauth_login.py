@@ -15,6 +15,9 @@ integration tests store them.
 
 %%% end
 from collections.abc import Iterator
+%%% if orm=django
+from datetime import datetime
+%%% end
 from urllib.parse import parse_qs, urlsplit
 
 import httpx2
@@ -86,7 +89,10 @@ def client(provider: FakeProvider) -> Iterator[httpx2.Client]:
 %%% end
 %%% if orm=django
 def identities(monkeypatch: pytest.MonkeyPatch) -> list[ProviderIdentity]:
-    """The identities the callback trusted; each is an unsaved user with a made-up pair."""
+    """The identities the callback trusted; each is an unsaved user with a made-up pair.
+
+    Spent states are kept in memory, as the database would keep them.
+    """
     trusted: list[ProviderIdentity] = []
 
     def user_for(_: OAuthLoginService, identity: ProviderIdentity) -> User:
@@ -96,6 +102,15 @@ def identities(monkeypatch: pytest.MonkeyPatch) -> list[ProviderIdentity]:
     def login(_: TokenService, user: User) -> TokenPair:
         return TokenPair(access_token=f"access-{user.pk}", refresh_token="r", expires_in=900)
 
+    spent: set[str] = set()
+
+    def spend(_: OAuthLoginService, state_id: str, _expires_at: datetime) -> bool:
+        if state_id in spent:
+            return False
+        spent.add(state_id)
+        return True
+
+    monkeypatch.setattr(OAuthLoginService, "spend", spend)
     monkeypatch.setattr(OAuthLoginService, "user_for", user_for)
     monkeypatch.setattr(TokenService, "login", login)
     return trusted
@@ -228,8 +243,18 @@ def test_a_replayed_callback_is_refused(client: httpx2.Client) -> None:
     callback = consent(login_url(client, "github"))
     assert client.get(callback).status_code == 200
     replay = client.get(callback)
-    assert replay.status_code == 400
+    assert replay.status_code == 403  # the state was spent by the first
     assert "access_token" not in replay.text
+
+
+def test_a_used_code_is_refused_by_the_provider_even_with_a_fresh_state(
+    client: httpx2.Client,
+) -> None:
+    used = callback_query(consent(login_url(client, "github")))
+    assert client.get(f"{OAUTH}/github/callback", params=used).status_code == 200
+    fresh = callback_query(consent(login_url(client, "github")))
+    again = {"code": used["code"], "state": fresh["state"]}
+    assert client.get(f"{OAUTH}/github/callback", params=again).status_code == 400
 
 
 def test_a_missing_or_wrong_state_is_refused(client: httpx2.Client) -> None:
@@ -298,6 +323,7 @@ def test_an_unreachable_provider_is_a_bad_gateway(provider: FakeProvider) -> Non
     settings = provider_settings(provider)
 %%% end
 %%% if orm=django
+@pytest.mark.usefixtures("identities")
 def test_an_unreachable_provider_is_a_bad_gateway(
     provider: FakeProvider, settings: LazySettings
 ) -> None:

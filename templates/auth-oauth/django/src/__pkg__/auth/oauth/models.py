@@ -1,4 +1,5 @@
-"""Which provider accounts belong to which user, so a login finds its user again."""
+"""Which provider accounts belong to which user, so a login finds its user again; and
+which logins were completed, so each works once."""
 
 from django.conf import settings
 from django.db import models
@@ -23,3 +24,16 @@ class OAuthIdentity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.provider}:{self.subject}"
+
+
+class SpentOAuthState(models.Model):
+    """A login's state, once its callback has used it; kept until the state expires."""
+
+    state_id = models.CharField(max_length=36, primary_key=True)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        db_table = "oauth_spent_states"
+
+    def __str__(self) -> str:
+        return self.state_id

@@ -1,10 +1,14 @@
 """From a provider's identity to a user of this app: found, linked or created."""
 
-from django.db import IntegrityError, transaction
+import contextlib
+from datetime import datetime
+
+from django.db import IntegrityError, OperationalError, transaction
+from django.utils import timezone
 
 from ..models import User
 from .flow import ProviderIdentity
-from .models import OAuthIdentity
+from .models import OAuthIdentity, SpentOAuthState
 
 
 class OAuthLoginService:
@@ -31,6 +35,22 @@ class OAuthLoginService:
             if user is None:
                 raise
         return user
+
+    def spend(self, state_id: str, expires_at: datetime) -> bool:
+        """Record a login's state as used: the primary key lets it happen once.
+
+        Spent states are kept only until they expire (a state is refused after that
+        anyway): each spend then sweeps the expired ones.
+        """
+        try:
+            with transaction.atomic():
+                SpentOAuthState.objects.create(state_id=state_id, expires_at=expires_at)
+        except IntegrityError:
+            return False
+        # Two sweeps at once can deadlock on MySQL; the next spend sweeps again.
+        with contextlib.suppress(OperationalError):
+            SpentOAuthState.objects.filter(expires_at__lt=timezone.now()).delete()
+        return True
 
     def _new_user(self, email: str) -> User:
         user = User(email=email)

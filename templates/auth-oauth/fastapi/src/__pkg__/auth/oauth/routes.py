@@ -52,8 +52,9 @@ def callback(
     state: Parameter = None,
 ) -> TokenPair:
     """Where the provider sends the user back: the code becomes this app's token pair."""
+    logins = OAuthLoginService(session)
     try:
-        identity = OAuthFlow(settings).identity(provider, code, state)
+        identity = OAuthFlow(settings).identity(provider, code, state, spent=logins)
     except OAuthLoginError as error:
         raise _refused(error) from None
-    return tokens.login(OAuthLoginService(session).user_for(identity))
+    return tokens.login(logins.user_for(identity))

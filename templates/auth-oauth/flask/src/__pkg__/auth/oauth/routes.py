@@ -46,8 +46,10 @@ def login(provider: str) -> Response:
 @blueprint.doc(responses=problem_responses(400, 403, 404, 422, 502))
 def callback(provider: str, query: CallbackQuery) -> TokenPair:
     """Where the provider sends the user back: the code becomes this app's token pair."""
+    logins = OAuthLoginService(db_session())
+    flow = OAuthFlow(current_settings())
     try:
-        identity = OAuthFlow(current_settings()).identity(provider, query.code, query.state)
+        identity = flow.identity(provider, query.code, query.state, spent=logins)
     except OAuthLoginError as error:
         raise _refused(error) from None
-    return token_service().login(OAuthLoginService(db_session()).user_for(identity))
+    return token_service().login(logins.user_for(identity))

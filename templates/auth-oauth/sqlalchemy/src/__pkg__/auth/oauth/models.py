@@ -1,4 +1,5 @@
-"""Which provider accounts belong to which user, so a login finds its user again."""
+"""Which provider accounts belong to which user, so a login finds its user again; and
+which logins were completed, so each works once."""
 
 from datetime import datetime
 
@@ -28,3 +29,12 @@ Index(
     OAuthIdentity.subject,
     unique=True,
 )
+
+
+class SpentOAuthState(Base):
+    """A login's state, once its callback has used it; kept until the state expires."""
+
+    __tablename__ = "oauth_spent_states"
+
+    state_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)

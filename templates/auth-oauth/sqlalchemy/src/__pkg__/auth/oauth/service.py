@@ -1,13 +1,16 @@
 """From a provider's identity to a user of this app: found, linked or created."""
 
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from ...core.columns import utc_now
 from ..models import User
 from ..repository import UserRepository
 from .flow import ProviderIdentity
-from .models import OAuthIdentity
+from .models import OAuthIdentity, SpentOAuthState
 
 # Not an Argon2 hash, so no password matches it: such a user logs in through providers only.
 NO_PASSWORD = "!"  # noqa: S105 - a marker, not a password
@@ -42,6 +45,29 @@ class OAuthLoginService:
             if user is None:
                 raise
         return user
+
+    def spend(self, state_id: str, expires_at: datetime) -> bool:
+        """Record a login's state as used: the primary key lets it happen once.
+
+        Spent states are kept only until they expire (a state is refused after that
+        anyway): each spend then sweeps the expired ones.
+        """
+        self.session.add(SpentOAuthState(state_id=state_id, expires_at=expires_at))
+        try:
+            # Committed at once: a callback that fails later still used its state.
+            self.session.commit()
+        except IntegrityError:
+            self.session.rollback()
+            return False
+        try:
+            self.session.execute(
+                delete(SpentOAuthState).where(SpentOAuthState.expires_at < utc_now())
+            )
+            self.session.commit()
+        except OperationalError:
+            # Two sweeps at once can deadlock on MySQL; the next spend sweeps again.
+            self.session.rollback()
+        return True
 
     def _linked_user(self, identity: ProviderIdentity) -> User | None:
         return self.session.scalars(

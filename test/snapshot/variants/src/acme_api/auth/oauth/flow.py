@@ -7,7 +7,9 @@ authorization URL, PKCE, the code exchange); PyJWT checks Google's ID token.
 Nothing is stored between the two steps. The `state` is a short-lived token
 signed with SECRET_KEY that names the provider; the PKCE verifier and the OIDC
 nonce are derived from it with HMAC, so they never travel through the browser
-and a forged or expired state cannot produce them.
+and a forged or expired state cannot produce them. A state works once: the
+callback records it as spent (`SpentStates`, in the app's database), so a
+callback URL replayed from a log or a history is refused whatever the provider does.
 """
 
 import base64
@@ -16,7 +18,7 @@ import hmac
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 import httpx2
 import jwt
@@ -56,7 +58,7 @@ class BadStateError(OAuthLoginError):
     status = 403
 
     def __init__(self) -> None:
-        super().__init__("The state is wrong or expired: start again from the login URL.")
+        super().__init__("The state is wrong, used or expired: start again from the login URL.")
 
 
 class ProviderRefusedError(OAuthLoginError):
@@ -72,6 +74,11 @@ class ProviderUnavailableError(OAuthLoginError):
 
     def __init__(self, provider: Provider) -> None:
         super().__init__(f"{provider.name} could not be reached; try again later.")
+
+
+class SpentStates(Protocol):
+    def spend(self, state_id: str, expires_at: datetime) -> bool:
+        """Record a state as used; False when it was used already."""
 
 
 @dataclass(frozen=True)
@@ -112,14 +119,18 @@ class OAuthFlow:
                 )
         return str(url)
 
-    def identity(self, name: str, code: str | None, state: str | None) -> ProviderIdentity:
+    def identity(
+        self, name: str, code: str | None, state: str | None, spent: SpentStates
+    ) -> ProviderIdentity:
         """Who the provider says the user is; OAuthLoginError when it cannot be trusted."""
         provider = self.provider(name)
         if not state:
             raise MissingParameterError("The callback needs the `state` the login URL gave.")
-        self._check_state(provider, state)
+        state_id, expires_at = self._check_state(provider, state)
         if not code:
             raise MissingParameterError("The callback needs the provider's `code`.")
+        if not spent.spend(state_id, expires_at):
+            raise BadStateError
         try:
             if provider.name == "github":
                 return self._github_identity(provider, code)
@@ -138,7 +149,8 @@ class OAuthFlow:
         }
         return jwt.encode(claims, self.secret, algorithm=ALGORITHM)
 
-    def _check_state(self, provider: Provider, state: str) -> None:
+    def _check_state(self, provider: Provider, state: str) -> tuple[str, datetime]:
+        """The state's id and expiry, once it proves to be this server's, for this provider."""
         try:
             claims = jwt.decode(
                 state,
@@ -150,6 +162,7 @@ class OAuthFlow:
             raise BadStateError from None
         if claims["type"] != STATE_TYPE or claims["provider"] != provider.name:
             raise BadStateError
+        return str(claims["jti"]), datetime.fromtimestamp(claims["exp"], UTC)
 
     def _derived(self, purpose: str, state: str) -> str:
         """A secret only this server can compute from the state: 43 URL-safe characters."""

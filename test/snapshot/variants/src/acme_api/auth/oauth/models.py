@@ -1,4 +1,5 @@
-"""Which provider accounts belong to which user, so a login finds its user again."""
+"""Which provider accounts belong to which user, so a login finds its user again; and
+which logins were completed, so each works once."""
 
 %%% if orm=sqlalchemy
 from datetime import datetime
@@ -66,5 +67,36 @@ Index(
     OAuthIdentity.subject,
     unique=True,
 )
+%%% end
+
+%%% if orm=sqlalchemy
+
+class SpentOAuthState(Base):
+%%% end
+%%% if orm=django
+class SpentOAuthState(models.Model):
+%%% end
+    """A login's state, once its callback has used it; kept until the state expires."""
+
+%%% if orm=sqlalchemy
+    __tablename__ = "oauth_spent_states"
+%%% end
+%%% if orm=django
+    state_id = models.CharField(max_length=36, primary_key=True)
+    expires_at = models.DateTimeField(db_index=True)
+%%% end
+
+%%% if orm=sqlalchemy
+    state_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+%%% end
+%%% if orm=django
+    class Meta:
+        db_table = "oauth_spent_states"
+%%% end
+
+%%% if orm=django
+    def __str__(self) -> str:
+        return self.state_id
 
 %%% end

@@ -129,18 +129,25 @@ def callback(
 def callback(provider: str, query: CallbackQuery) -> TokenPair:
 %%% end
     """Where the provider sends the user back: the code becomes this app's token pair."""
-    try:
 %%% if framework=fastapi
-        identity = OAuthFlow(settings).identity(provider, code, state)
+    logins = OAuthLoginService(session)
 %%% end
 %%% if framework=flask
-        identity = OAuthFlow(current_settings()).identity(provider, query.code, query.state)
+    logins = OAuthLoginService(db_session())
+    flow = OAuthFlow(current_settings())
+%%% end
+    try:
+%%% if framework=fastapi
+        identity = OAuthFlow(settings).identity(provider, code, state, spent=logins)
+%%% end
+%%% if framework=flask
+        identity = flow.identity(provider, query.code, query.state, spent=logins)
 %%% end
     except OAuthLoginError as error:
         raise _refused(error) from None
 %%% if framework=fastapi
-    return tokens.login(OAuthLoginService(session).user_for(identity))
+    return tokens.login(logins.user_for(identity))
 %%% end
 %%% if framework=flask
-    return token_service().login(OAuthLoginService(db_session()).user_for(identity))
+    return token_service().login(logins.user_for(identity))
 %%% end

@@ -1,20 +1,29 @@
 """From a provider's identity to a user of this app: found, linked or created."""
 
+%%% if orm=django
+import contextlib
+%%% end
+from datetime import datetime
+
 %%% if orm=sqlalchemy
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 %%% end
 %%% if orm=django
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
+from django.utils import timezone
 %%% end
 
+%%% if orm=sqlalchemy
+from ...core.columns import utc_now
+%%% end
 from ..models import User
 %%% if orm=sqlalchemy
 from ..repository import UserRepository
 %%% end
 from .flow import ProviderIdentity
-from .models import OAuthIdentity
+from .models import OAuthIdentity, SpentOAuthState
 
 %%% if orm=sqlalchemy
 # Not an Argon2 hash, so no password matches it: such a user logs in through providers only.
@@ -73,6 +82,46 @@ class OAuthLoginService:
             if user is None:
                 raise
         return user
+
+    def spend(self, state_id: str, expires_at: datetime) -> bool:
+        """Record a login's state as used: the primary key lets it happen once.
+
+        Spent states are kept only until they expire (a state is refused after that
+        anyway): each spend then sweeps the expired ones.
+        """
+%%% if orm=sqlalchemy
+        self.session.add(SpentOAuthState(state_id=state_id, expires_at=expires_at))
+%%% end
+        try:
+%%% if orm=sqlalchemy
+            # Committed at once: a callback that fails later still used its state.
+            self.session.commit()
+%%% end
+%%% if orm=django
+            with transaction.atomic():
+                SpentOAuthState.objects.create(state_id=state_id, expires_at=expires_at)
+%%% end
+        except IntegrityError:
+%%% if orm=sqlalchemy
+            self.session.rollback()
+%%% end
+            return False
+%%% if orm=sqlalchemy
+        try:
+            self.session.execute(
+                delete(SpentOAuthState).where(SpentOAuthState.expires_at < utc_now())
+            )
+            self.session.commit()
+        except OperationalError:
+            # Two sweeps at once can deadlock on MySQL; the next spend sweeps again.
+            self.session.rollback()
+%%% end
+%%% if orm=django
+        # Two sweeps at once can deadlock on MySQL; the next spend sweeps again.
+        with contextlib.suppress(OperationalError):
+            SpentOAuthState.objects.filter(expires_at__lt=timezone.now()).delete()
+%%% end
+        return True
 
 %%% if orm=django
     def _new_user(self, email: str) -> User:

@@ -72,13 +72,15 @@ class OAuthCallbackView(OAuthView):
         # One value per name, as the page query reads them.
         query = CallbackQuery(data=dict(request.query_params.items()))
         query.is_valid(raise_exception=True)
+        logins = OAuthLoginService()
         try:
             identity = OAuthFlow(settings.ENV).identity(
                 _checked_provider(provider),
                 query.validated_data.get("code"),
                 query.validated_data.get("state"),
+                spent=logins,
             )
         except OAuthLoginError as error:
             return _refused(request, error)
-        user = OAuthLoginService().user_for(identity)
+        user = logins.user_for(identity)
         return Response(asdict(TokenService(settings.ENV).login(user)))

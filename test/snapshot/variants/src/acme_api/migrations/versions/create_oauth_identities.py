@@ -1,4 +1,5 @@
-"""Create the oauth_identities table: which provider accounts are which user.
+"""Create the oauth_identities table (which provider accounts are which user) and
+oauth_spent_states (the logins completed, so each state works once).
 
 Revision ID: create_oauth_identities
 Revises: create_refresh_tokens
@@ -53,7 +54,21 @@ def upgrade() -> None:
         ["provider", "subject"],
         unique=True,
     )
+    op.create_table(
+        "oauth_spent_states",
+        sa.Column("state_id", sa.String(length=36), nullable=False),
+        sa.Column("expires_at", TIMESTAMP, nullable=False),
+        sa.PrimaryKeyConstraint("state_id", name=op.f("pk_oauth_spent_states")),
+        **TABLE_OPTIONS,
+    )
+    op.create_index(
+        op.f("ix_oauth_spent_states_expires_at"),
+        "oauth_spent_states",
+        ["expires_at"],
+        unique=False,
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("oauth_spent_states")
     op.drop_table("oauth_identities")

@@ -28,4 +28,14 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('provider', 'subject'), name='uq_oauth_identities_provider_subject')],
             },
         ),
+        migrations.CreateModel(
+            name='SpentOAuthState',
+            fields=[
+                ('state_id', models.CharField(max_length=36, primary_key=True, serialize=False)),
+                ('expires_at', models.DateTimeField(db_index=True)),
+            ],
+            options={
+                'db_table': 'oauth_spent_states',
+            },
+        ),
     ]
