@@ -233,8 +233,9 @@ describe.each(TARGETS.map((t) => [`${t.framework}/${t.db}${t.auth === "jwt" ? ""
     // OAuth: both providers on, pointed at the project's fake one.
     const provider = auth === "oauth" ? await startFakeProvider(join(bin, "python"), project, env) : undefined;
     if (provider) stopProvider = provider.stop;
-    await expectTool(bin, project, "python", ["-m", "load_api", "migrate"], { ...env, ...provider?.env });
-    served = await serve(join(bin, "python"), "load_api", project, { ...env, ...provider?.env });
+    const configured = { ...env, ...provider?.env };
+    await expectTool(bin, project, "python", ["-m", "load_api", "migrate"], configured);
+    served = await serve(join(bin, "python"), "load_api", project, configured);
     // OAuth projects log in with a password too, for the jwt method's tokens.
     client = new Client(served.url, auth === "session" ? "session" : "jwt");
   }, 300_000);

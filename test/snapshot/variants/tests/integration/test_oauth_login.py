@@ -23,13 +23,10 @@ from acme_api.auth.models import User
 from acme_api.auth.oauth.flow import ProviderIdentity
 from acme_api.auth.oauth.models import OAuthIdentity
 from acme_api.auth.oauth.service import OAuthLoginService
-%%% if orm=sqlalchemy
-from acme_api.core.db import Database
-%%% end
 from acme_api.core.settings import Settings
 
 %%% if orm=sqlalchemy
-from tests.app_client import app_client
+from tests.app_client import app_client, database_of
 from tests.oauth_login import (
     CASES,
     Case,
@@ -77,30 +74,21 @@ def providers_on(provider: FakeProvider, settings: LazySettings) -> None:
 
 
 %%% if orm=sqlalchemy
-def identities(database_url: str) -> int:
-    database = Database(database_url)
-    try:
-        with database.sessions() as session:
-            return session.scalar(select(func.count()).select_from(OAuthIdentity)) or 0
-    finally:
-        database.dispose()
+def identities(client: httpx2.Client) -> int:
+    with database_of(client).sessions() as session:
+        return session.scalar(select(func.count()).select_from(OAuthIdentity)) or 0
 
 
 %%% end
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
 def test_a_login_is_trusted_only_as_far_as_the_provider_vouches(
-%%% if orm=sqlalchemy
-    client: httpx2.Client, database_url: str, case: Case
-%%% end
-%%% if orm=django
     client: httpx2.Client, case: Case
-%%% end
 ) -> None:
     email = new_email()
     response = log_in(client, case.provider, **{"fake_email": email, **case.knobs})
     assert response.status_code == case.status, response.text
 %%% if orm=sqlalchemy
-    assert identities(database_url) == (1 if case.status == 200 else 0)
+    assert identities(client) == (1 if case.status == 200 else 0)
 %%% end
 %%% if orm=django
     if case.status == 200:
@@ -112,9 +100,7 @@ def test_a_login_is_trusted_only_as_far_as_the_provider_vouches(
 
 
 %%% if orm=sqlalchemy
-def test_a_verified_email_links_the_existing_account_once(
-    client: httpx2.Client, database_url: str
-) -> None:
+def test_a_verified_email_links_the_existing_account_once(client: httpx2.Client) -> None:
 %%% end
 %%% if orm=django
 def test_the_same_account_logs_in_as_the_same_user(client: httpx2.Client) -> None:
@@ -143,7 +129,7 @@ def test_a_verified_email_links_the_existing_account(client: httpx2.Client) -> N
     for provider in ("github", "google", "github"):
         me = client.get(ME, headers=bearer(log_in(client, provider, fake_email=email)))
         assert me.json()["id"] == user["id"]
-    assert identities(database_url) == 2  # one per provider account
+    assert identities(client) == 2  # one per provider account
 %%% end
 %%% if orm=django
     me = client.get(ME, headers=bearer(log_in(client, "google", fake_email=email)))
@@ -174,7 +160,7 @@ def test_an_unverified_email_never_links_the_existing_account(client: httpx2.Cli
 
 %%% if orm=sqlalchemy
 def test_two_first_logins_at_once_make_one_link(
-    database_url: str, monkeypatch: pytest.MonkeyPatch
+    client: httpx2.Client, monkeypatch: pytest.MonkeyPatch
 %%% end
 %%% if orm=django
 def test_a_user_made_by_a_provider_has_no_password(client: httpx2.Client) -> None:
@@ -200,20 +186,17 @@ def test_a_first_login_that_lost_a_race_takes_the_winners_user(
 ) -> None:
 %%% if orm=sqlalchemy
     identity = ProviderIdentity("github", "raced-subject", new_email())
-    database = Database(database_url)
-    try:
-        with database.sessions() as early, database.sessions() as late:
-            late_service = OAuthLoginService(late)
-            # The late request looked before the early one committed, and saw no link yet.
-            looks = iter([lambda _: None])
-            look = late_service._linked_user  # the race is between two of user_for's steps
-            monkeypatch.setattr(late_service, "_linked_user", lambda i: next(looks, look)(i))
-            winner = OAuthLoginService(early).user_for(identity)
-            early.commit()
-            assert late_service.user_for(identity).id == winner.id
-    finally:
-        database.dispose()
-    assert identities(database_url) == 1
+    database = database_of(client)
+    with database.sessions() as early, database.sessions() as late:
+        late_service = OAuthLoginService(late)
+        # The late request looked before the early one committed, and saw no link yet.
+        looks = iter([lambda _: None])
+        look = late_service._linked_user  # the race is between two of user_for's steps
+        monkeypatch.setattr(late_service, "_linked_user", lambda i: next(looks, look)(i))
+        winner = OAuthLoginService(early).user_for(identity)
+        early.commit()
+        assert late_service.user_for(identity).id == winner.id
+    assert identities(client) == 1
 %%% end
 %%% if orm=django
     identity = ProviderIdentity("github", "1001", new_email())
