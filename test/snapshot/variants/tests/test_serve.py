@@ -29,6 +29,7 @@ from acme_api.core.serve import serve, worker_app
 %%% end
 %%% if framework=flask | framework=django
 from acme_api.core import serve as serve_module
+from acme_api.core.probe import LivenessProbe
 from acme_api.core.serve import Server, serve
 %%% end
 from acme_api.core.settings import Settings
@@ -110,7 +111,8 @@ def test_serve_runs_uvicorn_on_host_and_port_and_stops_on_sigterm(
     assert config.graceful_timeout == 4
     assert config.control_socket_disable
     assert not config.preload_app
-    server.load()
+    # Wrapped in the liveness probe (tests/test_probe.py).
+    assert isinstance(server.load(), LivenessProbe)
     assert made_for == [settings]
 %%% end
 

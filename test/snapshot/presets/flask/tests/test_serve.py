@@ -10,6 +10,7 @@ import logging
 import pytest
 
 from acme_api.core import serve as serve_module
+from acme_api.core.probe import LivenessProbe
 from acme_api.core.serve import Server, serve
 from acme_api.core.settings import Settings
 from acme_api.core.worker import MAX_HEAD_BYTES, BoundedHeadWorker
@@ -43,7 +44,8 @@ def test_serve_runs_gunicorn_as_the_settings_say(monkeypatch: pytest.MonkeyPatch
     assert config.graceful_timeout == 4
     assert config.control_socket_disable
     assert not config.preload_app
-    server.load()
+    # Wrapped in the liveness probe (tests/test_probe.py).
+    assert isinstance(server.load(), LivenessProbe)
     assert made_for == [settings]
 
 

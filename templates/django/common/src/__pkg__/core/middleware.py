@@ -2,7 +2,6 @@
 
 import io
 import json
-import logging
 import time
 from collections.abc import Callable, Iterable
 from http import HTTPStatus
@@ -11,7 +10,7 @@ from typing import TYPE_CHECKING
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from .errors import INVALID, TOO_LARGE
-from .logs import ACCESS_LOGGER
+from .logs import log_request
 from .problems import CONTENT_TYPE, FieldError, problem
 from .request_id import HEADER, current_request_id, resolve_request_id
 from .settings import load_settings
@@ -20,7 +19,6 @@ if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 Handler = Callable[[HttpRequest], HttpResponse]
-access_logger = logging.getLogger(ACCESS_LOGGER)
 
 
 class ChunkedBodyMiddleware:
@@ -74,16 +72,8 @@ class AccessLogMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         started = time.perf_counter()
         response = self.get_response(request)
-        access_logger.info(
-            "request",
-            extra={
-                "request_id": current_request_id.get(),
-                "method": request.method,
-                "path": request.path,
-                "status": response.status_code,
-                "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-            },
-        )
+        request_id = current_request_id.get() or ""
+        log_request(request_id, request.method, request.path, response.status_code, started)
         return response
 
 

@@ -2,7 +2,6 @@
 access log (a WSGI middleware), and the body size limit and JSON pre-parse (a Flask hook)."""
 
 import io
-import logging
 import time
 from collections.abc import Callable, Collection, Iterable
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -12,15 +11,13 @@ from flask import Flask, Request, request
 
 from .errors import not_json
 from .extensions import current_settings
-from .logs import ACCESS_LOGGER
+from .logs import log_request
 from .problems import FieldError
 from .request_id import HEADER, current_request_id, resolve_request_id
 from .settings import Settings
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
-
-access_logger = logging.getLogger(ACCESS_LOGGER)
 
 TOO_LARGE = "The request body is larger than MAX_BODY_BYTES allows."
 MISSING_BODY: FieldError = {"field": "body", "message": "Field required"}
@@ -106,17 +103,8 @@ class RequestMiddleware:
                 headers.append(("Access-Control-Allow-Origin", str(origin)))
                 headers.append(("Access-Control-Expose-Headers", HEADER))
                 _vary_on_origin(headers)
-            access_logger.info(
-                "request",
-                extra={
-                    "request_id": request_id,
-                    "method": environ.get("REQUEST_METHOD"),
-                    # The path only: query strings can carry tokens and codes.
-                    "path": _path(environ),
-                    "status": int(status[:3]),
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                },
-            )
+            method = environ.get("REQUEST_METHOD")
+            log_request(request_id, method, _path(environ), int(status[:3]), started)
             return start_response(status, headers, exc_info)
 
         try:

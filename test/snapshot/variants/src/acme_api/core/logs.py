@@ -8,6 +8,7 @@ served is added to every record logged while serving it.
 import json
 import logging
 import sys
+import time
 from datetime import UTC, datetime
 
 from .request_id import current_request_id
@@ -21,6 +22,29 @@ _STANDARD_ATTRIBUTES = frozenset(vars(logging.makeLogRecord({}))) | {
     "asctime",
     "color_message",  # uvicorn's ANSI-coloured duplicate of the message
 }
+
+
+_access_logger = logging.getLogger(ACCESS_LOGGER)
+
+
+def log_request(
+    request_id: str, method: str | None, path: str, status: int | None, started: float
+) -> None:
+    """The one access-log line of a request.
+
+    The path only, never its query string, which can carry tokens and codes;
+    `started` is the `time.perf_counter()` reading taken when the request arrived.
+    """
+    _access_logger.info(
+        "request",
+        extra={
+            "request_id": request_id,
+            "method": method,
+            "path": path,
+            "status": status,
+            "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+        },
+    )
 
 
 def _extra_fields(record: logging.LogRecord) -> dict[str, object]:

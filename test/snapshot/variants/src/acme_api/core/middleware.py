@@ -11,12 +11,12 @@ A pure ASGI middleware rather than Starlette's BaseHTTPMiddleware: it wraps
 itself when the app raises, and it does not buffer streaming responses.
 """
 
+import logging
 %%% end
 %%% if orm=django
 import io
 import json
 %%% end
-import logging
 import time
 %%% if orm=django
 from collections.abc import Callable, Iterable
@@ -39,7 +39,7 @@ from .errors import problem_response
 %%% if orm=django
 from .errors import INVALID, TOO_LARGE
 %%% end
-from .logs import ACCESS_LOGGER
+from .logs import log_request
 %%% if orm=django
 from .problems import CONTENT_TYPE, FieldError, problem
 %%% end
@@ -54,25 +54,24 @@ logger = logging.getLogger(__name__)
 %%% if orm=django
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
+%%% end
 
+%%% if orm=django
 Handler = Callable[[HttpRequest], HttpResponse]
 %%% end
-access_logger = logging.getLogger(ACCESS_LOGGER)
-
 
 %%% if orm=sqlalchemy
 class RequestContextMiddleware:
     """Outermost middleware: everything inside it runs with a request id."""
-%%% end
-%%% if orm=django
-class ChunkedBodyMiddleware:
-    """WSGI, around Django: a body sent without a length (chunked) is given one.
 %%% end
 
 %%% if orm=sqlalchemy
     def __init__(self, app: ASGIApp) -> None:
 %%% end
 %%% if orm=django
+class ChunkedBodyMiddleware:
+    """WSGI, around Django: a body sent without a length (chunked) is given one.
+
     Django reads CONTENT_LENGTH bytes of a body and no more, so a chunked body
     would reach the views empty. Read here, never past MAX_BODY_BYTES and one
     byte, it reaches Django with its length, and BodySizeLimitMiddleware refuses
@@ -159,17 +158,7 @@ class RequestIdMiddleware:
 %%% end
         finally:
 %%% if orm=sqlalchemy
-            access_logger.info(
-                "request",
-                extra={
-                    "request_id": request_id,
-                    "method": scope["method"],
-                    # The path only: query strings can carry tokens and codes.
-                    "path": scope["path"],
-                    "status": status,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                },
-            )
+            log_request(request_id, scope["method"], scope["path"], status, started)
 %%% end
             current_request_id.reset(token)
 %%% if orm=django
@@ -199,16 +188,8 @@ class BodyLimitMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         started = time.perf_counter()
         response = self.get_response(request)
-        access_logger.info(
-            "request",
-            extra={
-                "request_id": current_request_id.get(),
-                "method": request.method,
-                "path": request.path,
-                "status": response.status_code,
-                "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-            },
-        )
+        request_id = current_request_id.get() or ""
+        log_request(request_id, request.method, request.path, response.status_code, started)
         return response
 %%% end
 

@@ -31,6 +31,7 @@ from .protocol import BoundedHeadProtocol, with_head_timeout
 from .settings import Settings, load_settings
 %%% end
 %%% if framework=flask | framework=django
+from .probe import LivenessProbe
 from .settings import Settings
 from .worker import MAX_HEAD_BYTES, with_head_timeout
 from .worker_app import THREADS, worker_app
@@ -177,7 +178,8 @@ def _server_options(settings: Settings) -> ServerOptions:
 
 %%% if framework=flask | framework=django
     def load(self) -> "WSGIApplication":
-        return worker_app(self.settings)
+        # Liveness probes are answered before the framework (probe.py).
+        return LivenessProbe(worker_app(self.settings))
 %%% end
 
 %%% if framework=fastapi

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from gunicorn.app.base import BaseApplication  # type: ignore[import-untyped]
 from gunicorn.glogging import Logger  # type: ignore[import-untyped]
 
+from .probe import LivenessProbe
 from .settings import Settings
 from .worker import MAX_HEAD_BYTES, with_head_timeout
 from .worker_app import THREADS, worker_app
@@ -68,7 +69,8 @@ class Server(BaseApplication):  # type: ignore[misc]
             self.cfg.set(key, value)
 
     def load(self) -> "WSGIApplication":
-        return worker_app(self.settings)
+        # Liveness probes are answered before the framework (probe.py).
+        return LivenessProbe(worker_app(self.settings))
 
 
 def serve(settings: Settings) -> None:

@@ -13,11 +13,10 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .errors import problem_response
-from .logs import ACCESS_LOGGER
+from .logs import log_request
 from .request_id import HEADER, current_request_id, resolve_request_id
 
 logger = logging.getLogger(__name__)
-access_logger = logging.getLogger(ACCESS_LOGGER)
 
 
 class RequestContextMiddleware:
@@ -63,17 +62,7 @@ class RequestContextMiddleware:
             response = problem_response(request_id, 500, instance=scope["path"], detail=detail)
             await response(scope, receive, send_with_id)
         finally:
-            access_logger.info(
-                "request",
-                extra={
-                    "request_id": request_id,
-                    "method": scope["method"],
-                    # The path only: query strings can carry tokens and codes.
-                    "path": scope["path"],
-                    "status": status,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                },
-            )
+            log_request(request_id, scope["method"], scope["path"], status, started)
             current_request_id.reset(token)
 
 
