@@ -36,8 +36,15 @@ class Framework:
 
 def _call(app: LivenessProbe, method: str, path: str, **headers: str) -> tuple[str, Headers, bytes]:
     started: list[tuple[str, Headers]] = []
+
+    def start_response(
+        status: str, headers: Headers, exc_info: object = None
+    ) -> Callable[[bytes], object]:
+        started.append((status, headers))
+        return lambda _: None
+
     environ = {"REQUEST_METHOD": method, "PATH_INFO": path, **headers}
-    body = b"".join(app(environ, lambda status, headers, *_: started.append((status, headers))))
+    body = b"".join(app(environ, start_response))
     [(status, response_headers)] = started
     return status, response_headers, body
 
@@ -61,12 +68,8 @@ def test_get_health_is_answered_before_the_framework_with_its_headers_and_log_li
         "Cache-Control": "no-store",
     }
     [line] = [r for r in caplog.records if r.name == ACCESS_LOGGER]
-    assert (line.request_id, line.method, line.path, line.status) == (
-        "probe-1",
-        "GET",
-        "/health",
-        200,
-    )
+    fields = {k: getattr(line, k) for k in ("request_id", "method", "path", "status")}
+    assert fields == {"request_id": "probe-1", "method": "GET", "path": "/health", "status": 200}
 
 
 def test_an_unsafe_request_id_is_replaced_and_head_has_no_body() -> None:
