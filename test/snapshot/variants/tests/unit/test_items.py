@@ -12,6 +12,7 @@
 %%% end
 
 %%% if framework=fastapi
+import asyncio
 from collections.abc import Callable
 from functools import partial
 %%% end
@@ -146,7 +147,7 @@ def fields_refused(response: Any) -> list[str]:
 %%% end
 %%% if framework=fastapi auth=none
 def repository(session: Session) -> ItemRepository:
-    return routes.repository(session)
+    return asyncio.run(routes.repository(session))
 %%% end
 %%% if framework=fastapi auth=jwt | framework=fastapi auth=session | framework=fastapi auth=oauth
 def owner(session: Session) -> Owner:
@@ -184,7 +185,7 @@ def test_ids_outside_a_database_integer_are_422(bad: str) -> None:
 %%% end
 %%% if framework=fastapi auth=jwt | framework=fastapi auth=session | framework=fastapi auth=oauth
 def repository(session: Session, owner: Owner) -> ItemRepository:
-    return routes.repository(session, owner)
+    return asyncio.run(routes.repository(session, owner))
 %%% end
 %%% if framework=flask
 def test_create_list_read_change_delete(client: httpx2.Client, headers: dict[str, str]) -> None:
@@ -294,10 +295,10 @@ def test_another_users_rows_are_invisible(
     session: Session, owner: Owner, create: Callable[[Response], Item]
 ) -> None:
     created = create(Response())
-    stranger = routes.repository(session, new_owner(session))
+    stranger = asyncio.run(routes.repository(session, new_owner(session)))
     assert stranger.get(created.id) is None
     assert stranger.page(20, 0) == ([], 0)
-    everyone = routes.repository(session, Owner(owner.user, sees_everyone=True))
+    everyone = asyncio.run(routes.repository(session, Owner(owner.user, sees_everyone=True)))
     assert everyone.get(created.id) is created
 %%% end
 %%% if framework=flask auth=jwt | framework=flask auth=session | framework=flask auth=oauth

@@ -5,9 +5,14 @@
 """JWT login over Flask's test client: token pairs, rotation, logout and the bearer check."""
 %%% end
 
+%%% if framework=fastapi
+import asyncio
+%%% end
 %%% if framework=flask
 from collections.abc import Iterator
+%%% end
 
+%%% if framework=flask
 import httpx2
 %%% end
 import pytest
@@ -119,7 +124,8 @@ def test_login_refuses_wrong_credentials_alike_then_throttles(client: httpx2.Cli
 %%% if framework=fastapi
 def test_login_answers_a_pair_whose_access_token_is_the_user(session: Session) -> None:
     user = new_user(session)
-    users, tokens = user_service(session, SETTINGS), token_service(session, SETTINGS)
+    users = asyncio.run(user_service(session, SETTINGS))
+    tokens = asyncio.run(token_service(session, SETTINGS))
     pair = routes.login(Credentials(email=user.email, password=PASSWORD), users, tokens, REQUEST)
     assert (pair.token_type, pair.expires_in) == ("bearer", SETTINGS.access_token_ttl_seconds)
     assert current_user(bearer(pair.access_token), tokens) is user
@@ -127,7 +133,8 @@ def test_login_answers_a_pair_whose_access_token_is_the_user(session: Session) -
 
 def test_login_refuses_wrong_credentials_then_throttles(session: Session) -> None:
     user = new_user(session)
-    users, tokens = user_service(session, SETTINGS), token_service(session, SETTINGS)
+    users = asyncio.run(user_service(session, SETTINGS))
+    tokens = asyncio.run(token_service(session, SETTINGS))
     wrong = Credentials(email=user.email, password="wrong password")
     for expected in (401, 401, 429):
         with pytest.raises(HTTPException) as refused:

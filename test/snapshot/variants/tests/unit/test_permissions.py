@@ -1,5 +1,7 @@
 """The permission dependency and the admin routes, called directly."""
 
+import asyncio
+
 import pytest
 from fastapi import HTTPException
 from sqlalchemy.orm import Session
@@ -16,14 +18,14 @@ from tests.users import new_email
 
 def test_users_are_forbidden_what_admins_may_do() -> None:
     admin, user = User(role="admin"), User(role="user")
-    assert require(Permission.MANAGE_USERS)(admin) is admin
+    assert asyncio.run(require(Permission.MANAGE_USERS)(admin)) is admin
     with pytest.raises(HTTPException) as forbidden:
-        require(Permission.MANAGE_USERS)(user)
+        asyncio.run(require(Permission.MANAGE_USERS)(user))
     assert forbidden.value.status_code == 403
 
 
 def test_admins_list_users_and_change_roles_but_keep_one_admin(session: Session) -> None:
-    users = routes.users(session)
+    users = asyncio.run(routes.users(session))
     boss = users.add(User(email=new_email(), password_hash="not a real hash", role="admin"))
     worker = users.add(User(email=new_email(), password_hash="not a real hash"))
     page = routes.list_users(users, PageParams(limit=1, offset=1))

@@ -8,6 +8,9 @@
 """Users with no database: the rules of registration, the throttle keys, the views' wiring.
 %%% end
 
+%%% if framework=fastapi
+import asyncio
+%%% end
 %%% if framework=flask
 from collections.abc import Iterator
 %%% end
@@ -17,9 +20,7 @@ database, the service it calls is replaced, so what is tested is the view's own
 work: reading the body, choosing the status, shaping the answer.
 """
 %%% end
-%%% if framework=flask | framework=django
 
-%%% end
 %%% if framework=flask
 import httpx2
 %%% end
@@ -118,7 +119,7 @@ def test_registration_keeps_a_lower_case_email_and_me_is_that_user(client: httpx
     email = new_email()
 %%% end
 %%% if framework=fastapi
-    user = user_service(session, Settings()).register(registration(email.upper()))
+    user = asyncio.run(user_service(session, Settings())).register(registration(email.upper()))
     assert (user.email, user.role) == (email, "user")
     assert PASSWORD not in user.password_hash
     assert routes.me(user) is user
@@ -320,7 +321,7 @@ def test_a_registration_counts_against_its_address_only() -> None:
 %%% if framework=fastapi
 def test_a_user_owns_their_rows(session: Session) -> None:
     user = UserService(session, Settings()).register(registration())
-    assert current_owner(user).owner_id == user.id
+    assert asyncio.run(current_owner(user)).owner_id == user.id
 %%% end
 %%% if framework=fastapi | framework=django
 

@@ -1,5 +1,6 @@
 """`/api/v1/items`: the routes called directly on an in-memory database."""
 
+import asyncio
 from collections.abc import Callable
 from functools import partial
 
@@ -43,7 +44,7 @@ def owner(session: Session) -> Owner:
 
 @pytest.fixture
 def repository(session: Session, owner: Owner) -> ItemRepository:
-    return routes.repository(session, owner)
+    return asyncio.run(routes.repository(session, owner))
 
 
 @pytest.fixture
@@ -80,8 +81,8 @@ def test_another_users_rows_are_invisible(
     session: Session, owner: Owner, create: Callable[[Response], Item]
 ) -> None:
     created = create(Response())
-    stranger = routes.repository(session, new_owner(session))
+    stranger = asyncio.run(routes.repository(session, new_owner(session)))
     assert stranger.get(created.id) is None
     assert stranger.page(20, 0) == ([], 0)
-    everyone = routes.repository(session, Owner(owner.user, sees_everyone=True))
+    everyone = asyncio.run(routes.repository(session, Owner(owner.user, sees_everyone=True)))
     assert everyone.get(created.id) is created

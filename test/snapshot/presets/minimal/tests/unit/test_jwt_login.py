@@ -1,5 +1,7 @@
 """JWT login: token pairs, rotation, logout and the bearer dependency, called directly."""
 
+import asyncio
+
 import pytest
 from fastapi import HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials
@@ -41,7 +43,8 @@ def status_of(error: pytest.ExceptionInfo[HTTPException]) -> int:
 
 def test_login_answers_a_pair_whose_access_token_is_the_user(session: Session) -> None:
     user = new_user(session)
-    users, tokens = user_service(session, SETTINGS), token_service(session, SETTINGS)
+    users = asyncio.run(user_service(session, SETTINGS))
+    tokens = asyncio.run(token_service(session, SETTINGS))
     pair = routes.login(Credentials(email=user.email, password=PASSWORD), users, tokens, REQUEST)
     assert (pair.token_type, pair.expires_in) == ("bearer", SETTINGS.access_token_ttl_seconds)
     assert current_user(bearer(pair.access_token), tokens) is user
@@ -49,7 +52,8 @@ def test_login_answers_a_pair_whose_access_token_is_the_user(session: Session) -
 
 def test_login_refuses_wrong_credentials_then_throttles(session: Session) -> None:
     user = new_user(session)
-    users, tokens = user_service(session, SETTINGS), token_service(session, SETTINGS)
+    users = asyncio.run(user_service(session, SETTINGS))
+    tokens = asyncio.run(token_service(session, SETTINGS))
     wrong = Credentials(email=user.email, password="wrong password")
     for expected in (401, 401, 429):
         with pytest.raises(HTTPException) as refused:

@@ -1,5 +1,7 @@
 """Users' rules and routes, called directly on an in-memory database."""
 
+import asyncio
+
 import pytest
 from fastapi import HTTPException, Request
 from sqlalchemy.orm import Session
@@ -23,7 +25,7 @@ def registration(email: str | None = None) -> Registration:
 
 def test_registration_keeps_a_lower_case_email_and_only_a_hash(session: Session) -> None:
     email = new_email()
-    user = user_service(session, Settings()).register(registration(email.upper()))
+    user = asyncio.run(user_service(session, Settings())).register(registration(email.upper()))
     assert (user.email, user.role) == (email, "user")
     assert PASSWORD not in user.password_hash
     assert routes.me(user) is user
@@ -106,4 +108,4 @@ def test_a_successful_login_clears_its_emails_failures(session: Session) -> None
 
 def test_a_user_owns_their_rows(session: Session) -> None:
     user = UserService(session, Settings()).register(registration())
-    assert current_owner(user).owner_id == user.id
+    assert asyncio.run(current_owner(user)).owner_id == user.id

@@ -51,7 +51,7 @@ blueprint = APIBlueprint("admin", __name__, url_prefix="/api/v1/admin", tag="adm
 
 
 %%% if framework=fastapi
-def users(session: SessionDep) -> UserRepository:
+async def users(session: SessionDep) -> UserRepository:
     return UserRepository(session)
 %%% end
 %%% if framework=flask

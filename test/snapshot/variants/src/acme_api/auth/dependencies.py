@@ -10,14 +10,14 @@ from .ownership import Owner, owner_of
 from .service import UserService
 
 
-def user_service(session: SessionDep, settings: SettingsDep) -> UserService:
+async def user_service(session: SessionDep, settings: SettingsDep) -> UserService:
     return UserService(session, settings)
 
 
 UsersDep = Annotated[UserService, Depends(user_service)]
 
 
-def current_owner(user: CurrentUser) -> Owner:
+async def current_owner(user: CurrentUser) -> Owner:
     return owner_of(user)
 
 

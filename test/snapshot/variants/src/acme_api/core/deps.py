@@ -57,7 +57,7 @@ async def get_settings(request: Request) -> Settings:
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
-def page_params(
+async def page_params(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size")] = 20,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET, description="How many to skip")] = 0,
 ) -> PageParams:

@@ -64,11 +64,11 @@ blueprint = APIBlueprint(
 
 
 %%% if framework=fastapi auth=none
-def repository(session: SessionDep) -> ItemRepository:
+async def repository(session: SessionDep) -> ItemRepository:
     return ItemRepository(session)
 %%% end
 %%% if framework=fastapi auth=jwt | framework=fastapi auth=session | framework=fastapi auth=oauth
-def repository(session: SessionDep, owner: OwnerDep) -> ItemRepository:
+async def repository(session: SessionDep, owner: OwnerDep) -> ItemRepository:
     return ItemRepository(session, owner.owner_id)
 %%% end
 %%% if framework=flask auth=none

@@ -21,7 +21,7 @@ def unauthorized(detail: str) -> HTTPException:
     )
 
 
-def token_service(session: SessionDep, settings: SettingsDep) -> TokenService:
+async def token_service(session: SessionDep, settings: SettingsDep) -> TokenService:
     return TokenService(session, settings)
 
 

@@ -25,7 +25,7 @@ router = APIRouter(
 )
 
 
-def repository(session: SessionDep, owner: OwnerDep) -> ItemRepository:
+async def repository(session: SessionDep, owner: OwnerDep) -> ItemRepository:
     return ItemRepository(session, owner.owner_id)
 
 

@@ -23,7 +23,7 @@ router = APIRouter(
 )
 
 
-def users(session: SessionDep) -> UserRepository:
+async def users(session: SessionDep) -> UserRepository:
     return UserRepository(session)
 
 

@@ -23,7 +23,7 @@ def unauthorized(detail: str) -> HTTPException:
     return HTTPException(status.HTTP_401_UNAUTHORIZED, detail, headers=CHALLENGE)
 
 
-def session_service(session: SessionDep, settings: SettingsDep) -> SessionService:
+async def session_service(session: SessionDep, settings: SettingsDep) -> SessionService:
     return SessionService(session, settings)
 
 
