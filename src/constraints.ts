@@ -179,33 +179,65 @@ export function validCombinations(): Answers[] {
   return allCombinations().map((c) => c.answers);
 }
 
+/** How many combinations are offered (--help says), without building them. */
+export function countValidCombinations(): number {
+  let count = 0;
+  walkCombinations(() => {
+    count += 1;
+  });
+  return count;
+}
+
 function allCombinations(): readonly Combination[] {
   if (combinations === undefined) {
-    // A conflict among some answers stays whatever is added (the rule reads
-    // given answers only), so conflicting prefixes are dropped as they appear:
-    // the same combinations in the same order, without building the whole product.
-    // Each prefix carries the conditions its values bring, so adding a key checks
-    // only the rules that involve it (a create and --help pay for this enumeration).
-    type Prefix = { answers: Partial<Answers>; conditions: ReadonlyArray<[ChoiceKey, Condition]> };
-    let prefixes: Prefix[] = [{ answers: {}, conditions: [] }];
-    for (const key of ANSWER_KEYS) {
-      const option = optionSpec(key);
-      const values = offeredValues(key)
-        .filter((v) => !(option.kind === "multi" && Array.isArray(v) && v.length < option.min))
-        .map((value) => ({ value, conditions: conditionsOf(key, value) }));
-      const fits = (p: Prefix, v: (typeof values)[number]): boolean =>
-        v.conditions.every(([other, condition]) => p.answers[other] === undefined || satisfies(condition, p.answers[other])) &&
-        p.conditions.every(([other, condition]) => other !== key || satisfies(condition, v.value as string));
-      prefixes = prefixes.flatMap((p) =>
-        values.filter((v) => fits(p, v)).map((v) => ({ answers: { ...p.answers, [key]: v.value }, conditions: [...p.conditions, ...v.conditions] })),
-      );
-    }
-    combinations = prefixes.map((p) => {
-      const answers = p.answers as Answers;
-      return { answers, ids: ANSWER_KEYS.map((k) => valueId(answers[k])) };
+    const found: Combination[] = [];
+    walkCombinations((answers) => {
+      const copy = { ...answers } as Answers;
+      found.push({ answers: copy, ids: ANSWER_KEYS.map((k) => valueId(copy[k])) });
     });
+    combinations = found;
   }
   return combinations;
+}
+
+/**
+ * Calls `visit` with each valid combination, in table order, depth first: one
+ * answer record and one stack of conditions, changed in place. A conflict among
+ * some answers stays whatever is added (the rule reads given answers only), so
+ * a conflicting prefix is left as soon as it appears; each value carries the
+ * conditions it brings, so adding a key checks only the rules that involve it.
+ * `visit` must copy what it keeps. (--help and every create pay for this walk.)
+ */
+function walkCombinations(visit: (answers: Readonly<Partial<Answers>>) => void): void {
+  const levels = ANSWER_KEYS.map((key) => {
+    const option = optionSpec(key);
+    const values = offeredValues(key)
+      .filter((v) => !(option.kind === "multi" && Array.isArray(v) && v.length < option.min))
+      .map((value) => ({ value, conditions: conditionsOf(key, value) }));
+    return { key, values };
+  });
+  const answers: Partial<Record<AnswerKey, Value>> = {};
+  const active: Array<[ChoiceKey, Condition]> = [];
+  const fits = (key: AnswerKey, value: Value, conditions: ReadonlyArray<[ChoiceKey, Condition]>): boolean =>
+    conditions.every(([other, condition]) => answers[other] === undefined || satisfies(condition, answers[other] as string)) &&
+    active.every(([other, condition]) => other !== key || satisfies(condition, value as string));
+  const step = (level: number): void => {
+    const current = levels[level];
+    if (current === undefined) {
+      visit(answers as Partial<Answers>);
+      return;
+    }
+    for (const { value, conditions } of current.values) {
+      if (!fits(current.key, value, conditions)) continue;
+      answers[current.key] = value;
+      const mark = active.length;
+      active.push(...conditions);
+      step(level + 1);
+      active.length = mark;
+    }
+    delete answers[current.key];
+  };
+  step(0);
 }
 
 function matching(partial: Partial<Answers>): Combination[] {

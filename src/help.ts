@@ -3,7 +3,7 @@
 // advertises only what works today.
 import type { Subcommand } from "./args.js";
 import { ANSWER_KEYS, type Choice, optionSpec, type Requires } from "./options.js";
-import { offeredRequirementText, validCombinations } from "./constraints.js";
+import { countValidCombinations, offeredRequirementText } from "./constraints.js";
 import { PRESETS } from "./presets.js";
 import { ADD_GENERATORS, FIELDS_HELP, generatorLines, REMOVE_GENERATORS } from "./subgenerators.js";
 import { GENERATOR } from "./version.js";
@@ -73,7 +73,7 @@ export function helpText(command?: Subcommand): string {
     row("--git, --no-git", "git init and a first commit (default on)"),
     "  -h, --help, -v, --version",
     "",
-    `Offered combinations: ${validCombinations().length}. Without a terminal, every answer must be given (or --yes).`,
+    `Offered combinations: ${countValidCombinations()}. Without a terminal, every answer must be given (or --yes).`,
     "",
     "Inside a generated project (each takes --help; from Python, run: npx --package @backend-starter/create backend-starter ...):",
     row("backend-starter update", "re-render from these templates, three-way merged with your edits"),
