@@ -211,6 +211,38 @@ def test_a_first_login_that_lost_a_race_takes_the_winners_user(
     assert OAuthIdentity.objects.count() == 1
 %%% end
 
+
+def test_a_first_login_racing_a_registration_of_its_email_links_that_account(
+    client: httpx2.Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    email = new_email()
+    registered = register(client, email)
+%%% if orm=sqlalchemy
+    with database_of(client).sessions() as session:
+        service = OAuthLoginService(session)
+        # The login looked for the email just before the registration committed.
+        looks = iter([lambda _: None])
+        look = service.users.by_email
+        monkeypatch.setattr(service.users, "by_email", lambda e: next(looks, look)(e))
+        user = service.user_for(ProviderIdentity("github", "raced-email", email))
+        session.commit()
+        assert user.id == registered["id"]
+    assert identities(client) == 1
+%%% end
+%%% if orm=django
+    # As if the login looked for the email just before the registration committed.
+    looked = OAuthLoginService._user_with_email
+    misses: list[None] = [None]
+    monkeypatch.setattr(
+        OAuthLoginService,
+        "_user_with_email",
+        lambda s, e: misses.pop() if misses else looked(s, e),
+    )
+    user = OAuthLoginService().user_for(ProviderIdentity("github", "1003", email))
+    assert (user.pk, misses) == (registered["id"], [])
+    assert list(OAuthIdentity.objects.values_list("user_id", flat=True)) == [user.pk]
+%%% end
+
 %%% if orm=django
 
 @pytest.mark.django_db

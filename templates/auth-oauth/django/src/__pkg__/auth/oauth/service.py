@@ -22,19 +22,12 @@ class OAuthLoginService:
         if user is not None:
             return user
         try:
-            with transaction.atomic():
-                user = User.objects.filter(email=identity.email).first() or self._new_user(
-                    identity.email
-                )
-                OAuthIdentity.objects.create(
-                    user=user, provider=identity.provider, subject=identity.subject
-                )
+            return self._link(identity)
         except IntegrityError:
-            # The same first login twice at once: a unique constraint let one win; use its user.
-            user = self._linked_user(identity)
-            if user is None:
-                raise
-        return user
+            # Another request made a row first: this identity's first login, at the
+            # same time (the identities' unique constraint), or an account registered
+            # with this email (the users' one). Its row is now there to find, or to link.
+            return self._linked_user(identity) or self._link(identity)
 
     def spend(self, state_id: str, expires_at: datetime) -> bool:
         """Record a login's state as used: the primary key lets it happen once.
@@ -51,6 +44,17 @@ class OAuthLoginService:
         with contextlib.suppress(OperationalError):
             SpentOAuthState.objects.filter(expires_at__lt=timezone.now()).delete()
         return True
+
+    def _link(self, identity: ProviderIdentity) -> User:
+        with transaction.atomic():
+            user = self._user_with_email(identity.email) or self._new_user(identity.email)
+            OAuthIdentity.objects.create(
+                user=user, provider=identity.provider, subject=identity.subject
+            )
+        return user
+
+    def _user_with_email(self, email: str) -> User | None:
+        return User.objects.filter(email=email).first()
 
     def _new_user(self, email: str) -> User:
         user = User(email=email)

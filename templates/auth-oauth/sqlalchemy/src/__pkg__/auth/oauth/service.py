@@ -30,21 +30,14 @@ class OAuthLoginService:
         user = self._linked_user(identity)
         if user is not None:
             return user
-        user = self.users.by_email(identity.email) or self.users.add(
-            User(email=identity.email, password_hash=NO_PASSWORD)
-        )
-        self.session.add(
-            OAuthIdentity(user_id=user.id, provider=identity.provider, subject=identity.subject)
-        )
         try:
-            self.session.flush()
+            return self._link(identity)
         except IntegrityError:
-            # The same first login twice at once: the unique index let one win; use its user.
+            # Another request made a row first: this identity's first login, at the
+            # same time (the identities' unique index), or an account registered with
+            # this email (the users' one). Its row is now there to find, or to link.
             self.session.rollback()
-            user = self._linked_user(identity)
-            if user is None:
-                raise
-        return user
+        return self._linked_user(identity) or self._link(identity)
 
     def spend(self, state_id: str, expires_at: datetime) -> bool:
         """Record a login's state as used: the primary key lets it happen once.
@@ -68,6 +61,16 @@ class OAuthLoginService:
             # Two sweeps at once can deadlock on MySQL; the next spend sweeps again.
             self.session.rollback()
         return True
+
+    def _link(self, identity: ProviderIdentity) -> User:
+        user = self.users.by_email(identity.email) or self.users.add(
+            User(email=identity.email, password_hash=NO_PASSWORD)
+        )
+        self.session.add(
+            OAuthIdentity(user_id=user.id, provider=identity.provider, subject=identity.subject)
+        )
+        self.session.flush()
+        return user
 
     def _linked_user(self, identity: ProviderIdentity) -> User | None:
         return self.session.scalars(

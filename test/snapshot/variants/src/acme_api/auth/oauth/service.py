@@ -49,39 +49,21 @@ class OAuthLoginService:
         user = self._linked_user(identity)
         if user is not None:
             return user
-%%% if orm=sqlalchemy
-        user = self.users.by_email(identity.email) or self.users.add(
-            User(email=identity.email, password_hash=NO_PASSWORD)
-        )
-        self.session.add(
-            OAuthIdentity(user_id=user.id, provider=identity.provider, subject=identity.subject)
-        )
-%%% end
         try:
-%%% if orm=sqlalchemy
-            self.session.flush()
-%%% end
-%%% if orm=django
-            with transaction.atomic():
-                user = User.objects.filter(email=identity.email).first() or self._new_user(
-                    identity.email
-                )
-                OAuthIdentity.objects.create(
-                    user=user, provider=identity.provider, subject=identity.subject
-                )
-%%% end
+            return self._link(identity)
         except IntegrityError:
+            # Another request made a row first: this identity's first login, at the
 %%% if orm=sqlalchemy
-            # The same first login twice at once: the unique index let one win; use its user.
+            # same time (the identities' unique index), or an account registered with
+            # this email (the users' one). Its row is now there to find, or to link.
             self.session.rollback()
+        return self._linked_user(identity) or self._link(identity)
 %%% end
 %%% if orm=django
-            # The same first login twice at once: a unique constraint let one win; use its user.
+            # same time (the identities' unique constraint), or an account registered
+            # with this email (the users' one). Its row is now there to find, or to link.
+            return self._linked_user(identity) or self._link(identity)
 %%% end
-            user = self._linked_user(identity)
-            if user is None:
-                raise
-        return user
 
     def spend(self, state_id: str, expires_at: datetime) -> bool:
         """Record a login's state as used: the primary key lets it happen once.
@@ -123,7 +105,29 @@ class OAuthLoginService:
 %%% end
         return True
 
+    def _link(self, identity: ProviderIdentity) -> User:
+%%% if orm=sqlalchemy
+        user = self.users.by_email(identity.email) or self.users.add(
+            User(email=identity.email, password_hash=NO_PASSWORD)
+        )
+        self.session.add(
+            OAuthIdentity(user_id=user.id, provider=identity.provider, subject=identity.subject)
+        )
+        self.session.flush()
+%%% end
 %%% if orm=django
+        with transaction.atomic():
+            user = self._user_with_email(identity.email) or self._new_user(identity.email)
+            OAuthIdentity.objects.create(
+                user=user, provider=identity.provider, subject=identity.subject
+            )
+%%% end
+        return user
+
+%%% if orm=django
+    def _user_with_email(self, email: str) -> User | None:
+        return User.objects.filter(email=email).first()
+
     def _new_user(self, email: str) -> User:
         user = User(email=email)
         # No password matches: such a user logs in through providers only.
