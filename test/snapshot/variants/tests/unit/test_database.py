@@ -7,6 +7,8 @@ def test_a_relative_sqlite_file_stays_relative_to_the_working_directory() -> Non
     database = django_database("sqlite:///app.db")
     assert (database["ENGINE"], database["NAME"]) == ("django.db.backends.sqlite3", "app.db")
     assert database["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+    # A server's connection closes after each request; a SQLite file's stays with its thread.
+    assert database["CONN_MAX_AGE"] is None
 
 
 def test_an_absolute_sqlite_path_keeps_its_root() -> None:

@@ -99,6 +99,10 @@ def django_database(url: str) -> dict[str, Any]:
                 "transaction_mode": "IMMEDIATE",
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON;",
             },
+            # Each thread keeps its connection: a SQLite one holds no server's resources,
+            # and closing the last one checkpoints and removes the WAL files, which the
+            # next request would make again.
+            "CONN_MAX_AGE": None,
         }
     parts = urlsplit(url)
     return {
