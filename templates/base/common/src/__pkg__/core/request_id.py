@@ -5,6 +5,8 @@ import uuid
 from contextvars import ContextVar
 
 HEADER = "X-Request-ID"
+# The same header as a WSGI environ names it (Flask and Django are served through WSGI).
+ENVIRON_KEY = f"HTTP_{HEADER.upper().replace('-', '_')}"
 _SAFE = re.compile(r"[A-Za-z0-9._-]{1,128}")
 
 # Set for the duration of a request, so every log line can carry the id.

@@ -15,15 +15,13 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .logs import log_request
-from .request_id import HEADER, current_request_id, resolve_request_id
+from .request_id import ENVIRON_KEY, HEADER, current_request_id, resolve_request_id
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 PATH = "/health"
 BODY = b'{"status":"ok"}'
-# X-Request-ID as the WSGI environ names it.
-_REQUEST_ID_VARIABLE = f"HTTP_{HEADER.upper().replace('-', '_')}"
 _METHODS = frozenset({"GET", "HEAD"})
 
 
@@ -41,7 +39,7 @@ class LivenessProbe:
         if not probe or "HTTP_ORIGIN" in environ:
             return self.app(environ, start_response)
         started = time.perf_counter()
-        request_id = resolve_request_id(environ.get(_REQUEST_ID_VARIABLE))
+        request_id = resolve_request_id(environ.get(ENVIRON_KEY))
         token = current_request_id.set(request_id)
         try:
             headers = [

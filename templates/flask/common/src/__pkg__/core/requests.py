@@ -13,7 +13,7 @@ from .errors import not_json
 from .extensions import current_settings
 from .logs import log_request
 from .problems import FieldError
-from .request_id import HEADER, current_request_id, resolve_request_id
+from .request_id import ENVIRON_KEY, HEADER, current_request_id, resolve_request_id
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -22,8 +22,6 @@ if TYPE_CHECKING:
 TOO_LARGE = "The request body is larger than MAX_BODY_BYTES allows."
 MISSING_BODY: FieldError = {"field": "body", "message": "Field required"}
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
-# X-Request-ID as the WSGI environ names it.
-_REQUEST_ID_VARIABLE = f"HTTP_{HEADER.upper().replace('-', '_')}"
 
 
 class JsonRequest(Request):
@@ -84,7 +82,7 @@ class RequestMiddleware:
     def __call__(
         self, environ: "WSGIEnvironment", start_response: "StartResponse"
     ) -> Iterable[bytes]:
-        request_id = resolve_request_id(environ.get(_REQUEST_ID_VARIABLE))
+        request_id = resolve_request_id(environ.get(ENVIRON_KEY))
         token = current_request_id.set(request_id)
         started = time.perf_counter()
         origin = environ.get("HTTP_ORIGIN")
