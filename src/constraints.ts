@@ -153,7 +153,7 @@ export function compatibilityProblems(a: Partial<Answers>): string[] {
 /** Everything wrong with what is given, before anything is asked. */
 export function givenProblems(a: Partial<Answers>): string[] {
   const problems = [...unavailableProblems(a), ...compatibilityProblems(a)];
-  if (problems.length === 0 && completions(a).length === 0) problems.push("no offered combination has these answers together");
+  if (problems.length === 0 && !hasCompletion(a)) problems.push("no offered combination has these answers together");
   return problems;
 }
 
@@ -166,17 +166,18 @@ function valueId(value: Value): string {
   return Array.isArray(value) ? value.join(",") : String(value);
 }
 
-interface Combination {
-  readonly answers: Answers;
-  /** Each answer's valueId in ANSWER_KEYS order, worked out once: completions compares them for every question. */
-  readonly ids: readonly string[];
-}
-
-let combinations: readonly Combination[] | undefined;
+let combinations: readonly Answers[] | undefined;
 
 /** Every combination the generator offers: the full test matrix, in table order. */
 export function validCombinations(): Answers[] {
-  return allCombinations().map((c) => c.answers);
+  if (combinations === undefined) {
+    const found: Answers[] = [];
+    walkCombinations((answers) => {
+      found.push({ ...answers } as Answers);
+    });
+    combinations = found;
+  }
+  return [...combinations];
 }
 
 /** How many combinations are offered (--help says), without building them. */
@@ -188,31 +189,23 @@ export function countValidCombinations(): number {
   return count;
 }
 
-function allCombinations(): readonly Combination[] {
-  if (combinations === undefined) {
-    const found: Combination[] = [];
-    walkCombinations((answers) => {
-      const copy = { ...answers } as Answers;
-      found.push({ answers: copy, ids: ANSWER_KEYS.map((k) => valueId(copy[k])) });
-    });
-    combinations = found;
-  }
-  return combinations;
-}
-
 /**
- * Calls `visit` with each valid combination, in table order, depth first: one
+ * Calls `visit` with each valid combination that agrees with `given`, in table
+ * order, depth first, until `visit` returns true; answers whether it did. One
  * answer record and one stack of conditions, changed in place. A conflict among
  * some answers stays whatever is added (the rule reads given answers only), so
  * a conflicting prefix is left as soon as it appears; each value carries the
  * conditions it brings, so adding a key checks only the rules that involve it.
- * `visit` must copy what it keeps. (--help and every create pay for this walk.)
+ * `visit` must copy what it keeps. Asking whether some combination completes
+ * given answers stops at the first: no question or --yes lists all of them.
  */
-function walkCombinations(visit: (answers: Readonly<Partial<Answers>>) => void): void {
+function walkCombinations(visit: (answers: Readonly<Partial<Answers>>) => boolean | void, given: Partial<Answers> = {}): boolean {
   const levels = ANSWER_KEYS.map((key) => {
     const option = optionSpec(key);
+    const fixed = given[key] === undefined ? null : valueId(given[key]);
     const values = offeredValues(key)
       .filter((v) => !(option.kind === "multi" && Array.isArray(v) && v.length < option.min))
+      .filter((v) => fixed === null || valueId(v) === fixed)
       .map((value) => ({ value, conditions: conditionsOf(key, value) }));
     return { key, values };
   });
@@ -221,47 +214,27 @@ function walkCombinations(visit: (answers: Readonly<Partial<Answers>>) => void):
   const fits = (key: AnswerKey, value: Value, conditions: ReadonlyArray<[ChoiceKey, Condition]>): boolean =>
     conditions.every(([other, condition]) => answers[other] === undefined || satisfies(condition, answers[other] as string)) &&
     active.every(([other, condition]) => other !== key || satisfies(condition, value as string));
-  const step = (level: number): void => {
+  const step = (level: number): boolean => {
     const current = levels[level];
-    if (current === undefined) {
-      visit(answers as Partial<Answers>);
-      return;
-    }
+    if (current === undefined) return visit(answers as Partial<Answers>) === true;
     for (const { value, conditions } of current.values) {
       if (!fits(current.key, value, conditions)) continue;
       answers[current.key] = value;
       const mark = active.length;
       active.push(...conditions);
-      step(level + 1);
+      const stopped = step(level + 1);
       active.length = mark;
+      if (stopped) return true;
     }
     delete answers[current.key];
+    return false;
   };
-  step(0);
+  return step(0);
 }
 
-function matching(partial: Partial<Answers>): Combination[] {
-  const keys: number[] = [];
-  const ids: string[] = [];
-  ANSWER_KEYS.forEach((k, i) => {
-    const value = partial[k];
-    if (value === undefined) return;
-    keys.push(i);
-    ids.push(valueId(value));
-  });
-  // Plain loops: this runs cold, once per question, over every combination.
-  const found: Combination[] = [];
-  for (const c of allCombinations()) {
-    let agrees = true;
-    for (let j = 0; j < keys.length && agrees; j++) agrees = c.ids[keys[j] as number] === ids[j];
-    if (agrees) found.push(c);
-  }
-  return found;
-}
-
-/** The valid combinations that agree with every given answer. */
-export function completions(partial: Partial<Answers>): Answers[] {
-  return matching(partial).map((c) => c.answers);
+/** Whether some offered combination agrees with every given answer. */
+function hasCompletion(partial: Partial<Answers>): boolean {
+  return walkCombinations(() => true, partial);
 }
 
 /**
@@ -269,10 +242,7 @@ export function completions(partial: Partial<Answers>): Answers[] {
  * other answers. A single-value question is never asked: that value is forced.
  */
 export function fittingValues<K extends AnswerKey>(key: K, partial: Partial<Answers>): Answers[K][] {
-  const { [key]: _ignored, ...others } = partial;
-  const index = ANSWER_KEYS.indexOf(key);
-  const found = new Set(matching(others as Partial<Answers>).map((c) => c.ids[index]));
-  return offeredValues(key).filter((v) => found.has(valueId(v))) as Answers[K][];
+  return offeredValues(key).filter((v) => hasCompletion({ ...partial, [key]: v })) as Answers[K][];
 }
 
 /** For a list answer: the members that appear in some fitting list. */
