@@ -3,14 +3,14 @@
 //
 // Compiling ~100 templates from source cost more than everything else a
 // create did, so the build precompiles the shipped ones (built.ts), keyed by
-// each source's hash. A render whose templates all have a spec there needs
-// only Handlebars' small runtime; any other (a test's template folder, the
-// sources run without a build) compiles from source, as before.
+// each source's hash. A render from that catalog needs only Handlebars' small
+// runtime; any other (a test's template folder, the sources run without a
+// build) compiles from source, as before.
 import { fromImport, sortImports } from "../python-code.js";
 import { createRequire } from "node:module";
 // The runtime's own typings export nothing; it is the full build minus the compiler.
 import handlebarsRuntime from "handlebars/runtime.js";
-import { builtTemplates, type TemplateSpec } from "./built.js";
+import { builtSpec, type TemplateSpec } from "./built.js";
 import { COMPILE_OPTIONS, templateKey } from "./compile-options.js";
 
 type Handlebars = typeof import("handlebars");
@@ -27,26 +27,39 @@ function args(list: unknown[]): unknown[] {
 }
 
 export interface TemplateCompiler {
-  /** The template of a source: precompiled when the build has it, compiled otherwise. */
+  /** The template of a source, precompiled or compiled as the catalog is. */
   compile(source: string): Template;
 }
 
 /**
- * A compiler for one render. `sources` is every template the render may use
- * (partials included): when the build precompiled all of them, the Handlebars
- * compiler is never loaded.
+ * A compiler for one render. `precompiled` says the templates come from the
+ * built catalog, whose every template the build precompiled: then the
+ * Handlebars compiler is never loaded, and each template is looked up (its
+ * source hashed) only when a render uses it.
  */
-export function createTemplateCompiler(partials: ReadonlyMap<string, string>, sources: Iterable<string>): TemplateCompiler {
-  const specs = builtTemplates()?.specs ?? {};
-  const keys = new Map<string, string>();
-  let complete = true;
-  for (const source of [...partials.values(), ...sources]) {
-    const key = templateKey(source);
-    keys.set(source, key);
-    if (!Object.hasOwn(specs, key)) complete = false;
-  }
-  if (complete) return precompiledCompiler(runtime.create(), partials, keys, specs);
-  return sourceCompiler((require("handlebars") as Handlebars).create(), partials);
+export function createTemplateCompiler(partials: ReadonlyMap<string, string>, precompiled: boolean): TemplateCompiler {
+  const env = precompiled ? runtime.create() : (require("handlebars") as Handlebars).create();
+  registerHelpers(env);
+  const compile = precompiled ? (source: string) => env.template(builtSpecOf(source) as Parameters<Handlebars["template"]>[0]) : (source: string) => env.compile(source, COMPILE_OPTIONS);
+  for (const [name, source] of partials) env.registerPartial(name, compile(source));
+  // A resource's templates render once per resource: each is looked up once.
+  const templates = new Map<string, Template>();
+  return {
+    compile(source) {
+      let template = templates.get(source);
+      if (template === undefined) {
+        template = compile(source);
+        templates.set(source, template);
+      }
+      return template;
+    },
+  };
+}
+
+function builtSpecOf(source: string): TemplateSpec {
+  const spec = builtSpec(templateKey(source));
+  if (spec === undefined) throw new Error("the built template catalog has no precompiled form of this template: run `npm run build`");
+  return spec;
 }
 
 function registerHelpers(env: Handlebars): void {
@@ -65,26 +78,4 @@ function registerHelpers(env: Handlebars): void {
   env.registerHelper("sortImports", function (this: unknown, options: { fn: (context: unknown) => string }) {
     return sortImports(options.fn(this));
   });
-}
-
-function sourceCompiler(env: Handlebars, partials: ReadonlyMap<string, string>): TemplateCompiler {
-  registerHelpers(env);
-  for (const [name, source] of partials) env.registerPartial(name, env.compile(source, COMPILE_OPTIONS));
-  return { compile: (source) => env.compile(source, COMPILE_OPTIONS) };
-}
-
-function precompiledCompiler(
-  env: Handlebars,
-  partials: ReadonlyMap<string, string>,
-  keys: ReadonlyMap<string, string>,
-  specs: Readonly<Record<string, TemplateSpec>>,
-): TemplateCompiler {
-  registerHelpers(env);
-  const spec = (source: string): TemplateSpec => {
-    const found = specs[keys.get(source) ?? templateKey(source)];
-    if (found === undefined) throw new Error("a template was not among the sources this compiler was made for");
-    return found;
-  };
-  for (const [name, source] of partials) env.registerPartial(name, env.template(spec(source) as Parameters<Handlebars["template"]>[0]));
-  return { compile: (source) => env.template(spec(source) as Parameters<Handlebars["template"]>[0]) };
 }

@@ -5,14 +5,14 @@ import { TEMPLATES_DIR } from "../paths.js";
 import { resourceViews } from "../resources.js";
 import { type Answers, hasAuth } from "../options.js";
 import type { MigrationRecord, ProjectSpec } from "../spec.js";
-import { builtTemplates, layerFromBuilt } from "./built.js";
+import { builtCatalog } from "./built.js";
 import { buildContext, type TemplateContext } from "./context.js";
 import { createTemplateCompiler, type TemplateCompiler } from "./handlebars.js";
 import { inAppMigrations, inAppRecords, revertData, revertDrops } from "./django-apps.js";
 import { adoptFormerRevisions, inlinedIn, nextHistory, originOf } from "./history.js";
 import { type Layer, type LayerFile, readCatalog } from "./layer.js";
 import { isTemplate, outputPath, substituteTokens } from "./paths.js";
-import { checkSeams } from "./seams.js";
+import { seamPartials, seamProblems } from "./seams.js";
 import { holds, projectTags } from "./tags.js";
 
 export type { TemplateContext } from "./context.js";
@@ -45,15 +45,29 @@ interface LayerUse {
   readonly tokens: Readonly<Record<string, string>>;
 }
 
-const catalogs = new Map<string, Layer[]>();
+interface Catalog {
+  readonly layers: readonly Layer[];
+  /** Built by `npm run build`: every template has its precompiled form. */
+  readonly precompiled: boolean;
+}
 
-function catalog(templatesDir: string): Layer[] {
-  let layers = catalogs.get(templatesDir);
-  if (!layers) {
-    const built = templatesDir === TEMPLATES_DIR ? builtTemplates() : null;
-    layers = built ? built.layers.map(layerFromBuilt) : readCatalog(templatesDir);
-    catalogs.set(templatesDir, layers);
+const catalogs = new Map<string, Catalog>();
+
+function catalog(templatesDir: string): Catalog {
+  let found = catalogs.get(templatesDir);
+  if (!found) {
+    const built = templatesDir === TEMPLATES_DIR ? builtCatalog() : null;
+    found = built ? { layers: built, precompiled: true } : { layers: readSoundCatalog(templatesDir), precompiled: false };
+    catalogs.set(templatesDir, found);
   }
+  return found;
+}
+
+/** A catalog from disk, checked as a whole (the build checks the built one). */
+function readSoundCatalog(templatesDir: string): Layer[] {
+  const layers = readCatalog(templatesDir);
+  const problems = seamProblems(layers);
+  if (problems.length > 0) throw new Error(`template seams: ${problems.join("; ")}`);
   return layers;
 }
 
@@ -73,7 +87,7 @@ function renderText(env: TemplateCompiler, source: string, template: string, con
 
 export function planProject(spec: ProjectSpec, options: PlanOptions): ProjectPlan {
   const tags = projectTags(spec.answers);
-  const all = catalog(options.templatesDir);
+  const { layers: all, precompiled } = catalog(options.templatesDir);
   const resources = resourceViews(spec.resources, { users: hasAuth(spec.answers) });
   const uses: LayerUse[] = [];
   for (const layer of all.filter((l) => holds(l.manifest.when, tags))) {
@@ -83,8 +97,8 @@ export function planProject(spec: ProjectSpec, options: PlanOptions): ProjectPla
   }
   const applies = (file: LayerFile): boolean => holds(file.tags, tags);
   const layers = [...new Set(uses.map((u) => u.layer))];
-  const partials = checkSeams(all, layers);
-  const env = createTemplateCompiler(partials, templateSources(layers));
+  const partials = seamPartials(layers);
+  const env = createTemplateCompiler(partials, precompiled);
 
   const m = (use: LayerUse) => use.layer.manifest;
   const context = buildContext(spec.names, spec.answers, resources, {
@@ -145,13 +159,13 @@ export function planProject(spec: ProjectSpec, options: PlanOptions): ProjectPla
   const policies = new Map<string, FilePolicy>();
   const emit = (use: LayerUse, file: LayerFile, extra: Record<string, unknown>, tokens = use.tokens): string => {
     const path = outputPath(file.source, { ...tokens, pkg: spec.names.pkg });
-    const content = isTemplate(file.source)
-      ? Buffer.from(renderText(env, `${use.layer.name}/${file.slice}/${file.source}`, file.content.toString("utf8"), { ...context, ...use.params, ...extra }))
-      : file.content;
+    const text = isTemplate(file.source)
+      ? renderText(env, `${use.layer.name}/${file.slice}/${file.source}`, file.content.toString("utf8"), { ...context, ...use.params, ...extra })
+      : file.content.toString("utf8");
     // A file that renders empty is "not in this combination", even if an
     // earlier layer produced it: that is how a layer removes a file.
-    if (content.toString("utf8").trim() === "") plan.delete(path);
-    else plan.set(path, content);
+    if (text.trim() === "") plan.delete(path);
+    else plan.set(path, isTemplate(file.source) ? Buffer.from(text) : file.content);
     return path;
   };
   for (const use of uses) {
@@ -201,11 +215,6 @@ export function planProject(spec: ProjectSpec, options: PlanOptions): ProjectPla
     if (plan.has(path)) policies.set(path, "once");
   }
   return { plan: sortedPlan(plan), context, policies, history };
-}
-
-/** Every template text of these layers, for the compiler to look up at once. */
-function templateSources(layers: readonly Layer[]): string[] {
-  return layers.flatMap((l) => [...l.files.filter((f) => isTemplate(f.source)).map((f) => f.content.toString("utf8")), ...l.sections.values()]);
 }
 
 /**

@@ -37,10 +37,8 @@ export function seamProblems(all: readonly Layer[]): string[] {
   return problems;
 }
 
-/** The partials for a project: the seam fills of the layers it uses, after checking the whole catalog. */
-export function checkSeams(all: readonly Layer[], used: readonly Layer[]): Map<string, string> {
-  const problems = seamProblems(all);
-  if (problems.length > 0) throw new Error(`template seams: ${problems.join("; ")}`);
+/** The partials for a project: the seam fills of the layers it uses (of a catalog without seamProblems). */
+export function seamPartials(used: readonly Layer[]): Map<string, string> {
   const partials = new Map<string, string>();
   for (const layer of used) {
     for (const [name, template] of layer.seams) {

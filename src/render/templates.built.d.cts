@@ -1,4 +1,3 @@
-import type { BuiltTemplates } from "./built.js";
-
-declare const built: BuiltTemplates | null;
+/** Where the build put the catalog, relative to the package root (built.ts). */
+declare const built: { readonly catalog: string } | null;
 export = built;
