@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 const runs = Number(process.argv[2] ?? 9);
-const bin = resolve(import.meta.dirname, "..", "dist", "src", "bin.js");
+const bin = resolve(import.meta.dirname, "..", "dist", "src", "bin.cjs");
 
 function timeOnce(args) {
   const cwd = mkdtempSync(join(tmpdir(), "cbs-bench-"));

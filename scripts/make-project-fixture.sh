@@ -15,7 +15,7 @@ trap 'git -C "$repo" worktree remove --force "$work/generator" >/dev/null 2>&1 |
 git -C "$repo" worktree add --quiet --detach "$work/generator" "$short"
 ln -s "$repo/node_modules" "$work/generator/node_modules"
 (cd "$work/generator" && npm run --silent build >/dev/null)
-bin="$work/generator/dist/src/bin.js"
+bin="$work/generator/dist/src/bin.cjs"
 
 # The options are test/e2e/upgrade.test.ts's: auth and RBAC on, two fast test layers.
 name="old-$framework-api"

@@ -16,4 +16,7 @@ const onSignal = (): void => {
 process.on("SIGINT", onSignal);
 process.on("SIGTERM", onSignal);
 
-process.exitCode = await main(process.argv.slice(2), processIo(), cleanup);
+// No top-level await: the bundle is CommonJS (scripts/bundle.ts says why).
+void main(process.argv.slice(2), processIo(), cleanup).then((code) => {
+  process.exitCode = code;
+});

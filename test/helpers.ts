@@ -8,7 +8,7 @@ import { main } from "../src/cli.js";
 import { Cleanup } from "../src/context.js";
 
 export const ROOT = resolve(import.meta.dirname, "..");
-export const BIN = join(ROOT, "dist", "src", "bin.js");
+export const BIN = join(ROOT, "dist", "src", "bin.cjs");
 
 export function tempDir(prefix = "cbs-"): string {
   return mkdtempSync(join(tmpdir(), prefix));

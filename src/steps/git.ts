@@ -2,7 +2,7 @@
 import { existsSync, realpathSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
-import { execa } from "execa";
+import { loadExeca } from "../io/processes.js";
 import type { Cleanup } from "../context.js";
 import { STAGING_PREFIX } from "../io/transaction.js";
 import { GENERATOR } from "../version.js";
@@ -10,6 +10,7 @@ import { GENERATOR } from "../version.js";
 export type GitResult = { readonly status: "committed" } | { readonly status: "skipped"; readonly reason: string };
 
 async function git(dir: string, args: string[]): Promise<string> {
+  const execa = await loadExeca();
   const { stdout } = await execa("git", args, { cwd: dir });
   return stdout.trim();
 }
@@ -31,6 +32,7 @@ async function identityArgs(dir: string): Promise<string[]> {
 
 export async function initGit(dir: string, cleanup: Cleanup): Promise<GitResult> {
   try {
+    const execa = await loadExeca();
     await execa("git", ["--version"]);
   } catch {
     return { status: "skipped", reason: "git is not installed" };

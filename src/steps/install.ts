@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
-import { execa } from "execa";
+import { loadExeca } from "../io/processes.js";
 import type { Cleanup, Io } from "../context.js";
 import { UserError } from "../errors.js";
 import { findPython, type InstallTool } from "./python.js";
@@ -46,6 +46,7 @@ function forgetOnFailure(dir: string, cleanup: Cleanup): void {
 }
 
 async function run(io: Io, dir: string, label: string, command: string, args: string[]): Promise<void> {
+  const execa = await loadExeca();
   const result = await execa(command, args, { cwd: dir, env: io.env, all: true, reject: false, stdin: "ignore" });
   if (result.exitCode === 0 && !result.failed) return;
   const output = String(result.all ?? "") || (result.message ?? "");

@@ -1,7 +1,7 @@
 // Which tool installs the generated project's dependencies, and whether this
 // machine can run it: decided before any question or write, so a missing
 // Python is one line up front instead of a failure after the files exist.
-import { execa } from "execa";
+import { loadExeca } from "../io/processes.js";
 import { UserError } from "../errors.js";
 
 export type InstallTool = "uv" | "pip";
@@ -11,6 +11,7 @@ export const MIN_PYTHON: readonly [number, number] = [3, 11];
 
 async function output(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string | null> {
   try {
+    const execa = await loadExeca();
     const { stdout, stderr } = await execa(command, args, { env, stdin: "ignore" });
     return `${stdout}\n${stderr}`.trim();
   } catch {

@@ -1,10 +1,11 @@
 // Marks conflicted files unmerged in git's index (stages 1-3), as a real
 // `git merge` would, so `git status` says "both modified" and `git mergetool`
 // and editors' merge views work.
-import { execa } from "execa";
+import { loadExeca } from "../io/processes.js";
 import type { Conflict } from "./plan.js";
 
 async function git(cwd: string, args: string[], input?: Buffer | string): Promise<string> {
+  const execa = await loadExeca();
   const result = await execa("git", args, { cwd, ...(input === undefined ? {} : { input }) });
   return result.stdout.trim();
 }
@@ -20,6 +21,7 @@ export async function gitWorkTree(dir: string): Promise<boolean> {
 export async function dirtyFiles(dir: string): Promise<string[]> {
   if (!(await gitWorkTree(dir))) return [];
   // Not trimmed: each porcelain line starts with a two-column status that may be a space.
+  const execa = await loadExeca();
   const { stdout } = await execa("git", ["status", "--porcelain", "--untracked-files=no", "--", "."], { cwd: dir });
   return stdout.split("\n").filter((line) => line.length > 3).map((line) => line.slice(3));
 }

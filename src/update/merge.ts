@@ -4,7 +4,7 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { execa } from "execa";
+import { loadExeca } from "../io/processes.js";
 import { merge as diff3Merge } from "node-diff3";
 
 export interface MergeResult {
@@ -29,6 +29,7 @@ export function mergeWithDiff3(base: string, ours: string, theirs: string): Merg
 let gitAvailable: boolean | undefined;
 
 async function hasGit(): Promise<boolean> {
+  const execa = await loadExeca();
   gitAvailable ??= await execa("git", ["--version"]).then(
     () => true,
     () => false,
@@ -42,6 +43,7 @@ export async function mergeWithGit(base: string, ours: string, theirs: string): 
     const [o, b, t] = [join(dir, "ours"), join(dir, "base"), join(dir, "theirs")];
     await Promise.all([writeFile(o, ours), writeFile(b, base), writeFile(t, theirs)]);
     // Exit code: 0 clean, >0 the number of conflicts, <0 (255+) an error.
+    const execa = await loadExeca();
     const result = await execa("git", ["merge-file", "-L", LABELS.ours, "-L", LABELS.base, "-L", LABELS.theirs, o, b, t], { reject: false });
     const code = result.exitCode ?? 255;
     if (code < 0 || code >= 128) throw new Error(`git merge-file failed: ${String(result.stderr)}`);

@@ -27,7 +27,7 @@ describe("the npm package", () => {
     const paths = (packed?.files ?? []).map((f) => f.path);
     expect(packed?.name).toBe("@backend-starter/create");
     expect(paths).toContain("LICENSE");
-    expect(paths).toContain("dist/src/bin.js");
+    expect(paths).toContain("dist/src/bin.cjs");
     expect(paths).toContain("dist/catalog/index.json");
     expect(paths.filter((p) => p.endsWith(".map") || p.startsWith("dist/scripts/") || p.startsWith("test/") || p.endsWith(".ts"))).toEqual([]);
     expect(paths.filter((p) => !/^(dist\/(src|generators|catalog)\/|templates\/|LICENSE$|README\.md$|package\.json$)/.test(p))).toEqual([]);
