@@ -16,6 +16,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PACKAGE_ROOT } from "../paths.js";
+import { INDEX_FILE, layerFile } from "./catalog-files.js";
 import type { Layer, LayerFile } from "./layer.js";
 import type { LayerManifest } from "./manifest.js";
 // A static import, so a bundle can inline it; src/ has a stand-in that exports null.
@@ -37,9 +38,6 @@ export interface BuiltLayer {
   /** Template source's sha1 -> the JavaScript of its precompiled spec. */
   readonly specs: Readonly<Record<string, string>>;
 }
-
-export const INDEX_FILE = "index.json";
-export const layerFile = (name: string): string => `${name}.json`;
 
 /** The built catalog's folder, or null where there is none (the sources run directly). */
 function catalogDir(): string | null {

@@ -1,0 +1,4 @@
+// The built catalog's file names, apart from built.ts so the build script that
+// writes the catalog needs no built catalog to load.
+export const INDEX_FILE = "index.json";
+export const layerFile = (name: string): string => `${name}.json`;
