@@ -6,7 +6,7 @@ import httpx2
 import pytest
 
 from tests.databases import isolated_database
-from tests.e2e.conftest import Server, command_env, run_command, running_server
+from tests.e2e.conftest import Server, command_env, http_client, run_command, running_server
 from tests.oauth_login import CASES, Case, bearer, consent, log_in, login_url, provider_settings
 from tests.oauth_provider import FakeProvider
 
@@ -43,7 +43,7 @@ def oauth_server(
 
 @pytest.fixture
 def client(oauth_server: Server) -> Iterator[httpx2.Client]:
-    with httpx2.Client(base_url=oauth_server.url, timeout=10, trust_env=False) as client:
+    with http_client(oauth_server.url) as client:
         yield client
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx2
 import pytest
 
-from tests.e2e.conftest import Server, command_env
+from tests.e2e.conftest import Server, command_env, http_client
 from tests.identity import login_headers
 from tests.users import PASSWORD, new_email, register
 
@@ -25,7 +25,7 @@ class Browser:
     """A browser's view of the site over HTTPS: its cookies, its `Origin`."""
 
     def __init__(self, server: Server) -> None:
-        self.client = httpx2.Client(base_url=server.url, timeout=10, trust_env=False)
+        self.client = http_client(server.url)
         self.origin = server.url.replace("http://", "https://")
         self.cookies = SimpleCookie()
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx2
 
-from tests.e2e.conftest import Server, command_env, running_server
+from tests.e2e.conftest import Server, command_env, http_client, running_server
 from tests.resources import valid_body
 
 PATH = "/api/v1/items"
@@ -52,7 +52,7 @@ def test_sixty_parallel_requests_answer_and_keep_every_write(
     server: Server, headers: dict[str, str]
 ) -> None:
     def request(n: int) -> tuple[int, dict[str, Any] | None]:
-        with httpx2.Client(base_url=server.url, timeout=30, trust_env=False) as own:
+        with http_client(server.url, timeout=30) as own:
             if n % 2:
                 return own.get(PATH, headers=headers).status_code, None
             created = own.post(PATH, json=valid_body(own, headers, PATH), headers=headers)
@@ -64,7 +64,7 @@ def test_sixty_parallel_requests_answer_and_keep_every_write(
     acknowledged = [row for status, row in answers if status == 201 and row is not None]
     assert len(acknowledged) == 30
     assert len({row["id"] for row in acknowledged}) == 30  # each write stored once
-    with httpx2.Client(base_url=server.url, timeout=30, trust_env=False) as own:
+    with http_client(server.url, timeout=30) as own:
         for row in acknowledged:
             assert own.get(f"{PATH}/{row['id']}", headers=headers).json() == row
 

@@ -26,6 +26,16 @@ SOURCE_ROOT = Path(package_under_test.__file__).resolve().parents[1]
 STARTUP_SECONDS = 30.0
 STOP_SECONDS = 15.0
 ALLOWED_ORIGIN = "https://web.example"
+# Every request here is plain HTTP to loopback, but an httpx2 client reads the CA
+# bundle into an SSL context of its own unless it is given one: tens of milliseconds
+# of CPU a client, and the tests open over a hundred (sixty at once in one test).
+SSL_CONTEXT = httpx2.create_ssl_context()
+
+
+def http_client(base_url: str, timeout: float = 10) -> httpx2.Client:
+    """A client of a served app."""
+    # trust_env=False: a proxy configured in the environment must not see loopback traffic.
+    return httpx2.Client(base_url=base_url, timeout=timeout, trust_env=False, verify=SSL_CONTEXT)
 
 
 @dataclass
@@ -42,8 +52,8 @@ class Server:
         return self.process.wait(timeout=STOP_SECONDS)
 
     def get(self, path: str, headers: dict[str, str] | None = None) -> httpx2.Response:
-        # trust_env=False: a proxy configured in the environment must not see loopback traffic.
-        return httpx2.get(f"{self.url}{path}", headers=headers, timeout=10, trust_env=False)
+        with http_client(self.url) as client:
+            return client.get(path, headers=headers)
 
     def log_lines(self) -> list[str]:
         """Complete lines only: the server may be in the middle of writing one."""
@@ -173,5 +183,5 @@ def empty_database_url(tmp_path: Path) -> Iterator[str]:
 
 @pytest.fixture
 def client(server: Server) -> Iterator[httpx2.Client]:
-    with httpx2.Client(base_url=server.url, timeout=10, trust_env=False) as client:
+    with http_client(server.url) as client:
         yield client
