@@ -176,6 +176,8 @@ def shared_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SharedSe
     Starting a server costs seconds, so there is one per run; tests that write
     make their own users and rows, and never count what others made. It boots
     while `migrate` runs: serving touches the database only when a request does.
+    At the end it is stopped as a process manager stops it: SIGTERM, exit 0, no
+    traceback.
     """
     tmp_path = tmp_path_factory.mktemp("e2e")
     with isolated_database(tmp_path, "e2e_server") as database_url:
@@ -193,6 +195,7 @@ def shared_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SharedSe
             wait_until_healthy(server)
             yield SharedServer(server, first_migrate)
             assert server.stop() == 0
+        assert "Traceback" not in server.log.read_text()
 
 
 @pytest.fixture(scope="session")
