@@ -151,16 +151,6 @@ def wait_until_healthy(server: Server, startup_seconds: float = STARTUP_SECONDS)
     pytest.fail(f"serve did not become healthy:\n{server.log.read_text()[-3000:]}")
 
 
-@contextmanager
-def running_server(
-    env: dict[str, str], log: Path, startup_seconds: float = STARTUP_SECONDS
-) -> Iterator[Server]:
-    """A served app; killed at the end if a test did not stop it itself."""
-    with started_server(env, log) as server:
-        wait_until_healthy(server, startup_seconds)
-        yield server
-
-
 @dataclass(frozen=True)
 class SharedServer:
     """The server every e2e test shares, and what `migrate` said on its new database."""
