@@ -18,7 +18,7 @@ import acme_api as package_under_test
 
 from tests import PACKAGE, SETTINGS_VARIABLES
 from tests.databases import isolated_database
-from tests.identity import SERVER_SETTINGS
+from tests.identity import SERVER_SETTINGS, new_user_headers
 
 # The folder holding the package under test, so the server process imports the
 # same code. (Importing it here also lets coverage map the server's data to it.)
@@ -197,3 +197,15 @@ def server(shared_server: SharedServer) -> Server:
 def client(server: Server) -> Iterator[httpx2.Client]:
     with http_client(server.url) as client:
         yield client
+
+
+@pytest.fixture(scope="module")
+def headers(server: Server) -> Iterator[dict[str, str]]:
+    """What a request sends to act as this module's user, made for it.
+
+    The server hashes passwords at the production cost, a fraction of a second
+    for each registration and login: a module's tests share a user (and so see
+    each other's rows), never another module's.
+    """
+    with http_client(server.url) as client:
+        yield new_user_headers(client)
