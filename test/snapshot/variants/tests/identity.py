@@ -22,9 +22,7 @@ several users at once, and as no one in between.
 from http.cookies import SimpleCookie
 
 %%% end
-%%% if auth=jwt | auth=session | auth=oauth
 import httpx2
-%%% end
 import pytest
 %%% if orm=django auth=session
 from django.conf import LazySettings
@@ -161,14 +159,20 @@ def login_headers(client: httpx2.Client, email: str, password: str = PASSWORD) -
 %%% if auth=jwt | auth=session | auth=oauth
 
 
+%%% end
 def new_user_headers(client: httpx2.Client) -> dict[str, str]:
+%%% if auth=none
+    """Requests need no credentials here, on any client."""
+    return {}
+%%% end
+%%% if auth=jwt | auth=session | auth=oauth
     """Headers of a freshly registered, logged-in user."""
     email = new_email()
     register(client, email)
     return login_headers(client, email)
-
-
 %%% end
+
+
 @pytest.fixture
 %%% if auth=none
 def headers() -> dict[str, str]:

@@ -158,8 +158,13 @@ class FakeProvider:
         if self._server is not None:
             return self
         self._server = _Server((self._host, self._port), self)
+        # The loop looks for `stop` this often: at the default half second, each
+        # module that used a provider waited that long for it to go.
         self._thread = threading.Thread(
-            target=self._server.serve_forever, name="fake-oauth-provider", daemon=True
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name="fake-oauth-provider",
+            daemon=True,
         )
         self._thread.start()
         return self

@@ -6,7 +6,14 @@ import httpx2
 import pytest
 
 from tests.databases import isolated_database
-from tests.e2e.conftest import Server, command_env, run_command, running_server
+from tests.e2e.conftest import (
+    Server,
+    command_env,
+    http_client,
+    run_command,
+    started_server,
+    wait_until_healthy,
+)
 from tests.oauth_login import CASES, Case, bearer, consent, log_in, login_url, provider_settings
 from tests.oauth_provider import FakeProvider
 
@@ -35,15 +42,17 @@ def oauth_server(
             SECRET_KEY="e2e-oauth-secret-key-long-enough-to-be-real",
             **provider_settings(provider),
         )
-        assert run_command(tmp_path, env, "migrate").returncode == 0
-        with running_server(env, tmp_path / "serve.log") as server:
+        # It boots while `migrate` runs: serving touches the database only when a request does.
+        with started_server(env, tmp_path / "serve.log") as server:
+            assert run_command(tmp_path, env, "migrate").returncode == 0
+            wait_until_healthy(server)
             yield server
             assert server.stop() == 0
 
 
 @pytest.fixture
 def client(oauth_server: Server) -> Iterator[httpx2.Client]:
-    with httpx2.Client(base_url=oauth_server.url, timeout=10, trust_env=False) as client:
+    with http_client(oauth_server.url) as client:
         yield client
 
 

@@ -2,13 +2,18 @@
 
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+import pytest
 
 from tests.e2e.conftest import SOURCE_ROOT, command_env
 
 MANAGE = SOURCE_ROOT.parent / "manage.py"
 # Django's checklist wants 50 characters or more (security.W009).
 PRODUCTION_KEY = "a-private-production-key-long-enough-for-djangos-deploy-checklist"
+# Each check's `manage.py` run, by name.
+Checks = dict[str, subprocess.CompletedProcess[str]]
 
 
 def _manage(tmp_path: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
@@ -23,19 +28,37 @@ def _manage(tmp_path: Path, env: dict[str, str], *args: str) -> subprocess.Compl
     )
 
 
-def test_the_migrations_match_the_models(tmp_path: Path) -> None:
-    result = _manage(tmp_path, command_env(tmp_path), "makemigrations", "--check", "--dry-run")
+@pytest.fixture(scope="module")
+def checks(tmp_path_factory: pytest.TempPathFactory) -> Checks:
+    """The checks, run side by side: each is a process of its own, mostly Django starting."""
+    runs = {
+        "migrations": ({}, ["makemigrations", "--check", "--dry-run"]),
+        "deploy": (
+            {"APP_ENV": "production", "SECRET_KEY": PRODUCTION_KEY},
+            ["check", "--deploy", "--fail-level", "WARNING"],
+        ),
+        "bad settings": ({"APP_ENV": "production"}, ["check"]),
+    }
+    with ThreadPoolExecutor() as pool:
+        started = {}
+        for name, (settings, args) in runs.items():
+            tmp_path = tmp_path_factory.mktemp("manage")
+            started[name] = pool.submit(_manage, tmp_path, command_env(tmp_path, **settings), *args)
+    return {name: run.result() for name, run in started.items()}
+
+
+def test_the_migrations_match_the_models(checks: Checks) -> None:
+    result = checks["migrations"]
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_the_deployment_checklist_passes_under_production_settings(tmp_path: Path) -> None:
-    env = command_env(tmp_path, APP_ENV="production", SECRET_KEY=PRODUCTION_KEY)
-    result = _manage(tmp_path, env, "check", "--deploy", "--fail-level", "WARNING")
+def test_the_deployment_checklist_passes_under_production_settings(checks: Checks) -> None:
+    result = checks["deploy"]
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_manage_py_refuses_bad_settings_in_one_line(tmp_path: Path) -> None:
-    result = _manage(tmp_path, command_env(tmp_path, APP_ENV="production"), "check")
+def test_manage_py_refuses_bad_settings_in_one_line(checks: Checks) -> None:
+    result = checks["bad settings"]
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         "error: SECRET_KEY must be set to a private value when APP_ENV=production"

@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx2
 import pytest
 
-from tests.e2e.conftest import Server, command_env
+from tests.e2e.conftest import Server, command_env, http_client
 from tests.identity import login_headers
 from tests.users import PASSWORD, new_email, register
 
@@ -25,7 +25,7 @@ class Browser:
     """A browser's view of the site over HTTPS: its cookies, its `Origin`."""
 
     def __init__(self, server: Server) -> None:
-        self.client = httpx2.Client(base_url=server.url, timeout=10, trust_env=False)
+        self.client = http_client(server.url)
         self.origin = server.url.replace("http://", "https://")
         self.cookies = SimpleCookie()
 
@@ -58,8 +58,13 @@ def browser(server: Server) -> Iterator[Browser]:
         yield browser
 
 
-def _admin(tmp_path: Path, server: Server) -> str:
-    """An admin made as Django makes one, with or without RBAC's `create-admin`."""
+@pytest.fixture(scope="module")
+def admin(tmp_path_factory: pytest.TempPathFactory, server: Server) -> str:
+    """The email of an admin made as Django makes one, with or without RBAC's `create-admin`.
+
+    Made once for the module: `manage.py` is a process of its own, a second or so to start.
+    """
+    tmp_path = tmp_path_factory.mktemp("admin_site")
     email = new_email()
     env = command_env(
         tmp_path,
@@ -81,10 +86,9 @@ def _admin(tmp_path: Path, server: Server) -> str:
 
 
 def test_an_admin_logs_in_with_hardened_cookies_and_sees_the_changelists(
-    tmp_path: Path, server: Server, browser: Browser
+    admin: str, browser: Browser
 ) -> None:
-    email = _admin(tmp_path, server)
-    logged_in = browser.log_in(email, PASSWORD)
+    logged_in = browser.log_in(admin, PASSWORD)
     assert logged_in.status_code == 302, logged_in.text
     assert logged_in.headers["location"] == "/admin/"
     # The session's, and the CSRF token's unless the session holds that (session auth).
@@ -96,14 +100,12 @@ def test_an_admin_logs_in_with_hardened_cookies_and_sees_the_changelists(
     assert browser.request("GET", "/admin/").status_code == 200
     users = browser.request("GET", "/admin/accounts/user/")
     assert users.status_code == 200
-    assert email in users.text
+    assert admin in users.text
     assert browser.request("GET", "/admin/items/item/").status_code == 200
 
 
-def test_an_admin_promotes_a_user(
-    tmp_path: Path, client: httpx2.Client, server: Server, browser: Browser
-) -> None:
-    assert browser.log_in(_admin(tmp_path, server), PASSWORD).status_code == 302
+def test_an_admin_promotes_a_user(admin: str, client: httpx2.Client, browser: Browser) -> None:
+    assert browser.log_in(admin, PASSWORD).status_code == 302
     email = new_email()
     user = register(client, email)
     change = f"/admin/accounts/user/{user['id']}/change/"
@@ -120,11 +122,11 @@ def test_the_admin_styles_are_served_by_the_app(server: Server) -> None:
 
 
 def test_a_non_admin_and_a_wrong_password_are_refused(
-    tmp_path: Path, client: httpx2.Client, server: Server, browser: Browser
+    admin: str, client: httpx2.Client, browser: Browser
 ) -> None:
     user = new_email()
     register(client, user)
-    for email, password in ((user, PASSWORD), (_admin(tmp_path, server), "not the password")):
+    for email, password in ((user, PASSWORD), (admin, "not the password")):
         refused = browser.log_in(email, password)
         assert refused.status_code == 200
         assert "correct email and password for a staff account" in refused.text

@@ -4,7 +4,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx2
 
-from tests.e2e.conftest import Server
+from tests.e2e.conftest import Server, http_client
 from tests.identity import bearer, login
 from tests.users import PASSWORD, new_email, register
 
@@ -34,7 +34,7 @@ def test_a_refresh_token_sent_twenty_times_at_once_yields_one_pair(client: httpx
     body = {"refresh_token": login(client, email)["refresh_token"]}
 
     def refresh(_: int) -> int:
-        with httpx2.Client(base_url=client.base_url, timeout=30) as own:
+        with http_client(str(client.base_url), timeout=30) as own:
             return own.post("/api/v1/auth/refresh", json=body).status_code
 
     with ThreadPoolExecutor(max_workers=20) as pool:

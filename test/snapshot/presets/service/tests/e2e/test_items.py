@@ -3,18 +3,42 @@
 import signal
 import socket
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import Any
 
 import httpx2
+import pytest
 
-from tests.e2e.conftest import Server, command_env, running_server
+from tests.e2e.conftest import (
+    Server,
+    command_env,
+    http_client,
+    started_server,
+    wait_until_healthy,
+)
 from tests.resources import valid_body
 
 PATH = "/api/v1/items"
 REQUIRED = "title"
 CHANGED = "changed"
+# The shortest grace SHUTDOWN_GRACE_SECONDS takes above none, and the time the server is
+# given to read what was sent (and, after the signal, to begin its shutdown): well inside it.
+GRACE_SECONDS = 1
+SETTLE_SECONDS = 0.3
+
+
+@pytest.fixture(scope="module", autouse=True)
+def server_to_stop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A server of its own for the test that stops it, with the shortest grace period.
+
+    Started with the module and not waited for: it boots while the tests before
+    that one run against the shared server.
+    """
+    tmp_path = tmp_path_factory.mktemp("items_stop")
+    env = command_env(tmp_path, SHUTDOWN_GRACE_SECONDS=str(GRACE_SECONDS))
+    with started_server(env, tmp_path / "serve.log") as server:
+        yield server
 
 
 def test_item_lifecycle_over_http(
@@ -52,7 +76,7 @@ def test_sixty_parallel_requests_answer_and_keep_every_write(
     server: Server, headers: dict[str, str]
 ) -> None:
     def request(n: int) -> tuple[int, dict[str, Any] | None]:
-        with httpx2.Client(base_url=server.url, timeout=30, trust_env=False) as own:
+        with http_client(server.url, timeout=30) as own:
             if n % 2:
                 return own.get(PATH, headers=headers).status_code, None
             created = own.post(PATH, json=valid_body(own, headers, PATH), headers=headers)
@@ -64,29 +88,28 @@ def test_sixty_parallel_requests_answer_and_keep_every_write(
     acknowledged = [row for status, row in answers if status == 201 and row is not None]
     assert len(acknowledged) == 30
     assert len({row["id"] for row in acknowledged}) == 30  # each write stored once
-    with httpx2.Client(base_url=server.url, timeout=30, trust_env=False) as own:
+    with http_client(server.url, timeout=30) as own:
         for row in acknowledged:
             assert own.get(f"{PATH}/{row['id']}", headers=headers).json() == row
 
 
-def test_a_request_in_flight_when_sigterm_comes_is_answered(tmp_path: Path) -> None:
-    env = command_env(tmp_path, SHUTDOWN_GRACE_SECONDS="2")
-    with running_server(env, tmp_path / "serve.log") as server:
-        host, port = server.url.removeprefix("http://").split(":")
-        head = f"POST {PATH} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-        head += "Content-Length: 15\r\n\r\n"  # for "not json at all"
-        with (
-            socket.create_connection((host, int(port)), timeout=10) as finishing,
-            socket.create_connection((host, int(port)), timeout=10) as stalled,
-        ):
-            for connection in (finishing, stalled):
-                connection.sendall(head.encode() + b"not ")  # the app now waits for the rest
-            time.sleep(0.5)
-            server.process.send_signal(signal.SIGTERM)
-            signalled = time.monotonic()
-            time.sleep(0.5)
-            finishing.sendall(b"json at all")  # not JSON: 422, whatever the route does next
-            assert finishing.recv(4096).startswith(b"HTTP/1.1 422")
-            # The one that never finishes its body is given the grace period, then dropped.
-            assert server.process.wait(timeout=10) == 0
-            assert time.monotonic() - signalled >= 1.5
+def test_a_request_in_flight_when_sigterm_comes_is_answered(server_to_stop: Server) -> None:
+    wait_until_healthy(server_to_stop)
+    host, port = server_to_stop.url.removeprefix("http://").split(":")
+    head = f"POST {PATH} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+    head += "Content-Length: 15\r\n\r\n"  # for "not json at all"
+    with (
+        socket.create_connection((host, int(port)), timeout=10) as finishing,
+        socket.create_connection((host, int(port)), timeout=10) as stalled,
+    ):
+        for connection in (finishing, stalled):
+            connection.sendall(head.encode() + b"not ")  # the app now waits for the rest
+        time.sleep(SETTLE_SECONDS)
+        server_to_stop.process.send_signal(signal.SIGTERM)
+        signalled = time.monotonic()
+        time.sleep(SETTLE_SECONDS)
+        finishing.sendall(b"json at all")  # not JSON: 422, whatever the route does next
+        assert finishing.recv(4096).startswith(b"HTTP/1.1 422")
+        # The one that never finishes its body is given the grace period, then dropped.
+        assert server_to_stop.process.wait(timeout=10) == 0
+        assert time.monotonic() - signalled >= 0.75 * GRACE_SECONDS
