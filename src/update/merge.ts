@@ -29,11 +29,13 @@ export function mergeWithDiff3(base: string, ours: string, theirs: string): Merg
 let gitAvailable: boolean | undefined;
 
 async function hasGit(): Promise<boolean> {
-  const execa = await loadExeca();
-  gitAvailable ??= await execa("git", ["--version"]).then(
-    () => true,
-    () => false,
-  );
+  if (gitAvailable === undefined) {
+    const execa = await loadExeca();
+    gitAvailable = await execa("git", ["--version"]).then(
+      () => true,
+      () => false,
+    );
+  }
   return gitAvailable;
 }
 
