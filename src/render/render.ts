@@ -159,13 +159,14 @@ export function planProject(spec: ProjectSpec, options: PlanOptions): ProjectPla
   const policies = new Map<string, FilePolicy>();
   const emit = (use: LayerUse, file: LayerFile, extra: Record<string, unknown>, tokens = use.tokens): string => {
     const path = outputPath(file.source, { ...tokens, pkg: spec.names.pkg });
-    const text = isTemplate(file.source)
+    const template = isTemplate(file.source);
+    const text = template
       ? renderText(env, `${use.layer.name}/${file.slice}/${file.source}`, file.content.toString("utf8"), { ...context, ...use.params, ...extra })
       : file.content.toString("utf8");
     // A file that renders empty is "not in this combination", even if an
     // earlier layer produced it: that is how a layer removes a file.
     if (text.trim() === "") plan.delete(path);
-    else plan.set(path, isTemplate(file.source) ? Buffer.from(text) : file.content);
+    else plan.set(path, template ? Buffer.from(text) : file.content);
     return path;
   };
   for (const use of uses) {
