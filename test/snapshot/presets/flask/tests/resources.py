@@ -24,8 +24,9 @@ def _items() -> dict[str, Any]:
     return {"title": "a title", "description": "a description"}
 
 
-# Path -> a function making a valid body, and body field -> the path it refers to ("users": a user).
 RESOURCES: dict[str, tuple[Callable[[], dict[str, Any]], dict[str, str]]] = {
+    # Path -> a function making a valid body, and body field -> the path it refers to
+    # ("users": a user). Empty when the project has no resources left.
     "/api/v1/items": (_items, {}),
 }
 

@@ -14,6 +14,12 @@ from tests.users import PASSWORD, new_email
 
 pytestmark = pytest.mark.django_db
 
+# Users and every resource, each with its list of rows.
+CHANGELISTS = {
+    "/admin/accounts/user/",
+    "/admin/items/item/",
+}
+
 
 def _submit(client: httpx2.Client, path: str, form: dict[str, str]) -> httpx2.Response:
     """The form at `path`, filled in as a browser does (with the page's CSRF token)."""
@@ -40,9 +46,8 @@ def test_an_admin_logs_in_and_sees_the_changelists(client: httpx2.Client) -> Non
     assert logged_in.headers["location"] == "/admin/"
     index = client.get("/admin/")
     assert index.status_code == 200
-    # Users and every resource, each with its list of rows.
     changelists = set(re.findall(r'href="(/admin/\w+/\w+/)"', index.text))
-    assert {"/admin/accounts/user/", "/admin/items/item/"} <= changelists
+    assert changelists >= CHANGELISTS
     for changelist in changelists:
         assert client.get(changelist).status_code == 200, changelist
     assert email in client.get("/admin/accounts/user/").text
@@ -78,7 +83,7 @@ def test_the_session_is_the_apis_too_with_its_csrf_token(client: httpx2.Client) 
 %%% if auth=session
     assert client.get("/api/v1/auth/me").json()["email"] == email
     # An unsafe method needs the token that only the API's login hands out.
-    assert client.post("/api/v1/items", json={"title": "t"}).status_code == 403
+    assert client.post("/api/v1/auth/logout").status_code == 403
 %%% end
     assert client.get("/api/v1/auth/me", headers=login_headers(client, email)).status_code == 200
 

@@ -32,7 +32,7 @@ from acme_api.core.settings import Settings
 from acme_api.auth.models import User
 %%% end
 
-%%% if orm=sqlalchemy auth=jwt | orm=sqlalchemy auth=oauth
+%%% if auth=jwt | auth=oauth
 from tests.identity import bearer, login
 %%% end
 %%% if auth=session
@@ -43,7 +43,6 @@ from tests.identity import login, login_headers, session_headers
 from tests.users import new_email, register
 %%% end
 %%% if orm=django
-from tests.identity import bearer, login, new_user_headers
 from tests.users import PASSWORD, new_email, register
 %%% end
 
@@ -186,14 +185,6 @@ def test_token_rotation_is_stored(client: httpx2.Client) -> None:
 def test_the_database_keeps_a_hash_not_the_token(client: httpx2.Client, database_url: str) -> None:
 %%% end
 %%% if orm=django
-def test_another_users_item_is_not_found(client: httpx2.Client) -> None:
-    alice, bob = new_user_headers(client), new_user_headers(client)
-    created = client.post("/api/v1/items", json={"title": "alice's"}, headers=alice).json()
-    assert client.get(f"/api/v1/items/{created['id']}", headers=bob).status_code == 404
-    assert client.delete(f"/api/v1/items/{created['id']}", headers=bob).status_code == 404
-    assert client.get("/api/v1/items", headers=bob).json()["total"] == 0
-
-
 def test_failed_logins_are_throttled_per_email_and_client_with_retry_after(
     client: httpx2.Client, configure: Callable[..., None]
 ) -> None:

@@ -87,6 +87,15 @@ def test_read_change_delete(client: httpx2.Client, headers: dict[str, str]) -> N
     assert client.get(f"{PATH}/not-a-number", headers=headers).status_code in (404, 422)
 
 
+def test_a_method_the_path_lacks_is_a_405_naming_the_ones_it_has(
+    client: httpx2.Client, headers: dict[str, str]
+) -> None:
+    response = client.put(PATH, json={}, headers=headers)
+    assert response.status_code == 405
+    assert response.headers["content-type"] == "application/problem+json"
+    assert {"GET", "POST"} <= {method.strip() for method in response.headers["allow"].split(",")}
+
+
 def test_ids_are_never_reused_after_a_delete(
     client: httpx2.Client, headers: dict[str, str]
 ) -> None:
@@ -100,7 +109,8 @@ def test_ids_hold_64_bits_and_a_larger_one_is_a_422(
 ) -> None:
     largest = 2**63 - 1
     assert client.get(f"{PATH}/{largest}", headers=headers).status_code == 404
-    assert client.get(f"{PATH}/{largest + 1}", headers=headers).status_code == 422
+    for beyond in (largest + 1, 2**64):
+        assert client.get(f"{PATH}/{beyond}", headers=headers).status_code == 422
 
 
 def test_listing_costs_the_same_queries_for_any_page_size(

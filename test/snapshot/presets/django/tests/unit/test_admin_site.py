@@ -25,15 +25,15 @@ def test_the_login_page_answers_and_the_site_sends_strangers_there() -> None:
 def test_the_role_alone_makes_staff_with_every_permission(role: str, allowed: bool) -> None:
     user = User(email="someone@example.com", role=role)
     assert user.is_staff is allowed
-    assert user.has_perm("items.delete_item") is allowed
-    assert user.has_module_perms("items") is allowed
+    assert user.has_perm("accounts.delete_user") is allowed
+    assert user.has_module_perms("accounts") is allowed
 
 
 def test_a_deactivated_admin_may_do_nothing() -> None:
     user = User(email="someone@example.com", role="admin")
     user.is_active = False
-    assert not user.has_perm("items.view_item")
-    assert not user.has_module_perms("items")
+    assert not user.has_perm("accounts.view_user")
+    assert not user.has_module_perms("accounts")
 
 
 def test_users_are_not_added_here_and_promoting_needs_no_other_admin() -> None:
