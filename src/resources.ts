@@ -65,7 +65,10 @@ export interface ResourceView {
   readonly className: string;
   /** Django: the model as migrations name it (`item`, `orderline`). */
   readonly modelName: string;
+  /** `/api/v1/order-lines`: hyphens where the name has underscores. */
   readonly path: string;
+  /** The path as Django's URL patterns write it: without the leading slash. */
+  readonly route: string;
   readonly fields: readonly FieldView[];
   /** The first required field: what tests leave out or change. */
   readonly titleField: FieldView;
@@ -542,6 +545,7 @@ export function resourceViews(specs: readonly ResourceSpec[], options: { users: 
       className: className(spec.singular),
       modelName: className(spec.singular).toLowerCase(),
       path: resourcePath(spec.name),
+      route: resourcePath(spec.name).slice(1),
       fields,
       titleField,
       textField: fields.find((f) => f.text) ?? null,

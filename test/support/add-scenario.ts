@@ -33,8 +33,11 @@ const NAME = "added-api";
 const PKG = "added_api";
 const SECRET_KEY = "a-secret-key-for-the-add-resource-check-0123456789";
 
+// Two words: its table has an underscore where its path has a hyphen, and every framework must agree.
+const TAGS = "post_tags";
+const TAGS_PATH = "/api/v1/post-tags";
 const TAG_FIELDS = "label:str(40):unique";
-const POST_FIELDS = [...FIELDS_OF_EVERY_TYPE, "tag:ref(tags)", "author:ref(users):optional"].join(",");
+const POST_FIELDS = [...FIELDS_OF_EVERY_TYPE, `tag:ref(${TAGS})`, "author:ref(users):optional"].join(",");
 
 let bin: string;
 
@@ -129,7 +132,7 @@ export function addScenario(framework: Framework, db: Database): void {
 
     it("refuses bad input with one line and writes nothing", async (ctx) => {
       if (skipped !== undefined) return ctx.skip(skipped);
-      for (const args of [["resource", "users"], ["resource", "posts", "--fields", "title:string"], ["resource", "posts", "--fields", "tag:ref(tags)"], ["nothing"]]) {
+      for (const args of [["resource", "users"], ["resource", "posts", "--fields", "title:string"], ["resource", "posts", "--fields", `tag:ref(${TAGS})`], ["nothing"]]) {
         await expect(inProject(runAdd, ...args), args.join(" ")).rejects.toThrow(/^[^\n]+$/);
       }
       expect((await execa("git", ["status", "--porcelain"], { cwd: project })).stdout).toBe("");
@@ -137,19 +140,19 @@ export function addScenario(framework: Framework, db: Database): void {
 
     it("previews with --dry-run, then adds two resources as new migrations on the existing database", async (ctx) => {
       if (skipped !== undefined) return ctx.skip(skipped);
-      const preview = await inProject(runAdd, "resource", "Tag", "--fields", TAG_FIELDS, "--dry-run");
+      const preview = await inProject(runAdd, "resource", "PostTag", "--fields", TAG_FIELDS, "--dry-run");
       expect(preview.code).toBe(EXIT.ok);
-      expect(preview.out).toMatch(/added\s+src\/added_api\/.*tags/);
+      expect(preview.out).toMatch(/added\s+src\/added_api\/.*post_tags/);
       expect((await execa("git", ["status", "--porcelain"], { cwd: project })).stdout).toBe("");
 
-      expect((await inProject(runAdd, "resource", "Tag", "--fields", TAG_FIELDS)).code).toBe(EXIT.ok);
-      await commitAll(project, "add tags");
+      expect((await inProject(runAdd, "resource", "PostTag", "--fields", TAG_FIELDS)).code).toBe(EXIT.ok);
+      await commitAll(project, `add ${TAGS}`);
       const posts = await inProject(runAdd, "resource", "posts", "--fields", POST_FIELDS, "--json");
       expect(posts.code).toBe(EXIT.ok);
       expect(JSON.parse(posts.out)).toMatchObject({ ok: true, command: "add resource" });
       await commitAll(project, "add posts");
       await migrate();
-      expect(await tables()).toEqual(expect.arrayContaining(["items", "tags", "posts", "users"]));
+      expect(await tables()).toEqual(expect.arrayContaining(["items", TAGS, "posts", "users"]));
     }, 300_000);
 
     it("passes its own gates with the added resources", async (ctx) => {
@@ -164,11 +167,11 @@ export function addScenario(framework: Framework, db: Database): void {
         expect((record(mine.body).items as Array<Record<string, unknown>>).map((i) => i.title)).toContain("kept across add");
 
         const other = await newUser(client);
-        const foreignTag = await client.post("/api/v1/tags", { json: { label: "theirs" }, user: other });
+        const foreignTag = await client.post(TAGS_PATH, { json: { label: "theirs" }, user: other });
         expect(foreignTag.status, foreignTag.text).toBe(201);
-        const tag = await client.post("/api/v1/tags", { json: { label: "mine" }, user: owner });
+        const tag = await client.post(TAGS_PATH, { json: { label: "mine" }, user: owner });
         expect(tag.status, tag.text).toBe(201);
-        expectValidationError(await client.post("/api/v1/tags", { json: { label: "x".repeat(41) }, user: owner }), "label", "label too long");
+        expectValidationError(await client.post(TAGS_PATH, { json: { label: "x".repeat(41) }, user: owner }), "label", "label too long");
 
         const resource = postsResource(record(tag.body).id as number, owner.user.id as number, record(foreignTag.body).id as number);
         await checkAddedResource(client, resource, owner);
@@ -199,7 +202,7 @@ export function addScenario(framework: Framework, db: Database): void {
       expect(update.code).toBe(EXIT.ok);
       expect(update.out).not.toMatch(/deleted/);
 
-      await expect(inProject(runRemove, "resource", "tags")).rejects.toThrow(/posts refers to tags/);
+      await expect(inProject(runRemove, "resource", TAGS)).rejects.toThrow(`posts refers to ${TAGS}`);
       await expect(inProject(runRemove, "resource", "posts")).rejects.toThrow(/--allow-data-loss/);
       const removed = await inProject(runRemove, "resource", "posts", "--allow-data-loss");
       expect(removed.code, removed.out).toBe(EXIT.ok);
@@ -208,7 +211,7 @@ export function addScenario(framework: Framework, db: Database): void {
       await migrate();
       const left = await tables();
       expect(left).not.toContain("posts");
-      expect(left).toContain("tags");
+      expect(left).toContain(TAGS);
     }, 900_000);
 
     // Removing is the same code on every database, and its migrations ran above on this one:
@@ -216,13 +219,13 @@ export function addScenario(framework: Framework, db: Database): void {
     if (gatesAfterRemove) {
       it("removes every resource, the sample one too, and passes its own gates with none", async (ctx) => {
         if (skipped !== undefined) return ctx.skip(skipped);
-        for (const resource of ["tags", "items"]) {
+        for (const resource of [TAGS, "items"]) {
           expect((await inProject(runRemove, "resource", resource, "--allow-data-loss")).code).toBe(EXIT.ok);
           await commitAll(project, `remove ${resource}`);
         }
         await migrate();
         const left = await tables();
-        expect(left).not.toContain("tags");
+        expect(left).not.toContain(TAGS);
         expect(left).not.toContain("items");
         expect(left).toContain("users");
         await expectGatesPass(bin, project, { ...env, APP_ENV: "test" });

@@ -1,5 +1,4 @@
-"""`/api/v1/items`'s errors over HTTP: what reaches DRF's handler and Django's own, served
-for real."""
+"""This resource's errors over HTTP, served for real: DRF's handler's and Django's own."""
 
 import httpx2
 import pytest

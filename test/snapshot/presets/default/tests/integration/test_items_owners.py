@@ -1,4 +1,4 @@
-"""Whose `/api/v1/items` rows each user reaches, on a migrated test database."""
+"""Whose `/api/v1/items` rows a user may reach, on the test database."""
 
 import httpx2
 
@@ -9,7 +9,7 @@ from tests.resources import create
 PATH = "/api/v1/items"
 
 
-def test_another_users_item_is_not_found(client: httpx2.Client) -> None:
+def test_another_users_row_is_not_found(client: httpx2.Client) -> None:
     alice, bob = new_user_headers(client), new_user_headers(client)
     url = f"{PATH}/{create(client, alice, PATH)['id']}"
     assert client.get(url, headers=bob).status_code == 404
@@ -18,7 +18,7 @@ def test_another_users_item_is_not_found(client: httpx2.Client) -> None:
     assert client.get(url, headers=alice).status_code == 200
 
 
-def test_an_admin_reaches_every_users_item(client: httpx2.Client) -> None:
+def test_an_admin_reaches_every_users_rows(client: httpx2.Client) -> None:
     url = f"{PATH}/{create(client, new_user_headers(client), PATH)['id']}"
     admin = admin_headers(client)
     assert client.get(url, headers=admin).status_code == 200
