@@ -1,14 +1,8 @@
 // Marks conflicted files unmerged in git's index (stages 1-3), as a real
 // `git merge` would, so `git status` says "both modified" and `git mergetool`
 // and editors' merge views work.
-import { loadExeca } from "../io/processes.js";
+import { gitOutput as git, runGit } from "../io/git-plumbing.js";
 import type { Conflict } from "./plan.js";
-
-async function git(cwd: string, args: string[], input?: Buffer | string): Promise<string> {
-  const execa = await loadExeca();
-  const result = await execa("git", args, { cwd, ...(input === undefined ? {} : { input }) });
-  return result.stdout.trim();
-}
 
 export async function gitWorkTree(dir: string): Promise<boolean> {
   return git(dir, ["rev-parse", "--is-inside-work-tree"]).then(
@@ -21,8 +15,8 @@ export async function gitWorkTree(dir: string): Promise<boolean> {
 export async function dirtyFiles(dir: string): Promise<string[]> {
   if (!(await gitWorkTree(dir))) return [];
   // Not trimmed: each porcelain line starts with a two-column status that may be a space.
-  const execa = await loadExeca();
-  const { stdout } = await execa("git", ["status", "--porcelain", "--untracked-files=no", "--", "."], { cwd: dir });
+  const { exitCode, stdout, stderr } = await runGit(["status", "--porcelain", "--untracked-files=no", "--", "."], { cwd: dir });
+  if (exitCode !== 0) throw new Error(`git status failed: ${stderr.trim()}`);
   return stdout.split("\n").filter((line) => line.length > 3).map((line) => line.slice(3));
 }
 

@@ -4,7 +4,7 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadExeca } from "../io/processes.js";
+import { runGit } from "../io/git-plumbing.js";
 import { merge as diff3Merge } from "node-diff3";
 
 export interface MergeResult {
@@ -30,11 +30,7 @@ let gitAvailable: boolean | undefined;
 
 async function hasGit(): Promise<boolean> {
   if (gitAvailable === undefined) {
-    const execa = await loadExeca();
-    gitAvailable = await execa("git", ["--version"]).then(
-      () => true,
-      () => false,
-    );
+    gitAvailable = (await runGit(["--version"])).exitCode === 0;
   }
   return gitAvailable;
 }
@@ -45,10 +41,9 @@ export async function mergeWithGit(base: string, ours: string, theirs: string): 
     const [o, b, t] = [join(dir, "ours"), join(dir, "base"), join(dir, "theirs")];
     await Promise.all([writeFile(o, ours), writeFile(b, base), writeFile(t, theirs)]);
     // Exit code: 0 clean, >0 the number of conflicts, <0 (255+) an error.
-    const execa = await loadExeca();
-    const result = await execa("git", ["merge-file", "-L", LABELS.ours, "-L", LABELS.base, "-L", LABELS.theirs, o, b, t], { reject: false });
-    const code = result.exitCode ?? 255;
-    if (code < 0 || code >= 128) throw new Error(`git merge-file failed: ${String(result.stderr)}`);
+    const result = await runGit(["merge-file", "-L", LABELS.ours, "-L", LABELS.base, "-L", LABELS.theirs, o, b, t]);
+    const code = result.exitCode;
+    if (code < 0 || code >= 128) throw new Error(`git merge-file failed: ${result.stderr}`);
     return { text: await readFile(o, "utf8"), conflict: code > 0 };
   } finally {
     await rm(dir, { recursive: true, force: true });
