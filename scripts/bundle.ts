@@ -39,16 +39,15 @@ const common: BuildOptions = {
   logLevel: "warning",
 };
 
-await build({
-  ...common,
-  entryPoints: ["src/bin.js"],
-  outfile: "src/bin.cjs",
-  format: "cjs",
-  define: { "import.meta.url": "importMetaUrl" },
-  inject: ["scripts/import-meta-url.js"],
-});
+const commonJs: BuildOptions = { ...common, format: "cjs", define: { "import.meta.url": "importMetaUrl" }, inject: ["scripts/import-meta-url.js"] };
+// The CLI, and the bin that compiles it with its code cache (src/code-cache.ts says why two).
+// A cache left from an earlier bundle would not match this one (scripts/code-cache.ts writes the new one).
+rmSync(new URL("../src/main.cjs.cache", import.meta.url), { force: true });
+await build({ ...commonJs, entryPoints: ["src/bin.js"], outfile: "src/main.cjs" });
+await build({ ...commonJs, entryPoints: ["src/launcher.js"], outfile: "src/bin.cjs" });
 await build({ ...common, entryPoints: ["generators/index.js"], outfile: "generators/index.js", allowOverwrite: true, format: "esm" });
-// tsc's unbundled entry: nothing imports it, and nobody should run it instead of the bundle.
+// tsc's unbundled entries: nothing imports them, and nobody should run them instead of the bundles.
 rmSync(new URL("../src/bin.js", import.meta.url));
+rmSync(new URL("../src/launcher.js", import.meta.url));
 rmSync(new URL("../src/chunks", import.meta.url), { recursive: true, force: true });
-process.stdout.write("Bundled dist/src/bin.cjs and dist/generators/index.js\n");
+process.stdout.write("Bundled dist/src/main.cjs, its launcher dist/src/bin.cjs, and dist/generators/index.js\n");
