@@ -1,8 +1,9 @@
 // Run by scripts/code-cache.ts, in a scratch folder, as
 // `node warm-up.js write|verify BIN ARGS...`: one run of the built bin with
-// ARGS. `write` then saves the code cache of every script the run compiled
-// (src/code-cache.ts), with every function the run called in it; `verify`
-// fails unless V8 took each script's cache.
+// ARGS. `write` then saves the code cache of each script the run compiled
+// without one (src/code-cache.ts), with every function the run called in it;
+// a cache V8 took stays as an earlier run wrote it. `verify` fails unless V8
+// took each script's cache.
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { type CachedScript, WARM_UP } from "../src/code-cache.js";
@@ -15,7 +16,9 @@ process.argv = [process.execPath, bin, ...args];
 process.on("exit", (code) => {
   if (code !== 0) return;
   for (const { script, cacheFile } of compiled) {
-    if (mode === "write") writeFileSync(cacheFile, script.createCachedData());
+    if (mode === "write") {
+      if (script.cachedDataRejected !== false) writeFileSync(cacheFile, script.createCachedData());
+    }
     else if (script.cachedDataRejected !== false) {
       process.stderr.write(`V8 did not take the code cache ${cacheFile}\n`);
       process.exitCode = 1;
