@@ -1,5 +1,7 @@
-// Last step of `npm run build`: the bin as one CommonJS file, and the plop
-// generator as one ES module.
+// Next to last step of `npm run build` (scripts/code-cache.ts is the last):
+// the CLI as one CommonJS file, dist/src/main.cjs; the bin, dist/src/bin.cjs,
+// which compiles it with its V8 code cache (src/code-cache.ts says why a file
+// apart); and the plop generator as one ES module.
 //
 // Why one CommonJS file: a create, --help or --version is over in a tenth of
 // a second, and what Node does before our code runs is a large part of it.
@@ -8,9 +10,9 @@
 // step, and esbuild runs each bundled module's body only when it is first
 // imported, so --help still runs none of the create flow. Measured on the
 // default create: 0.135 s CPU as ES module chunks, 0.128 s as one CommonJS file.
-// The one dependency that is ES modules only, execa, is imported when a
-// command first runs a process (src/io/processes.ts), as clack and node-plop
-// are; the others stay external too and load only in the commands that use them.
+// The dependencies that are ES modules only, execa, clack and node-plop, are
+// imported when a command first needs them, through the bin's own import()
+// (src/io/import-esm.ts); the others stay external too and load only in the commands that use them.
 // Handlebars' runtime is inlined; its compiler is required at run time only
 // for templates the build did not precompile.
 import { readFileSync, rmSync } from "node:fs";
