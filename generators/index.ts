@@ -12,6 +12,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Io } from "../src/context.js";
 import { UsageError, UserError } from "../src/errors.js";
+import { importEsm } from "../src/io/import-esm.js";
 import { projectNames } from "../src/names.js";
 import type { SubgeneratorRun } from "../src/spec.js";
 import type { LoadedProject } from "../src/update/project.js";
@@ -33,7 +34,7 @@ type NodePlop = Awaited<ReturnType<(typeof import("node-plop"))["default"]>>;
 async function loadPlop(root: string): Promise<NodePlop | null> {
   const plopfile = plopfileOf(root);
   if (plopfile === null) return null;
-  const { default: nodePlop } = await import("node-plop");
+  const { default: nodePlop } = await importEsm("node-plop");
   try {
     return await nodePlop(plopfile, { destBasePath: root, force: false });
   } catch (error) {

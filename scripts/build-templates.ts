@@ -40,7 +40,8 @@ function layerToBuilt(layer: Layer): BuiltLayer {
     })),
     seams: [...layer.seams],
     sections: [...layer.sections],
-    specs: Object.fromEntries(specs),
+    specKeys: specs.map(([key]) => key),
+    specs: `[\n${specs.map(([, spec]) => spec).join(",\n")}\n]`,
   };
 }
 
@@ -54,7 +55,7 @@ writeFileSync(join(CATALOG_DIR, INDEX_FILE), JSON.stringify(index));
 let templates = 0;
 for (const layer of layers) {
   const built = layerToBuilt(layer);
-  templates += Object.keys(built.specs).length;
+  templates += built.specKeys.length;
   writeFileSync(join(CATALOG_DIR, layerFile(layer.name)), JSON.stringify(built));
 }
 writeFileSync(

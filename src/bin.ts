@@ -1,6 +1,6 @@
-#!/usr/bin/env node
-// Entry point of both bins. Ctrl-C outside a prompt (while writing or
-// installing) undoes what this run wrote, then exits 130.
+// The CLI's entry, bundled into dist/src/main.cjs, which both bins run through
+// launcher.ts. Ctrl-C outside a prompt (while writing or installing) undoes
+// what this run wrote, then exits 130.
 import { main } from "./cli.js";
 import { Cleanup, processIo } from "./context.js";
 import { EXIT } from "./errors.js";

@@ -2,6 +2,7 @@
 // lines otherwise, and nothing but the final JSON object with --json.
 // clack is loaded only for a terminal: runs in CI and pipes never need it.
 import type { Io } from "./context.js";
+import { importEsm } from "./io/import-esm.js";
 
 type Clack = typeof import("@clack/prompts");
 
@@ -70,5 +71,5 @@ function clackUi(io: Io, p: Clack): Ui {
 
 export async function createUi(io: Io, json: boolean): Promise<Ui> {
   if (json) return silentUi();
-  return io.interactive ? clackUi(io, await import("@clack/prompts")) : plainUi(io);
+  return io.interactive ? clackUi(io, await importEsm("@clack/prompts")) : plainUi(io);
 }

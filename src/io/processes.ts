@@ -3,10 +3,11 @@
 // why): a static import would make every run load it, and Node 20 before
 // 20.19 cannot require() it at all.
 import type { execa as Execa } from "execa";
+import { importEsm } from "./import-esm.js";
 
 let loaded: typeof Execa | undefined;
 
 export async function loadExeca(): Promise<typeof Execa> {
-  loaded ??= (await import("execa")).execa;
+  loaded ??= (await importEsm("execa")).execa;
   return loaded;
 }

@@ -3,12 +3,13 @@
 // per layer with its files and each of its templates precompiled. A create
 // then reads no template file and loads Handlebars' runtime, not its compiler.
 //
-// A project uses about half the layers, and a template spec costs V8 a parse
-// only when it is evaluated: so a layer's file is read the first time the
-// planner looks at its files, and a spec (kept as source text, which JSON
-// parses far faster than V8 parses the same functions as JavaScript) becomes a
-// function only when a render needs it. Loading the whole catalog as one
-// JavaScript module had cost a create a fifth of its CPU time.
+// A project uses about half the layers: so a layer's file is read the first
+// time the planner looks at its files. Its template specs are one JavaScript
+// array, kept as source text (which JSON parses far faster than V8 parses the
+// same functions), compiled the first time a render needs one of them, with
+// the V8 code cache the build left beside it (src/code-cache.ts): one
+// compile a layer, and no parse where V8 takes the cache. Loading the whole
+// catalog as one JavaScript module had cost a create a fifth of its CPU time.
 //
 // The build writes templates.built.cjs over a stand-in that says there is no
 // catalog: run from the sources (the tests in-process), or for any other
@@ -16,7 +17,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PACKAGE_ROOT } from "../paths.js";
-import { INDEX_FILE, layerFile } from "./catalog-files.js";
+import { compileCached } from "../code-cache.js";
+import { INDEX_FILE, layerFile, specCacheFile } from "./catalog-files.js";
 import type { Layer, LayerFile } from "./layer.js";
 import type { LayerManifest } from "./manifest.js";
 // A static import, so a bundle can inline it; src/ has a stand-in that exports null.
@@ -35,8 +37,10 @@ export interface BuiltLayer {
   readonly files: ReadonlyArray<{ slice: string; tags: string[]; source: string; text?: string; base64?: string }>;
   readonly seams: ReadonlyArray<[string, string]>;
   readonly sections: ReadonlyArray<[string, string]>;
-  /** Template source's sha1 -> the JavaScript of its precompiled spec. */
-  readonly specs: Readonly<Record<string, string>>;
+  /** Each template source's sha1, in the order of `specs`. */
+  readonly specKeys: readonly string[];
+  /** The JavaScript of an array of their precompiled specs. */
+  readonly specs: string;
 }
 
 /** The built catalog's folder, or null where there is none (the sources run directly). */
@@ -44,21 +48,29 @@ function catalogDir(): string | null {
   return built === null ? null : join(PACKAGE_ROOT, built.catalog);
 }
 
-// Spec sources of the layers read so far, and the specs evaluated from them.
-const specSources = new Map<string, string>();
-const specs = new Map<string, TemplateSpec>();
+/** One layer's specs: their source, and the specs once compiled. */
+class LayerSpecs {
+  #specs: readonly TemplateSpec[] | null = null;
+
+  constructor(
+    private readonly source: string,
+    private readonly filename: string,
+    private readonly cacheFile: string,
+  ) {}
+
+  at(index: number): TemplateSpec | undefined {
+    this.#specs ??= compileCached(this.source, this.filename, this.cacheFile).runInThisContext() as TemplateSpec[];
+    return this.#specs[index];
+  }
+}
+
+// Where the spec of each template of the layers read so far is.
+const specIndex = new Map<string, { readonly layer: LayerSpecs; readonly index: number }>();
 
 /** The built spec of a template, or undefined when the build has none (its layer is read already). */
 export function builtSpec(key: string): TemplateSpec | undefined {
-  let spec = specs.get(key);
-  if (spec === undefined) {
-    const source = specSources.get(key);
-    if (source === undefined) return undefined;
-    // Handlebars' own compiler turns templates into functions the same way.
-    spec = new Function(`return ${source};`)() as TemplateSpec;
-    specs.set(key, spec);
-  }
-  return spec;
+  const at = specIndex.get(key);
+  return at?.layer.at(at.index);
 }
 
 function readJson<T>(dir: string, file: string): T {
@@ -67,7 +79,9 @@ function readJson<T>(dir: string, file: string): T {
 
 function contentsOf(dir: string, name: string): Pick<Layer, "files" | "seams" | "sections"> {
   const layer = readJson<BuiltLayer>(dir, layerFile(name));
-  for (const [key, source] of Object.entries(layer.specs)) specSources.set(key, source);
+  // Named after the file that holds the source, for stack traces.
+  const specs = new LayerSpecs(layer.specs, join(dir, layerFile(name)), join(dir, specCacheFile(name)));
+  layer.specKeys.forEach((key, index) => specIndex.set(key, { layer: specs, index }));
   return { files: layer.files.map((f) => new BuiltFile(f)), seams: new Map(layer.seams), sections: new Map(layer.sections) };
 }
 

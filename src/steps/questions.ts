@@ -4,6 +4,7 @@
 // loaded on the first question, so runs that ask nothing never load it.
 import type { Io } from "../context.js";
 import { CancelledError } from "../errors.js";
+import { importEsm } from "../io/import-esm.js";
 import { nameProblem } from "../names.js";
 import { type AnswerKey, type Answers, ANSWER_KEYS, type Choice, optionSpec } from "../options.js";
 import { defaultAnswers, fillForced, fittingMembers, fittingValues } from "../constraints.js";
@@ -11,7 +12,7 @@ import { defaultAnswers, fillForced, fittingMembers, fittingValues } from "../co
 type Clack = typeof import("@clack/prompts");
 
 async function clack(): Promise<Clack> {
-  return import("@clack/prompts");
+  return importEsm("@clack/prompts");
 }
 
 /** The questions still open once the forced ones are filled. */
