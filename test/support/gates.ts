@@ -7,7 +7,10 @@ export const GATES: ReadonlyArray<readonly [string, readonly string[]]> = [
   ["ruff", ["check", "."]],
   ["ruff", ["format", "--check", "."]],
   ["mypy", []],
-  ["pytest", ["-q", "-p", "no:cacheprovider"]],
+  // -n 0: one process, not the project's worker per core. Vitest already runs two
+  // projects' gates at once on CI's two cores, and each extra worker costs a
+  // second or two of CPU (its own interpreter, imports and collection).
+  ["pytest", ["-q", "-p", "no:cacheprovider", "-n", "0"]],
 ];
 
 /** Runs one tool from `bin` and expects exit 0, showing its output's tail otherwise. */

@@ -14,10 +14,11 @@ from tests.databases import isolated_database
 
 @pytest.fixture(scope="session")
 def migrated_database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """One database for the run, migrated once and dropped at the end.
+    """One database for the test process, migrated once and dropped at the end.
 
-    Making and migrating a database for every test was most of this layer's time
-    on a server (on PostgreSQL with two added resources, 0.66 s of each test's 0.8 s).
+    Each pytest-xdist worker has its own. Making and migrating a database for
+    every test was most of this layer's time on a server (on PostgreSQL with two
+    added resources, 0.66 s of each test's 0.8 s).
     """
     with isolated_database(tmp_path_factory.mktemp("integration"), "integration") as url:
         # Before any test's own clean environment, and without the command line's logging.
