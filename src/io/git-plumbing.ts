@@ -25,9 +25,14 @@ export function runGit(args: readonly string[], options: { cwd?: string; input?:
   });
 }
 
-/** Runs git and returns its trimmed output; rejects with git's own message when it fails. */
-export async function gitOutput(cwd: string, args: readonly string[], input?: Buffer | string): Promise<string> {
+/** Runs git and returns its output as written; rejects with git's own message when it fails. */
+export async function gitStdout(cwd: string, args: readonly string[], input?: Buffer | string): Promise<string> {
   const result = await runGit(args, { cwd, ...(input === undefined ? {} : { input }) });
   if (result.exitCode !== 0) throw new Error(`git ${args[0] ?? ""} failed: ${result.stderr.trim()}`);
-  return result.stdout.trim();
+  return result.stdout;
+}
+
+/** gitStdout, trimmed: for answers of one value (a hash, a prefix). */
+export async function gitOutput(cwd: string, args: readonly string[], input?: Buffer | string): Promise<string> {
+  return (await gitStdout(cwd, args, input)).trim();
 }

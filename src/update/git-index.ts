@@ -1,7 +1,7 @@
 // Marks conflicted files unmerged in git's index (stages 1-3), as a real
 // `git merge` would, so `git status` says "both modified" and `git mergetool`
 // and editors' merge views work.
-import { gitOutput as git, runGit } from "../io/git-plumbing.js";
+import { gitOutput as git, gitStdout } from "../io/git-plumbing.js";
 import type { Conflict } from "./plan.js";
 
 export async function gitWorkTree(dir: string): Promise<boolean> {
@@ -15,8 +15,7 @@ export async function gitWorkTree(dir: string): Promise<boolean> {
 export async function dirtyFiles(dir: string): Promise<string[]> {
   if (!(await gitWorkTree(dir))) return [];
   // Not trimmed: each porcelain line starts with a two-column status that may be a space.
-  const { exitCode, stdout, stderr } = await runGit(["status", "--porcelain", "--untracked-files=no", "--", "."], { cwd: dir });
-  if (exitCode !== 0) throw new Error(`git status failed: ${stderr.trim()}`);
+  const stdout = await gitStdout(dir, ["status", "--porcelain", "--untracked-files=no", "--", "."]);
   return stdout.split("\n").filter((line) => line.length > 3).map((line) => line.slice(3));
 }
 

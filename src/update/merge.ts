@@ -29,9 +29,7 @@ export function mergeWithDiff3(base: string, ours: string, theirs: string): Merg
 let gitAvailable: boolean | undefined;
 
 async function hasGit(): Promise<boolean> {
-  if (gitAvailable === undefined) {
-    gitAvailable = (await runGit(["--version"])).exitCode === 0;
-  }
+  gitAvailable ??= (await runGit(["--version"])).exitCode === 0;
   return gitAvailable;
 }
 
