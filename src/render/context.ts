@@ -34,7 +34,15 @@ export interface TemplateContext {
   project: ProjectNames;
   answers: Omit<Answers, "tests"> & { tests: Record<string, boolean>; testList: string[] };
   /** Switches that several layers test, so templates need not compare strings. */
-  features: { auth: boolean };
+  features: {
+    auth: boolean;
+    /**
+     * Coverage follows the e2e tests into the processes they start only without
+     * unit tests: with them the in-process layers reach the same code, and
+     * measuring the served processes cost a quarter of the suite's time.
+     */
+    measureServedProcesses: boolean;
+  };
   /** Every resource, for the files that list them all (routers, READMEs). */
   resources: ResourceView[];
   /** Feature packages with routes to mount, sorted as import lines list them. */
@@ -92,7 +100,7 @@ export function buildContext(names: ProjectNames, answers: Answers, resources: R
       tests: { unit: tests.includes("unit"), integration: tests.includes("integration"), e2e: tests.includes("e2e") },
       testList: [...tests],
     },
-    features: { auth: answers.auth !== "none" },
+    features: { auth: answers.auth !== "none", measureServedProcesses: !tests.includes("unit") },
     resources,
     routers: routerViews(c.routers),
     commands: [...c.commands],

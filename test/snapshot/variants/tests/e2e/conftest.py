@@ -21,7 +21,7 @@ from tests.databases import isolated_database
 from tests.identity import SERVER_SETTINGS, new_user_headers
 
 # The folder holding the package under test, so the server process imports the
-# same code. (Importing it here also lets coverage map the server's data to it.)
+# same code. (Where coverage measures the server, importing it here lets it map its data.)
 SOURCE_ROOT = Path(package_under_test.__file__).resolve().parents[1]
 STARTUP_SECONDS = 30.0
 STOP_SECONDS = 15.0
@@ -71,7 +71,7 @@ class Server:
 
 
 def command_env(tmp_path: Path, **settings: str) -> dict[str, str]:
-    """The parent's environment (coverage needs it) with only this test's settings.
+    """The parent's environment (coverage may measure the command) with this test's settings only.
 
     A command that uses the database gets DATABASE_URL from the test, e.g. the
     shared server's; the default is a SQLite file in `tmp_path` that nothing

@@ -1,15 +1,16 @@
 """`serve`: the app under uvicorn on HOST:PORT, in WEB_CONCURRENCY worker processes."""
 
 import signal
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 import uvicorn
-from fastapi import FastAPI
 
-from ..app import create_app
 from .logs import configure_logging
 from .protocol import BoundedHeadProtocol, with_head_timeout
 from .settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 # The package this module is the `core.serve` of, for the import strings workers use.
 PACKAGE = __name__.partition(".")[0]
@@ -26,6 +27,10 @@ def serve(settings: Settings) -> None:
     if settings.web_concurrency > 1:
         _serve_workers(settings)
         return
+    # Imported here: a supervisor of workers never builds the app, and importing it
+    # costs a fraction of a second and tens of MiB that process would hold for nothing.
+    from ..app import create_app
+
     config = uvicorn.Config(
         create_app(settings),
         # Slow or half-open clients: a deadline for each request head, as uvicorn
@@ -76,8 +81,10 @@ def _server_options(settings: Settings) -> ServerOptions:
     }
 
 
-def worker_app() -> FastAPI:
+def worker_app() -> "FastAPI":
     """A worker process's app: settings, logging and head deadline from the environment."""
+    from ..app import create_app
+
     settings = load_settings()
     configure_logging(settings)
     BoundedHeadProtocol.head_timeout_seconds = settings.headers_timeout_seconds

@@ -7,7 +7,7 @@
 
 %%% if framework=fastapi
 import signal
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 %%% end
 %%% if framework=flask | framework=django
 import logging
@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 %%% if framework=fastapi
 import uvicorn
-from fastapi import FastAPI
 %%% end
 %%% if framework=flask | framework=django
 # gunicorn ships no type information.
@@ -25,7 +24,6 @@ from gunicorn.glogging import Logger  # type: ignore[import-untyped]
 %%% end
 
 %%% if framework=fastapi
-from ..app import create_app
 from .logs import configure_logging
 from .protocol import BoundedHeadProtocol, with_head_timeout
 from .settings import Settings, load_settings
@@ -37,23 +35,31 @@ from .worker import MAX_HEAD_BYTES, with_head_timeout
 from .worker_app import THREADS, worker_app
 %%% end
 
+if TYPE_CHECKING:
+%%% if framework=fastapi
+    from fastapi import FastAPI
+%%% end
+%%% if framework=flask | framework=django
+    from _typeshed.wsgi import WSGIApplication
+%%% end
+
 %%% if framework=fastapi
 # The package this module is the `core.serve` of, for the import strings workers use.
 PACKAGE = __name__.partition(".")[0]
 %%% end
 %%% if framework=flask | framework=django
-if TYPE_CHECKING:
-    from _typeshed.wsgi import WSGIApplication
-%%% end
-
-%%% if framework=flask | framework=django
 # Seconds a keep-alive connection may idle between requests.
 KEEPALIVE_SECONDS = 5
 %%% end
 
+
 %%% if framework=fastapi
 def serve(settings: Settings) -> None:
     """Serve until SIGTERM or SIGINT, then finish the requests in flight and return.
+%%% end
+%%% if framework=flask | framework=django
+class _RootLogger(Logger):  # type: ignore[misc]
+    """gunicorn's own messages go through the root handler, so LOG_FORMAT covers them too.
 %%% end
 
 %%% if framework=fastapi
@@ -63,9 +69,6 @@ def serve(settings: Settings) -> None:
     many workers and passes the signal on to each.
 %%% end
 %%% if framework=flask | framework=django
-class _RootLogger(Logger):  # type: ignore[misc]
-    """gunicorn's own messages go through the root handler, so LOG_FORMAT covers them too.
-
     The access log is off: the app writes one line per request itself, with its id.
 %%% end
     """
@@ -73,6 +76,12 @@ class _RootLogger(Logger):  # type: ignore[misc]
     if settings.web_concurrency > 1:
         _serve_workers(settings)
         return
+    # Imported here: a supervisor of workers never builds the app, and importing it
+    # costs a fraction of a second and tens of MiB that process would hold for nothing.
+    from ..app import create_app
+%%% end
+
+%%% if framework=fastapi
     config = uvicorn.Config(
         create_app(settings),
         # Slow or half-open clients: a deadline for each request head, as uvicorn
@@ -90,7 +99,6 @@ class _RootLogger(Logger):  # type: ignore[misc]
         signal.signal(stop_signal, server.handle_exit)
     server.run()
 %%% end
-
 %%% if framework=flask | framework=django
     def setup(self, cfg: Any) -> None:
         for log in (self.error_log, self.access_log):
@@ -99,6 +107,7 @@ class _RootLogger(Logger):  # type: ignore[misc]
         self.access_log.disabled = True
         self.error_log.setLevel(logging.NOTSET)
 %%% end
+
 
 %%% if framework=fastapi
 def _serve_workers(settings: Settings) -> None:
@@ -112,10 +121,15 @@ def _serve_workers(settings: Settings) -> None:
         **_server_options(settings),
     )
 %%% end
-
 %%% if framework=flask | framework=django
 class Server(BaseApplication):  # type: ignore[misc]
     """gunicorn run from code: every option comes from the validated settings."""
+%%% end
+
+%%% if framework=flask | framework=django
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        super().__init__()
 %%% end
 
 %%% if framework=fastapi
@@ -127,12 +141,6 @@ class ServerOptions(TypedDict):
     access_log: bool
     server_header: bool
 %%% end
-%%% if framework=flask | framework=django
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        super().__init__()
-%%% end
-
 %%% if framework=flask | framework=django
     def options(self) -> dict[str, Any]:
         host = self.settings.host
@@ -159,6 +167,12 @@ class ServerOptions(TypedDict):
         }
 %%% end
 
+%%% if framework=flask | framework=django
+    def load_config(self) -> None:
+        for key, value in self.options().items():
+            self.cfg.set(key, value)
+%%% end
+
 %%% if framework=fastapi
 def _server_options(settings: Settings) -> ServerOptions:
     return {
@@ -171,26 +185,17 @@ def _server_options(settings: Settings) -> ServerOptions:
     }
 %%% end
 %%% if framework=flask | framework=django
-    def load_config(self) -> None:
-        for key, value in self.options().items():
-            self.cfg.set(key, value)
-%%% end
-
-%%% if framework=flask | framework=django
     def load(self) -> "WSGIApplication":
         # Liveness probes are answered before the framework (probe.py).
         return LivenessProbe(worker_app(self.settings))
 %%% end
 
-%%% if framework=fastapi
-def worker_app() -> FastAPI:
-    """A worker process's app: settings, logging and head deadline from the environment."""
-    settings = load_settings()
-    configure_logging(settings)
-    BoundedHeadProtocol.head_timeout_seconds = settings.headers_timeout_seconds
-    return create_app(settings)
-%%% end
 
+%%% if framework=fastapi
+def worker_app() -> "FastAPI":
+    """A worker process's app: settings, logging and head deadline from the environment."""
+    from ..app import create_app
+%%% end
 %%% if framework=flask | framework=django
 def serve(settings: Settings) -> None:
     """Serve until SIGTERM or SIGINT, then finish the requests in flight and return."""
@@ -200,5 +205,12 @@ def serve(settings: Settings) -> None:
         # gunicorn's master exits through sys.exit; a clean stop is a return here.
         if stop.code not in (0, None):
             raise
+%%% end
+
+%%% if framework=fastapi
+    settings = load_settings()
+    configure_logging(settings)
+    BoundedHeadProtocol.head_timeout_seconds = settings.headers_timeout_seconds
+    return create_app(settings)
 
 %%% end
