@@ -38,3 +38,23 @@ def restore_logging() -> Iterator[None]:
     root.handlers[:] = handlers
     root.setLevel(level)
     logging.captureWarnings(False)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """pytest-xdist's `loadfile`, except that the e2e files sharing a server are one unit.
+
+    One worker then runs them all, and a run starts and migrates that server
+    once, not once a worker. test_operations.py starts servers of its own, so
+    it stays a unit of its own and may run beside them.
+    """
+    # pytest-xdist ships no type information.
+    from xdist.scheduler import LoadFileScheduling  # type: ignore[import-untyped]
+
+    class SharedServerScheduling(LoadFileScheduling):  # type: ignore[misc]
+        def _split_scope(self, nodeid: str) -> str:
+            path: str = super()._split_scope(nodeid)
+            shared = path.startswith("tests/e2e/") and path != "tests/e2e/test_operations.py"
+            return "tests/e2e/" if shared else path
+
+    return SharedServerScheduling(config, log)

@@ -13,14 +13,13 @@ from tests import PACKAGE
 from tests.e2e.conftest import (
     STARTUP_SECONDS,
     Server,
-    SharedServer,
     command_env,
     run_command,
     started_server,
     wait_until_healthy,
 )
 
-# Each worker is a process of its own importing the app (measured for coverage): more to start.
+# Each worker is a process of its own importing the app: more to start.
 WORKERS_STARTUP_SECONDS = 3 * STARTUP_SECONDS
 
 
@@ -52,17 +51,6 @@ def booting_operations_server(tmp_path_factory: pytest.TempPathFactory) -> Itera
 def operations_server(booting_operations_server: Server) -> Server:
     wait_until_healthy(booting_operations_server, WORKERS_STARTUP_SECONDS)
     return booting_operations_server
-
-
-def test_migrate_twice_is_harmless(tmp_path: Path, shared_server: SharedServer) -> None:
-    # The shared server's database was new when `migrate` first ran on it.
-    assert "database is up to date" in shared_server.first_migrate.stderr
-    server = shared_server.server
-    env = command_env(tmp_path, DATABASE_URL=server.database_url)
-    again = run_command(tmp_path, env, "migrate")
-    assert again.returncode == 0, again.stderr
-    assert "database is up to date" in again.stderr
-    assert server.get("/ready").status_code == 200
 
 
 def test_production_without_a_secret_key_refuses_to_start(tmp_path: Path) -> None:

@@ -163,8 +163,8 @@ class SharedServer:
 def shared_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SharedServer]:
     """One migrated server, configured as in production, shared by the e2e tests.
 
-    Starting a server costs seconds, so there is one per test process (each
-    pytest-xdist worker that runs an e2e module starts its own); tests that write
+    Starting a server costs seconds, so there is one a run: pytest-xdist runs
+    the files that use it on one worker (tests/conftest.py). Tests that write
     make their own users and rows, and never count what others made. It boots
     while `migrate` runs: serving touches the database only when a request does.
     At the end it is stopped as a process manager stops it: SIGTERM, exit 0, no
