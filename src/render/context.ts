@@ -39,7 +39,7 @@ export interface TemplateContext {
     /**
      * Coverage follows the e2e tests into the processes they start only without
      * unit tests: with them the in-process layers reach the same code, and
-     * measuring the served processes cost a quarter of the suite's time.
+     * measuring the served processes cost a tenth of the suite's time.
      */
     measureServedProcesses: boolean;
   };
