@@ -52,6 +52,7 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
     from xdist.scheduler import LoadFileScheduling  # type: ignore[import-untyped]
 
     class SharedServerScheduling(LoadFileScheduling):  # type: ignore[misc]
+        # What xdist's own `loadfile` and `loadscope` override to say what a unit is.
         def _split_scope(self, nodeid: str) -> str:
             path: str = super()._split_scope(nodeid)
             shared = path.startswith("tests/e2e/") and path != "tests/e2e/test_operations.py"
