@@ -51,7 +51,7 @@ async function installToolFor(io: Io, flags: CreateFlags): Promise<InstallTool |
 export async function create(io: Io, flags: CreateFlags, cleanup: Cleanup): Promise<CreateResult> {
   const ui = await createUi(io, flags.json);
   if (io.interactive && !flags.json) ui.intro("create-backend-starter");
-  await refuseInsideProject(io.cwd);
+  await refuseInsideProject(io.cwd, flags.directory);
   const tool = await installToolFor(io, flags);
   const resolved = await resolveAnswers(io, flags, `Install Python dependencies now (${tool === "pip" ? "pip, in .venv" : "uv sync"})?`);
   const target = await resolveTarget(io, flags.directory, resolved.rawName, flags.force);

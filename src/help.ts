@@ -55,7 +55,7 @@ export function helpText(command?: Subcommand): string {
     "  npm create @backend-starter@latest my-api",
     "",
     "Answers (asked on a terminal when not given):",
-    row("--name NAME", 'project name (default: the directory; "Acme API" -> acme-api / acme_api)'),
+    row("--name NAME", 'project name (default: the directory\'s last part; "Acme API" -> acme-api / acme_api)'),
     ...answerFlagLines(),
     "",
     "Answer sources:",

@@ -39,7 +39,7 @@ export function nameProblem(raw: string): string | null {
   const name = raw.trim();
   if (name === "") return "The project name is empty; give one such as my-api.";
   if (/[/\\]/.test(name) || name === "." || name === "..") {
-    return `"${raw}" is a path, not a project name; cd to the parent folder and pass a plain name such as my-api.`;
+    return `"${raw}" is a path, not a project name; give the path as the directory and a plain name such as my-api.`;
   }
   const dist = toDistName(name);
   if (dist === "") {

@@ -57,7 +57,21 @@ async function readIfExists(dir: string, path: string): Promise<Buffer | null> {
   }
 }
 
+/** Makes the folders a path given as the directory still lacks; a failure removes them again. */
+async function makeParents(dir: string, cleanup: Cleanup): Promise<void> {
+  const parent = dirname(dir);
+  const first = await mkdir(parent, { recursive: true });
+  if (first === undefined) return;
+  cleanup.add(async () => {
+    // Innermost first; rmdir refuses a folder something else has written into since.
+    for (let folder = parent; folder.length >= first.length; folder = dirname(folder)) {
+      await rmdir(folder).catch(() => undefined);
+    }
+  });
+}
+
 async function writeNew(dir: string, plan: Plan, cleanup: Cleanup): Promise<WriteResult> {
+  await makeParents(dir, cleanup);
   const staging = join(dirname(dir), stagingName(`.${basename(dir)}`));
   cleanup.add(() => rm(staging, { recursive: true, force: true }));
   writeTree(staging, plan);

@@ -12,7 +12,7 @@ import { defaultAnswers, fillForced, givenProblems, offeredSummary } from "../co
 import { presetAnswers, presetNames } from "../presets.js";
 import { closest } from "../suggest.js";
 import { askMissing, askName, askYesNo, missingKeys } from "./questions.js";
-import { resolveTarget } from "./target.js";
+import { directoryName, resolveTarget } from "./target.js";
 
 export const DEFAULT_NAME = "my-api";
 
@@ -72,8 +72,10 @@ export function checkAnswers(answers: Partial<Answers>): void {
 export async function resolveAnswers(io: Io, flags: CreateFlags, installQuestion = "Install Python dependencies now (uv sync)?"): Promise<Resolved> {
   const file = flags.answersFile === undefined ? { answers: {} } : await readAnswersFile(io, flags.answersFile);
   const given = withPreset(flags, { ...file.answers, ...flags.answers });
-  const nameGiven = flags.name ?? (flags.directory === "." ? undefined : flags.directory) ?? file.name;
-  const nameFromCwd = flags.directory === "." ? io.cwd.split(/[/\\]/).pop() : undefined;
+  // A directory names the project by its last part; "." only after the answers file's name.
+  const fromDirectory = flags.directory === undefined ? undefined : directoryName(io.cwd, flags.directory);
+  const nameGiven = flags.name ?? (flags.directory === "." ? undefined : fromDirectory) ?? file.name;
+  const nameFromCwd = flags.directory === "." ? fromDirectory : undefined;
 
   // Refuse what the flags, preset and file got wrong before the first question, not after the last.
   checkAnswers(given);

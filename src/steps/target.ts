@@ -1,7 +1,7 @@
 // Where the project goes, and whether that place can take it.
 import { existsSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { Io } from "../context.js";
 import { UsageError, UserError } from "../errors.js";
 import { MANIFEST_FILE } from "../io/manifest.js";
@@ -18,17 +18,21 @@ export interface Target {
   readonly nonEmpty: boolean;
 }
 
-/** A directory argument is a plain folder name (or "."), never a path that escapes. */
+/**
+ * A directory argument is a folder name, "." or a path, relative or absolute
+ * (missing parent folders are made), as create-vite and `rails new` take it.
+ */
 function directoryProblem(directory: string): string | null {
-  if (directory === ".") return null;
   if (directory.trim() === "") return "The directory is empty; give a folder name such as my-api.";
   if (directory.startsWith("~")) {
-    return `"${directory}" starts with ~, which the shell did not expand to your home folder; cd where the project should go and pass a plain name such as my-api.`;
-  }
-  if (/[/\\]/.test(directory) || directory === "..") {
-    return `"${directory}" is a path, not a folder name; cd to the parent folder and pass a plain name such as my-api.`;
+    return `"${directory}" starts with ~, which the shell did not expand to your home folder; write the path out, or cd there and pass a plain name such as my-api.`;
   }
   return null;
+}
+
+/** The folder's own name, which names the project unless --name does: "../apis/billing" -> "billing". */
+export function directoryName(cwd: string, directory: string): string {
+  return basename(resolve(cwd, directory));
 }
 
 async function entriesOf(dir: string): Promise<string[] | null> {
@@ -40,15 +44,21 @@ async function entriesOf(dir: string): Promise<string[] | null> {
     if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return null;
+    if (code === "ENOTDIR") throw new UserError(`Part of the path ${dir} is a file, not a folder; choose another path.`);
     if (code === "ENAMETOOLONG") throw new UserError(`The path ${dir} is too long for this file system; choose a shorter folder name.`);
     if (code === "EACCES") throw new UserError(`Cannot read ${dir}: permission denied; choose a folder you can write to.`);
     throw error;
   }
 }
 
-/** Creating a project inside another one is almost always a mistyped `update`. */
-export async function refuseInsideProject(cwd: string): Promise<void> {
-  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+/**
+ * Creating a project inside another one is almost always a mistyped `update`.
+ * `directory` is where the new project goes, when given (the current folder's
+ * name is asked for otherwise).
+ */
+export async function refuseInsideProject(cwd: string, directory: string | undefined): Promise<void> {
+  const start = resolve(cwd, directory ?? ".");
+  for (let dir = start; ; dir = dirname(dir)) {
     if (existsSync(join(dir, MANIFEST_FILE))) {
       const where = dir === resolve(cwd) ? "This folder" : `${dir}`;
       throw new UsageError(`${where} is a generated project (it holds ${MANIFEST_FILE}); to bring it up to date run ${PROJECT_COMMAND} update, or cd elsewhere to create a new one.`);
@@ -68,7 +78,8 @@ export async function resolveTarget(io: Io, directory: string | undefined, rawNa
   const dir = resolve(io.cwd, directory ?? names.dist);
   const entries = await entriesOf(dir);
   const nonEmpty = entries !== null && entries.length > 0;
-  const shown = relative(io.cwd, dir) || ".";
+  // As the user would type it in `cd`: an absolute path stays one.
+  const shown = directory !== undefined && isAbsolute(directory) ? dir : relative(io.cwd, dir) || ".";
   if (nonEmpty && !force) {
     throw new UserError(`The folder ${shown === "." ? basename(dir) : shown} is not empty; choose another name, empty it, or pass --force to write into it.`);
   }

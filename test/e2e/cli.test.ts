@@ -30,6 +30,7 @@ interface JsonResult {
   dryRun: boolean;
   directory: string;
   name: string;
+  distribution: string;
   package: string;
   answers: Answers;
   files: Array<{ path: string; bytes: number }>;
@@ -204,17 +205,68 @@ describe("invalid names exit 2 and write nothing", () => {
     { name: "/abs/path", words: ["is a path"] },
   ];
 
-  it.each(cases)("directory $name", async ({ name, words }) => {
+  // A path is a valid directory (its last part names the project), never a valid --name.
+  const folderNames = cases.filter(({ words }) => !words.includes("is a path"));
+
+  it.each(folderNames)("directory $name", async ({ name, words }) => {
     const cwd = workDir();
     expectRefused(await runCli([name, "--yes", ...QUIET], { cwd }), 2, ...words);
     expectEmpty(cwd);
-    expect(existsSync(join(dirname(cwd), "escape"))).toBe(false);
+  });
+
+  it("a path whose last part is not a valid name: exit 2, and no folder of the path is made", async () => {
+    const cwd = workDir();
+    expectRefused(await runCli(["apis/new/1abc", "--yes", ...QUIET], { cwd }), 2, "must start with a letter");
+    expectEmpty(cwd);
   });
 
   it.each(cases)("--name $name", async ({ name, words }) => {
     const cwd = workDir();
     expectRefused(await runCli(["--name", name, "--yes", ...QUIET], { cwd }), 2, ...words);
     expectEmpty(cwd);
+  });
+});
+
+describe("a directory given as a path", () => {
+  it("relative, outside the current folder: makes the missing folders and names the project by the last part", async () => {
+    const parent = workDir();
+    const cwd = join(parent, "here");
+    mkdirSync(cwd);
+    const run = await runCli(["../services/Billing API", "--yes", "--json", ...QUIET], { cwd });
+    expectOk(run);
+    const result = parseJson(run);
+    const project = join(parent, "services", "Billing API");
+    expect(result.directory).toBe(project);
+    expect([result.name, result.distribution, result.package]).toEqual(["Billing API", "billing-api", "billing_api"]);
+    expect(existsSync(join(project, "src", "billing_api", "__init__.py"))).toBe(true);
+    expectEmpty(cwd);
+  });
+
+  it("absolute: `cd` in the next steps gives the path as typed", async () => {
+    const cwd = workDir();
+    const target = join(workDir(), "apis", "acme-api");
+    const run = await runCli([target, "--yes", ...QUIET], { cwd });
+    expectOk(run);
+    expect(run.stdout).toContain(`cd ${target}`);
+    expect(readManifest(target).name).toBe("acme-api");
+    expectEmpty(cwd);
+  });
+
+  it("into a generated project: refused as a nested project, from anywhere", async () => {
+    const { cwd, project } = await generate(["acme-api", "--yes"]);
+    const before = snapshot(project);
+    const elsewhere = workDir();
+    expectRefused(await runCli([join(project, "src", "inner"), "--yes", ...QUIET], { cwd: elsewhere }), 2, "is a generated project", "update");
+    expect(snapshot(project)).toEqual(before);
+    expect(existsSync(join(cwd, "acme-api", "src", "inner"))).toBe(false);
+    expectEmpty(elsewhere);
+  });
+
+  it("through a file: exit 1 with the path, nothing written", async () => {
+    const cwd = workDir();
+    writeFileSync(join(cwd, "notes.txt"), "mine\n");
+    expectRefused(await runCli(["notes.txt/acme-api", "--yes", ...QUIET], { cwd }), 1, "is a file, not a folder");
+    expect(snapshot(cwd)).toEqual({ "notes.txt": "mine\n" });
   });
 });
 

@@ -119,6 +119,29 @@ describe("writing a new project", () => {
     await cleanup.run();
     expect(snapshot(parent)).toEqual({});
   });
+
+  it("makes the missing folders of a path, and a failure removes them again", async () => {
+    const { parent } = setup();
+    const deep = join(parent, "services", "billing", "proj");
+    await writePlan(deep, PROJECT, NEW, false, new Cleanup());
+    expect(snapshot(join(parent, "services", "billing"))).toEqual(written(PROJECT, "proj"));
+
+    const cleanup = new Cleanup();
+    const other = join(parent, "more", "deeper", "proj");
+    await expect(writePlan(other, plan({ src: "file\n", "src/b.py": "2\n" }), NEW, false, cleanup)).rejects.toThrow();
+    await cleanup.run();
+    expect(existsSync(join(parent, "more"))).toBe(false);
+    expect(existsSync(join(parent, "services", "billing", "proj", "README.md"))).toBe(true);
+  });
+
+  it("rolling back leaves a made parent that something else wrote into meanwhile", async () => {
+    const { parent } = setup();
+    const cleanup = new Cleanup();
+    await writePlan(join(parent, "apis", "proj"), PROJECT, NEW, false, cleanup);
+    writeFileSync(join(parent, "apis", "notes.txt"), "mine\n");
+    await cleanup.run();
+    expect(snapshot(parent)).toEqual({ "apis/": "dir", "apis/notes.txt": "mine\n" });
+  });
 });
 
 describe("rolling back a new project", () => {
