@@ -17,8 +17,10 @@ function distance(a: string, b: string): number {
 /**
  * The closest candidate within a few edits, or one that starts with the input
  * ("over" -> overwrite) or that the input starts with ("github-actions" -> github).
+ * Case is no edit: every flag and value is lower case, so "MySQL" -> mysql.
  */
-export function closest(input: string, candidates: readonly string[]): string | undefined {
+export function closest(given: string, candidates: readonly string[]): string | undefined {
+  const input = given.toLowerCase();
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {

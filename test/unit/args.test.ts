@@ -52,6 +52,8 @@ describe("flag parsing", () => {
     expect(() => parseCliArgs(["--db", "sqllite"])).toThrow(/Did you mean sqlite\?/);
     expect(() => parseCliArgs(["--tests", "unit,intgration"])).toThrow(/Did you mean integration\?/);
     expect(() => parseCliArgs(["--ci", "github-actions"])).toThrow(/Did you mean github\?/);
+    expect(() => parseCliArgs(["--db", "MySQL"])).toThrow(/got "MySQL"\. Did you mean mysql\?/);
+    expect(() => parseCliArgs(["--framework", "Django"])).toThrow(/Did you mean django\?/);
   });
 
   it("points --rbac=false to --no-rbac", () => {
