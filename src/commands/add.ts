@@ -93,7 +93,9 @@ const ADD: Record<keyof typeof ADD_GENERATORS, Generator> = {
     plan: ({ manifest }, args) => {
       const method = parseAnswer("auth", oneArgument("add auth METHOD", args), "add auth") as Answers["auth"];
       if (method === "none") throw new UsageError("add auth takes a method to add, not none; see backend-starter add --help.");
-      if (manifest.answers.auth !== "none") throw new UserError(`The project already has auth ${manifest.answers.auth}; change it with backend-starter update --set auth=${method}.`);
+      const current = manifest.answers.auth;
+      if (current === method) throw new UserError(`The project already has auth ${method}; nothing to add.`);
+      if (current !== "none") throw new UserError(`The project already has auth ${current}; change it to ${method} with backend-starter update --set auth=${method}.`);
       // The rule for rows that exist before owners do, said before anyone migrates.
       const rows = "rows your tables already hold go to the user `migrate --owner EMAIL` names (made if new; set-password gives them a password)";
       return { change: { set: { auth: method }, runs: [run("auth", { method })] }, headline: `Adding auth ${method}: ${rows}.` };

@@ -207,6 +207,9 @@ describe("add and remove resources on Django", () => {
     expect(owner).toMatch(/dependencies = \[\s*\('items', '0001_initial'\),\s*migrations.swappable_dependency\(settings.AUTH_USER_MODEL\),\s*\]/);
     expect(owner).toContain("migrations.RunPython(give_rows_to_owner, migrations.RunPython.noop),");
     expect(text("src/acme_api/cli.py")).toContain("add_user_commands");
+    await commitAll(dir, "auth");
+    await expect(run(runAdd, "auth", "jwt")).rejects.toThrow(/already has auth jwt; nothing to add\.$/);
+    await expect(run(runAdd, "auth", "session")).rejects.toThrow(/already has auth jwt; change it to session with backend-starter update --set auth=session\.$/);
   });
 });
 
