@@ -99,7 +99,10 @@ export function serverDatabaseSuite(expected: ServerExpectations): void {
       const reason = await server.skipReason();
       if (reason !== undefined) return ctx.skip(reason);
       const admin = (await server.adminUrl()) as string;
-      const env = { ...gateEnv(bin, project, work), TEST_DATABASE_ADMIN_URL: admin };
+      // Only DATABASE_URL, as a user's shell or CI often has it: the project's tests make their
+      // databases on that server. The covering set's runs prove TEST_DATABASE_ADMIN_URL; here it
+      // is empty, as the tools inherit this process's (CI exports the PostgreSQL one).
+      const env = { ...gateEnv(bin, project, work), TEST_DATABASE_ADMIN_URL: "", DATABASE_URL: admin };
       const before = await server.databasesNamed("test_");
       await expectGatesPass(bin, project, env);
       const left = (await server.databasesNamed("test_")).filter((db) => !before.includes(db));

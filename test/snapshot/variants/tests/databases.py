@@ -70,10 +70,35 @@ DEFAULT_ADMIN_URL = "mysql://root:root@localhost:3306/mysql"
 %%% end
 %%% if db=postgres | db=mysql
 
+# Read as the tests start: each test runs with the settings variables cleared.
+_DEVELOPMENT_URL = os.environ.get("DATABASE_URL", "")
+
 
 def admin_url() -> str:
-    """Where the test databases are made: TEST_DATABASE_ADMIN_URL, or the default."""
-    return os.environ.get(ADMIN_URL_VARIABLE) or DEFAULT_ADMIN_URL
+    """Where the test databases are made: TEST_DATABASE_ADMIN_URL if set.
+
+%%% end
+%%% if db=postgres
+    Else the server of DATABASE_URL, when that is a PostgreSQL URL: the tests make
+%%% end
+%%% if db=mysql
+    Else the server of DATABASE_URL, when that is a MySQL URL: the tests make
+%%% end
+%%% if db=postgres | db=mysql
+    databases of their own beside the development one, as Django's test runner
+    does, and never touch it. Else the default.
+    """
+    given = os.environ.get(ADMIN_URL_VARIABLE)
+    if given:
+        return given
+%%% end
+%%% if db=postgres
+    return _DEVELOPMENT_URL if _DEVELOPMENT_URL.startswith("postgresql://") else DEFAULT_ADMIN_URL
+%%% end
+%%% if db=mysql
+    return _DEVELOPMENT_URL if _DEVELOPMENT_URL.startswith("mysql://") else DEFAULT_ADMIN_URL
+%%% end
+%%% if db=postgres | db=mysql
 
 
 def _redacted(url: str) -> str:

@@ -43,7 +43,7 @@ def migrated_database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[
 %%% end
 %%% if orm=django db=postgres | orm=django db=mysql
 def django_db_modify_db_settings() -> None:
-    """The test database goes on the server TEST_DATABASE_ADMIN_URL names, never the real one.
+    """The test database goes on the server `admin_url()` names, never in the real database.
 %%% end
 %%% if orm=sqlalchemy db=sqlite | orm=sqlalchemy db=postgres | orm=sqlalchemy db=mysql | orm=django db=postgres | orm=django db=mysql
 
