@@ -63,6 +63,10 @@ export async function checkGeneralContract(client: Client): Promise<void> {
   expect(notFound.headers.get("x-request-id")).toBe("trace-404");
   if (problem.instance !== undefined) expect(problem.instance).toBe("/no-such-path");
   expectProblem(await client.delete("/health"), 405, "wrong method");
+  // HEAD is GET without the body, as HTTP has it: the probe many load balancers send.
+  const head = await client.request("HEAD", "/health");
+  expect(head.status, "HEAD /health").toBe(200);
+  expect(head.text, "HEAD /health: no body").toBe("");
 }
 
 /** The paths every /api/v1 operation must appear under in the OpenAPI document. */

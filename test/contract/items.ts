@@ -100,4 +100,14 @@ export async function checkItemsContract(client: Client, user: Credentials | und
   expect(deleted.text).toBe("");
   expectProblem(await client.get(path, { user }), 404, "deleted item");
   expectProblem(await client.delete(path, { user }), 404, "deleted twice");
+
+  // A method the path lacks is a 405 whoever asks: routing comes before logging in, on every framework.
+  for (const who of [user, undefined]) {
+    const label = who === undefined ? "without credentials" : "as the user";
+    for (const [method, target] of [["PUT", ITEM], ["DELETE", ITEM], ["PUT", `${ITEM}/1`], ["POST", `${ITEM}/1`]] as const) {
+      const reply = await client.request(method, target, who === undefined ? { json: {} } : { json: {}, user: who });
+      expectProblem(reply, 405, `${method} ${target} ${label}`);
+      expect(reply.headers.get("allow") ?? "", `${method} ${target}: Allow`).toMatch(/GET/);
+    }
+  }
 }

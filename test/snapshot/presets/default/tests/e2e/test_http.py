@@ -12,6 +12,9 @@ def test_health(client: httpx2.Client) -> None:
     response = client.get("/health")
     assert (response.status_code, response.json()) == (200, {"status": "ok"})
     assert response.headers["x-request-id"]
+    # HEAD, the probe some load balancers send: the same answer without its body.
+    head = client.head("/health")
+    assert (head.status_code, head.content) == (200, b"")
 
 
 def test_ready_reaches_the_database(client: httpx2.Client) -> None:

@@ -80,6 +80,7 @@ MIDDLEWARE = [
     # After the headers above, so a refused body's answer carries them too.
     "acme_api.core.middleware.BodySizeLimitMiddleware",
     "acme_api.core.middleware.JsonBodyMiddleware",
+    "acme_api.core.middleware.MethodNotAllowedMiddleware",
 ]
 if ENV.cors_origins:
     # Answers the configured origins' preflights; without origins there is nothing to answer.

@@ -2,7 +2,7 @@
 """Request id, access log and last-resort 500, for every HTTP request.
 %%% end
 %%% if orm=django
-"""Request ids, the access log, the body size limit and `Cache-Control` on API answers."""
+"""Request ids, the access log, the body size limit, 405s and `Cache-Control` on API answers."""
 %%% end
 
 %%% if orm=sqlalchemy
@@ -21,7 +21,7 @@ import time
 %%% if orm=django
 from collections.abc import Callable, Iterable
 from http import HTTPStatus
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 %%% end
 
 %%% if orm=sqlalchemy
@@ -69,6 +69,23 @@ class RequestContextMiddleware:
     def __init__(self, app: ASGIApp) -> None:
 %%% end
 %%% if orm=django
+def _problem(
+    request: HttpRequest,
+    status: int,
+    detail: str | None = None,
+    errors: list[FieldError] | None = None,
+) -> JsonResponse:
+    """An answer given before any view runs, in the shape DRF's exception handler gives."""
+    body = problem(
+        status,
+        request_id=current_request_id.get() or "",
+        detail=detail,
+        instance=request.path,
+        errors=errors,
+    )
+    return JsonResponse(body, status=status, content_type=CONTENT_TYPE)
+
+
 class ChunkedBodyMiddleware:
     """WSGI, around Django: a body sent without a length (chunked) is given one.
 
@@ -209,14 +226,9 @@ class BodySizeLimitMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         length = request.META.get("CONTENT_LENGTH") or "0"
         if not length.isdigit() or int(length) > self.max_bytes:
-            status = 413 if length.isdigit() else 400
-            body = problem(
-                status,
-                request_id=current_request_id.get() or "",
-                detail=TOO_LARGE if status == 413 else None,
-                instance=request.path,
-            )
-            return JsonResponse(body, status=status, content_type=CONTENT_TYPE)
+            if length.isdigit():
+                return _problem(request, 413, TOO_LARGE)
+            return _problem(request, 400)
         return self.get_response(request)
 
 
@@ -261,14 +273,7 @@ class JsonBodyMiddleware:
                 errors: list[FieldError] = [
                     {"field": "body", "message": "The body is not valid JSON."}
                 ]
-                problem_body = problem(
-                    422,
-                    request_id=current_request_id.get() or "",
-                    detail=INVALID,
-                    instance=request.path,
-                    errors=errors,
-                )
-                return JsonResponse(problem_body, status=422, content_type=CONTENT_TYPE)
+                return _problem(request, 422, INVALID, errors)
         return self.get_response(request)
 %%% end
 
@@ -304,6 +309,54 @@ class NoStoreMiddleware:
         response.setdefault("Cache-Control", "no-store")
         if response.status_code != HTTPStatus.METHOD_NOT_ALLOWED:
             del response["Allow"]
+        return response
+
+
+def served_methods(view: Callable[..., HttpResponse]) -> frozenset[str] | None:
+    """The methods a DRF view answers; None for any other view (the admin site's)."""
+    view_class = getattr(view, "cls", None)
+    if view_class is None:
+        return None
+    # A viewset's view serves the methods of its action map, any other the ones its class has,
+    # but OPTIONS, which is a 405 (no metadata class).
+    actions: dict[str, str] | None = getattr(view, "actions", None)
+    if actions is not None:
+        methods = set(actions)
+    else:
+        names = view_class.http_method_names
+        methods = {name for name in names if name != "options" and hasattr(view_class, name)}
+    # HEAD is GET without the body, as Django answers it.
+    if "get" in methods:
+        methods.add("head")
+    return frozenset(method.upper() for method in methods)
+
+
+class MethodNotAllowedMiddleware:
+    """A method the path does not serve is a 405 before anyone is asked to log in.
+
+    DRF checks credentials and permissions before it looks the method up, so a PUT
+    on a collection without a token was a 401 here and a 405 on FastAPI and Flask,
+    which route first.
+    """
+
+    def __init__(self, get_response: Handler) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self,
+        request: HttpRequest,
+        view: Callable[..., HttpResponse],
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+    ) -> HttpResponse | None:
+        allowed = served_methods(view)
+        if allowed is None or request.method in allowed:
+            return None
+        response = _problem(request, 405)
+        response["Allow"] = ", ".join(sorted(allowed))
         return response
 
 %%% end

@@ -23,6 +23,8 @@ class Readiness(BaseModel):
 
 
 @router.get("/health")
+# HEAD too, as probes may send it (uvicorn leaves the body out); not a schema operation of its own.
+@router.head("/health", include_in_schema=False)
 async def health() -> Health:
     """The process is up. Touches nothing else, so it stays cheap and never flaps.
 
