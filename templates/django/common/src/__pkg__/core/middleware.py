@@ -7,11 +7,11 @@ from collections.abc import Callable, Iterable
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 
-from .errors import INVALID, TOO_LARGE
+from .errors import INVALID, TOO_LARGE, django_problem
 from .logs import log_request
-from .problems import CONTENT_TYPE, FieldError, problem
+from .problems import FieldError
 from .request_id import HEADER, current_request_id, resolve_request_id
 from .settings import load_settings
 
@@ -19,23 +19,6 @@ if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 Handler = Callable[[HttpRequest], HttpResponse]
-
-
-def _problem(
-    request: HttpRequest,
-    status: int,
-    detail: str | None = None,
-    errors: list[FieldError] | None = None,
-) -> JsonResponse:
-    """An answer given before any view runs, in the shape DRF's exception handler gives."""
-    body = problem(
-        status,
-        request_id=current_request_id.get() or "",
-        detail=detail,
-        instance=request.path,
-        errors=errors,
-    )
-    return JsonResponse(body, status=status, content_type=CONTENT_TYPE)
 
 
 class ChunkedBodyMiddleware:
@@ -105,8 +88,8 @@ class BodySizeLimitMiddleware:
         length = request.META.get("CONTENT_LENGTH") or "0"
         if not length.isdigit() or int(length) > self.max_bytes:
             if length.isdigit():
-                return _problem(request, 413, TOO_LARGE)
-            return _problem(request, 400)
+                return django_problem(request, 413, TOO_LARGE)
+            return django_problem(request, 400)
         return self.get_response(request)
 
 
@@ -129,7 +112,7 @@ class JsonBodyMiddleware:
                 errors: list[FieldError] = [
                     {"field": "body", "message": "The body is not valid JSON."}
                 ]
-                return _problem(request, 422, INVALID, errors)
+                return django_problem(request, 422, INVALID, errors)
         return self.get_response(request)
 
 
@@ -193,6 +176,6 @@ class MethodNotAllowedMiddleware:
         allowed = served_methods(view)
         if allowed is None or request.method in allowed:
             return None
-        response = _problem(request, 405)
+        response = django_problem(request, 405)
         response["Allow"] = ", ".join(sorted(allowed))
         return response

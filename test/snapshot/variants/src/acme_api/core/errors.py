@@ -348,6 +348,19 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
         instance=request.url.path,
         detail="The request is invalid; see errors.",
         errors=errors,
+%%% end
+%%% if orm=django
+def django_problem(
+    request: HttpRequest,
+    status_code: int,
+    detail: str | None = None,
+    errors: list[FieldError] | None = None,
+) -> JsonResponse:
+    """A problem answered outside DRF (Django's handlers, the middleware), in its shape."""
+    body = problem(
+        status_code, request_id=_request_id(), detail=detail, instance=request.path, errors=errors
+%%% end
+%%% if framework=fastapi | framework=django
     )
 %%% end
 %%% if framework=flask
@@ -356,8 +369,6 @@ def _invalid_input(error: InvalidInputError) -> Response:
     return _validation_problem(error.errors)
 %%% end
 %%% if orm=django
-def _django_problem(request: HttpRequest, status_code: int) -> HttpResponse:
-    body = problem(status_code, request_id=_request_id(), instance=request.path)
     return JsonResponse(body, status=status_code, content_type=CONTENT_TYPE)
 %%% end
 
@@ -379,7 +390,7 @@ def _conflict(_error: IntegrityError) -> Response:
 %%% end
 %%% if orm=django
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return _django_problem(request, 400)
+    return django_problem(request, 400)
 %%% end
 %%% if framework=flask | framework=django
 
@@ -402,7 +413,7 @@ def _unexpected(error: Exception) -> Response:
 %%% end
 %%% if orm=django
 def forbidden(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return _django_problem(request, 403)
+    return django_problem(request, 403)
 %%% end
 
 
@@ -419,7 +430,7 @@ def install_error_handlers(app: APIFlask) -> None:
 %%% end
 %%% if orm=django
 def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return _django_problem(request, 404)
+    return django_problem(request, 404)
 %%% end
 
 %%% if framework=fastapi
@@ -442,7 +453,7 @@ def not_json() -> HTTPError:
 def server_error(request: HttpRequest) -> HttpResponse:
     # Called while Django handles the exception: the log gets its traceback, the answer none.
     logger.error("unhandled error on %s", request.path, exc_info=True)
-    return _django_problem(request, 500)
+    return django_problem(request, 500)
 %%% end
 %%% if framework=flask | framework=django
 

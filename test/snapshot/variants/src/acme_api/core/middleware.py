@@ -30,18 +30,18 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 %%% end
 %%% if orm=django
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 %%% end
 
 %%% if orm=sqlalchemy
 from .errors import problem_response
 %%% end
 %%% if orm=django
-from .errors import INVALID, TOO_LARGE
+from .errors import INVALID, TOO_LARGE, django_problem
 %%% end
 from .logs import log_request
 %%% if orm=django
-from .problems import CONTENT_TYPE, FieldError, problem
+from .problems import FieldError
 %%% end
 from .request_id import HEADER, current_request_id, resolve_request_id
 %%% if orm=django
@@ -69,23 +69,6 @@ class RequestContextMiddleware:
     def __init__(self, app: ASGIApp) -> None:
 %%% end
 %%% if orm=django
-def _problem(
-    request: HttpRequest,
-    status: int,
-    detail: str | None = None,
-    errors: list[FieldError] | None = None,
-) -> JsonResponse:
-    """An answer given before any view runs, in the shape DRF's exception handler gives."""
-    body = problem(
-        status,
-        request_id=current_request_id.get() or "",
-        detail=detail,
-        instance=request.path,
-        errors=errors,
-    )
-    return JsonResponse(body, status=status, content_type=CONTENT_TYPE)
-
-
 class ChunkedBodyMiddleware:
     """WSGI, around Django: a body sent without a length (chunked) is given one.
 
@@ -227,8 +210,8 @@ class BodySizeLimitMiddleware:
         length = request.META.get("CONTENT_LENGTH") or "0"
         if not length.isdigit() or int(length) > self.max_bytes:
             if length.isdigit():
-                return _problem(request, 413, TOO_LARGE)
-            return _problem(request, 400)
+                return django_problem(request, 413, TOO_LARGE)
+            return django_problem(request, 400)
         return self.get_response(request)
 
 
@@ -273,7 +256,7 @@ class JsonBodyMiddleware:
                 errors: list[FieldError] = [
                     {"field": "body", "message": "The body is not valid JSON."}
                 ]
-                return _problem(request, 422, INVALID, errors)
+                return django_problem(request, 422, INVALID, errors)
         return self.get_response(request)
 %%% end
 
@@ -355,7 +338,7 @@ class MethodNotAllowedMiddleware:
         allowed = served_methods(view)
         if allowed is None or request.method in allowed:
             return None
-        response = _problem(request, 405)
+        response = django_problem(request, 405)
         response["Allow"] = ", ".join(sorted(allowed))
         return response
 

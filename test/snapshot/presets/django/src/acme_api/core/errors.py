@@ -104,24 +104,32 @@ def problem_handler(exc: Exception, context: dict[str, Any]) -> Response:
     return problem_response(500, path)
 
 
-def _django_problem(request: HttpRequest, status_code: int) -> HttpResponse:
-    body = problem(status_code, request_id=_request_id(), instance=request.path)
+def django_problem(
+    request: HttpRequest,
+    status_code: int,
+    detail: str | None = None,
+    errors: list[FieldError] | None = None,
+) -> JsonResponse:
+    """A problem answered outside DRF (Django's handlers, the middleware), in its shape."""
+    body = problem(
+        status_code, request_id=_request_id(), detail=detail, instance=request.path, errors=errors
+    )
     return JsonResponse(body, status=status_code, content_type=CONTENT_TYPE)
 
 
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return _django_problem(request, 400)
+    return django_problem(request, 400)
 
 
 def forbidden(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return _django_problem(request, 403)
+    return django_problem(request, 403)
 
 
 def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return _django_problem(request, 404)
+    return django_problem(request, 404)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
     # Called while Django handles the exception: the log gets its traceback, the answer none.
     logger.error("unhandled error on %s", request.path, exc_info=True)
-    return _django_problem(request, 500)
+    return django_problem(request, 500)
